@@ -1,0 +1,224 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { findMeilisearchBinary } from './binary.js';
+import { EngineError } from './errors.js';
+import { isHealthy, sleep } from './health.js';
+import { createLockExclusive, isAlive, readLock, removeLockIf, writeLock, type EngineLock } from './lock.js';
+
+/** Configuration of the embedded engine; one object, defaults in `startEmbedded`. */
+export interface EmbeddedOptions {
+  /** Our data folder (MEILI_DB_PATH): holds the Meilisearch database, the master key, the lock and the log. */
+  dataDir: string;
+  /** A fixed master key (MEILI_MASTER_KEY); otherwise one is generated on first run and kept in the data folder. */
+  masterKey?: string;
+  /** How long to wait for /health after starting. */
+  startTimeoutMs?: number;
+  /** Progress messages ("starting…", "reusing…"), e.g. a logger's info. */
+  log?: (message: string) => void;
+}
+
+/** A running engine: started by this process (`owned`) or shared with the process that started it. */
+export interface EmbeddedEngine {
+  url: string;
+  masterKey: string;
+  owned: boolean;
+  /** Stops the engine if this process owns it (no-op otherwise); idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface DataPaths {
+  dir: string;
+  db: string;
+  key: string;
+  lock: string;
+  log: string;
+  bin: string;
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  const dir = resolve(dataDir);
+  return {
+    dir,
+    db: join(dir, 'data.ms'),
+    key: join(dir, 'master-key'),
+    lock: join(dir, 'engine.lock'),
+    log: join(dir, 'meilisearch.log'),
+    bin: join(dir, 'bin'),
+  };
+}
+
+/** The master key: the configured one, else the stored one, else a new one stored with owner-only permissions. */
+function masterKeyFor(paths: DataPaths, configured?: string): string {
+  if (configured) return configured;
+  if (existsSync(paths.key)) {
+    const stored = readFileSync(paths.key, 'utf8').trim();
+    if (stored.length >= 16) return stored;
+  }
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(paths.key, `${key}\n`, { mode: 0o600 });
+  chmodSync(paths.key, 0o600); // mode is ignored when the file already existed
+  return key;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function tail(path: string, lines = 15): string {
+  try {
+    return readFileSync(path, 'utf8')
+      .replace(/\x1b\[[0-9;]*m/g, '') // the log is colored
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await sleep(50);
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * Starts Meilisearch on 127.0.0.1 for `dataDir`, or reuses the one another process of ours already runs there.
+ * Stale locks (dead owner and dead engine, or an engine that no longer answers) are detected and replaced; an engine
+ * whose owner died is adopted, so someone still stops it.
+ */
+export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedEngine> {
+  const log = options.log ?? (() => {});
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const paths = dataPaths(options.dataDir);
+  mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
+  const masterKey = masterKeyFor(paths, options.masterKey);
+  const deadline = Date.now() + startTimeoutMs + 5_000;
+
+  while (Date.now() < deadline) {
+    const lock = readLock(paths.lock);
+    if (lock?.state === 'ready' && lock.url && isAlive(lock.pid) && (await isHealthy(lock.url))) {
+      const adopt = !isAlive(lock.ownerPid);
+      if (adopt) writeLock(paths.lock, { ...lock, ownerPid: process.pid });
+      log(`${adopt ? 'Adopting' : 'Reusing'} the Meilisearch already running for ${paths.dir} at ${lock.url}`);
+      return adopt ? ownedEngine(paths, lock.url, masterKey, lock.pid!) : sharedEngine(lock.url, masterKey);
+    }
+    if (lock?.state === 'starting' && isAlive(lock.ownerPid) && Date.now() - lock.startedAt < startTimeoutMs) {
+      await sleep(200); // another process is starting it: wait for `ready`
+      continue;
+    }
+    if (lock) {
+      // Stale: its owner and engine are gone, or the engine stopped answering.
+      if (lock.pid && isAlive(lock.pid) && !isAlive(lock.ownerPid)) process.kill(lock.pid, 'SIGTERM');
+      removeLockIf(paths.lock, lock);
+      continue;
+    }
+    const starting: EngineLock = { state: 'starting', ownerPid: process.pid, startedAt: Date.now() };
+    if (!createLockExclusive(paths.lock, starting)) continue;
+    try {
+      return await launch(paths, masterKey, startTimeoutMs, log);
+    } catch (err) {
+      removeLockIf(paths.lock, null);
+      throw err;
+    }
+  }
+  throw new EngineError('ENGINE_LOCKED', `Another process kept ${paths.lock} in "starting" for too long; remove it if no izde process runs.`);
+}
+
+async function launch(paths: DataPaths, masterKey: string, startTimeoutMs: number, log: (m: string) => void): Promise<EmbeddedEngine> {
+  const binary = findMeilisearchBinary(paths.bin);
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const logFd = openSync(paths.log, 'a', 0o600);
+    const child = spawn(
+      binary,
+      [
+        '--db-path', paths.db,
+        '--http-addr', `127.0.0.1:${port}`,
+        '--master-key', masterKey,
+        '--env', 'production',
+        '--no-analytics',
+        '--dump-dir', join(paths.dir, 'dumps'),
+        '--snapshot-dir', join(paths.dir, 'snapshots'),
+      ],
+      { stdio: ['ignore', logFd, logFd] },
+    );
+    closeSync(logFd);
+    log(`Starting Meilisearch (${paths.db}) at ${url}`);
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    const started = Date.now();
+    while (!exited && Date.now() - started < startTimeoutMs) {
+      if (await isHealthy(url, 500)) {
+        const ready: EngineLock = { state: 'ready', ownerPid: process.pid, pid: child.pid!, url, startedAt: started };
+        writeLock(paths.lock, ready);
+        log(`Meilisearch is healthy after ${Date.now() - started} ms`);
+        return ownedEngine(paths, url, masterKey, child.pid!);
+      }
+      await sleep(100);
+    }
+    const reason = tail(paths.log);
+    if (!exited) child.kill('SIGKILL');
+    // A port taken between our probe and Meilisearch's bind is worth another try; anything else is reported.
+    if (attempt < 3 && /address already in use/i.test(reason)) continue;
+    throw new EngineError(
+      'ENGINE_START_FAILED',
+      `Meilisearch did not become healthy${exited ? ' (it exited)' : ` within ${startTimeoutMs} ms`}. Last lines of ${paths.log}:\n${reason}`,
+    );
+  }
+}
+
+function sharedEngine(url: string, masterKey: string): EmbeddedEngine {
+  return { url, masterKey, owned: false, stop: async () => {} };
+}
+
+/** Tracks engines this process must stop, so an abrupt `exit` still takes them down. */
+const ownedPids = new Set<number>();
+let exitHookInstalled = false;
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const pid of ownedPids) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+function ownedEngine(paths: DataPaths, url: string, masterKey: string, pid: number): EmbeddedEngine {
+  ownedPids.add(pid);
+  installExitHook();
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (isAlive(pid)) {
+        process.kill(pid, 'SIGTERM');
+        if (!(await waitForExit(pid, 10_000))) process.kill(pid, 'SIGKILL');
+      }
+      ownedPids.delete(pid);
+      const lock = readLock(paths.lock);
+      if (lock?.pid === pid) removeLockIf(paths.lock, lock);
+    })());
+  return { url, masterKey, owned: true, stop };
+}

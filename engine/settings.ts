@@ -1,0 +1,56 @@
+import type { Meilisearch, Settings } from 'meilisearch';
+import { FACETS, SEARCHABLE_FIELDS, TIER_FIELDS } from './schema.js';
+import { meiliCode, toEngineError } from './meili-errors.js';
+import { waitForTask } from './tasks.js';
+
+export const PRIMARY_KEY = 'key';
+
+/** Index settings, kept in code and applied idempotently at start-up. */
+export const INDEX_SETTINGS = {
+  searchableAttributes: [...SEARCHABLE_FIELDS],
+  filterableAttributes: [...FACETS, 'ts'],
+  sortableAttributes: ['date', 'ts'],
+  displayedAttributes: ['*'],
+  // `sort` before `exactness` so an explicit date sort wins over fine relevance; recency breaks the last ties.
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'ts:desc'],
+  // Analysis is ours: Meilisearch must not drop or split our keys.
+  stopWords: [],
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
+    // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches.
+    disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem],
+    disableOnNumbers: true,
+  },
+  pagination: { maxTotalHits: 100_000 },
+  faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
+} satisfies Settings;
+
+function sameSetting(current: unknown, desired: unknown): boolean {
+  if (Array.isArray(desired) || typeof desired !== 'object' || desired === null) {
+    return JSON.stringify(current) === JSON.stringify(desired);
+  }
+  if (typeof current !== 'object' || current === null) return false;
+  return Object.entries(desired).every(([k, v]) => sameSetting((current as Record<string, unknown>)[k], v));
+}
+
+/** Creates the index if needed and applies INDEX_SETTINGS when they differ; returns whether anything changed. */
+export async function ensureIndex(admin: Meilisearch, indexName: string): Promise<boolean> {
+  try {
+    try {
+      await admin.getRawIndex(indexName);
+    } catch (err) {
+      if (meiliCode(err) !== 'index_not_found') throw err;
+      await waitForTask(admin, await admin.createIndex(indexName, { primaryKey: PRIMARY_KEY }), 'create the index');
+    }
+    const index = admin.index(indexName);
+    const current = (await index.getSettings()) as Record<string, unknown>;
+    const changed = Object.entries(INDEX_SETTINGS).filter(([k, v]) => !sameSetting(current[k], v));
+    if (changed.length === 0) return false;
+    const update = Object.fromEntries(changed) as Settings;
+    await waitForTask(admin, await index.updateSettings(update), 'apply index settings');
+    return true;
+  } catch (err) {
+    throw toEngineError(err);
+  }
+}
