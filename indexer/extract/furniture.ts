@@ -1,0 +1,171 @@
+// Page furniture in text pages: what news sites put around an article (related-news lists, subscribe lines,
+// counters, credits, bylines, footers, share/tag/comment widgets). The rules describe how such sites are built,
+// line by line; each is bounded (short lines only, anchored patterns) so that a real paragraph that merely
+// mentions Telegram, a photo or a copyright is kept.
+import { dateLine } from './date.js';
+
+export type LineKind =
+  | 'body'
+  | 'related' // a related/other-news heading and the list after it
+  | 'subscribe' // subscribe/follow-us lines
+  | 'counter' // view counters, reading time, bare numbers
+  | 'photo' // photo/image credits
+  | 'byline' // author/admin lines
+  | 'footer' // copyright, CMS and site-maker lines
+  | 'date' // a line that is a date (with a rubric, a weekday, a time): metadata, read by date.ts first
+  | 'source' // «Источник: …», «Дереккөз: …»
+  | 'share' // share buttons, social network names
+  | 'tags' // tag lists, hashtags
+  | 'comments' // comment widgets, error-report hints
+  | 'ad' // advertisement labels
+  | 'nav' // breadcrumbs
+  | 'widget'; // CMS block ids such as «MalimBlocks»
+
+export interface ClassifiedLine {
+  text: string;
+  kind: LineKind;
+}
+
+const words = (s: string): number => s.split(/\s+/u).filter(Boolean).length;
+/** The line ends a sentence (prose), as opposed to a headline or a list item. */
+const endsSentence = (s: string): boolean => /[.!?…»"”]$/u.test(s.trim()) && /[.!?…]/u.test(s);
+
+// --- related-news headings -------------------------------------------------------------------------------
+const RELATED_HEADINGS = [
+  // Kazakh (Cyrillic; «жаналықтар» is a frequent misspelling of «жаңалықтар»)
+  'байланысты жаңалықтар', 'байланысты жаналықтар', 'тағы оқыңыз', 'тағы да оқыңыз', 'сондай-ақ оқыңыз',
+  'оқи отырыңыз', 'ұқсас жаңалықтар', 'ұқсас жаналықтар', 'ұқсас материалдар', 'соңғы жаңалықтар',
+  'басқа жаңалықтар', 'басқа да жаңалықтар', 'тақырыпқа қатысты', 'тақырыпқа қатысты жаңалықтар',
+  'қатысты жаңалықтар', 'тақырып бойынша жаңалықтар', 'көп оқылған', 'көп оқылғандар', 'ең көп оқылған',
+  'ең көп оқылғандар', 'жаңалықтар легі', 'бұл да қызық', 'оқуды ұсынамыз', 'танымал', 'танымал жаңалықтар',
+  // Kazakh Latin
+  'baılanysty jańalyqtar', 'taǵy oqyńyz', 'uqsas jańalyqtar', 'sońǵy jańalyqtar', 'bailanysty janalyqtar',
+  // Russian
+  'другие новости', 'читайте также', 'читайте еще', 'читайте ещё', 'похожие новости', 'похожие материалы',
+  'последние новости', 'новости по теме', 'материалы по теме', 'еще по теме', 'ещё по теме', 'по теме',
+  'смотрите также', 'самое читаемое', 'самое популярное', 'популярное', 'популярные новости', 'рекомендуем',
+  'рекомендуем прочитать', 'вам может быть интересно', 'вам также может понравиться', 'лента новостей',
+  'новости партнеров', 'новости партнёров', 'другие материалы', 'еще новости', 'ещё новости', 'все новости',
+  'главные новости', 'актуальное', 'выбор редакции',
+  // English
+  'related news', 'related articles', 'related', 'read also', 'read more', 'see also', 'more news', 'latest news',
+  'most read', 'most popular', 'you may also like',
+];
+const RELATED_SET = new Set(RELATED_HEADINGS);
+const headingKey = (s: string): string =>
+  s.toLowerCase().replace(/ё/g, 'е').replace(/[:.!…»«"\s]+$/u, '').replace(/^[«"\s•·*-]+/u, '').replace(/\s+/gu, ' ');
+/** «Читайте также: Заголовок другой новости» on one line. */
+const RELATED_INLINE =
+  /^(?:читайте также|читайте еще|читайте ещё|смотрите также|по теме|тағы оқыңыз|сондай-ақ оқыңыз|оқи отырыңыз|read also|see also|taǵy oqyńyz)\s*[:—–-]\s*\S/iu;
+
+export function isRelatedHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 60) return false;
+  const k = headingKey(t);
+  return RELATED_SET.has(k) || RELATED_SET.has(k.replace(/е/g, 'ё'));
+}
+
+// --- line rules --------------------------------------------------------------------------------------------
+const SUBSCRIBE =
+  /(?:подписывайтесь|подписывайся|подпишитесь|присоединяйтесь к нам|будьте в курсе|наш(?:ем|его|ему|им)?\s+(?:telegram|телеграм|инстаграм|instagram|youtube|ютуб|tiktok|тикток|whatsapp)[\p{L}-]*|(?:telegram|телеграм)-?канал\p{L}*|жазылыңыз|жазылып алыңыз|жазылу арқылы|біздің\s+(?:telegram|телеграм|instagram|инстаграм|youtube|tiktok|whatsapp)|бізді\s+.{1,40}?(?:оқыңыз|қадағалаңыз|бақылаңыз)|\bfollow us\b|\bsubscribe\b|\bjoin us\b|jazylyńyz|jazylyñyz)/iu;
+const FOOTER =
+  /(?:создано на платформе|на платформе\s+\S+\s+cms|©\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*©|все права (?:защищены|сохранены)|авторские права защищены|барлық құқықтар\p{L}* қорғалған|құқықтар\p{L}* қорғалған|дизайн и разработка|разработка сайта|создание сайта|сайт жасаған|сайтты жасаған|мы работаем для вас|при (?:полном или частичном )?(?:использовании|копировании|цитировании|перепечатке) материалов|материалдарды (?:пайдаланғанда|көшіргенде|қолданғанда)|гиперссылка (?:на [\p{L}.\s]+)?обязательна|активная ссылка|сілтеме (?:жасау )?міндетті|\bpowered by\b|all rights reserved|свидетельство о (?:постановке на учет|регистрации)|тіркеу туралы куәлік)/iu;
+const PHOTO =
+  /^(?:©\s*)?(?:фото|фотосурет|фотосы|сурет|суреттер|photo|photos|иллюстративное фото|фото из открытых источников|фото из архива|коллаж|кадр из видео|скриншот|видео|foto|suret)(?:\s*[:©—–-]|\s+(?:из|с|взято|автора|ашық|архив|pixabay|unsplash|freepik|shutterstock|depositphotos|getty)\b)/iu;
+const BYLINE_LABEL = /^(?:автор|авторы|дайындаған|дайындағандар|подготовил[аи]?|текст|редактор|корреспондент|тілші|avtor|author|by)\s*[:—–-]\s*\S/iu;
+const BYLINE_ROLE = /(?:^|\s)(?:админ|admin|administrator|редактор|editor|тілші|корреспондент|журналист|шолушы|обозреватель|автор)$/iu;
+const SOURCE = /^(?:источник|дереккөз|derekkóz|derekköz|source|по материалам|ақпарат көзі)\s*[:—–-]?\s*\S/iu;
+const SHARE = /^(?:поделиться|бөлісу|бөлісіңіз|share|твитнуть|распечатать|печать|print|копировать ссылку|скопировать ссылку)\b/iu;
+const SOCIAL_ONLY =
+  /^(?:(?:facebook|fb|twitter|x|vk|vkontakte|вконтакте|telegram|телеграм|whatsapp|viber|ok|одноклассники|instagram|инстаграм|youtube|tiktok|linkedin|email|e-mail|mail\.ru|мой мир)[\s,|·•/]*)+$/iu;
+const TAGS = /^(?:теги|тегтер|тэги|метки|кілт сөздер|ключевые слова|tags|tegter)\s*:/iu;
+const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
+const COMMENTS =
+  /(?:нашли ошибку|выделите (?:её|ее|текст|фрагмент) и нажмите|ctrl\s*\+\s*enter|қате тапсаңыз|қатені белгілеп|^комментари(?:и|ев)\s*\(?\d*\)?$|^пікір(?:лер)?\s*\(?\d*\)?$|оставьте комментарий|оставить комментарий|пікір қалдыр|войдите, чтобы|чтобы оставить комментарий)/iu;
+const AD = /^(?:реклама|жарнама|advertisement|на правах рекламы|erid:?\s*\S*)$/iu;
+const NAV = /^(?:главная|басты бет|home|новости|жаңалықтар)\s*(?:[/>»|›]\s*\S.*)$/iu;
+const WIDGET = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$/u;
+
+const COUNTER_LINE = [
+  /^(?:👁|👀|просмотр(?:ов|ы)?|views?|қаралым(?:ы|дар)?|оқылды|көрсетілім)\s*:?\s*[\d\s]+$/iu,
+  /^[\d\s]+\s*(?:рет көрсетілді|рет оқылды|рет қаралды|просмотр\p{L}*|views?|прочтени\p{L}*)$/iu,
+  /^\d+\s*(?:мин|минут|min)\.?\s*(?:оқу үшін|оқу|чтения|на чтение|read|oqý úshin)$/iu,
+  /^(?:время чтения|оқу уақыты|reading time)\s*:?\s*\d+/iu,
+  /^[\d\s.,:|•·]+$/u, // bare numbers (counters, page numbers, stray time stamps)
+];
+/** First half of a counter that a page split over two lines («143 рет» / «көрсетілді»). */
+const COUNTER_HEAD = /^\d[\d\s]*\s*(?:рет|мин|минут|min)\.?$/iu;
+const COUNTER_TAIL = /^(?:көрсетілді|оқылды|қаралды|оқу үшін|оқу|просмотр\p{L}*|чтения|на чтение|read|views?)$/iu;
+
+function lineKind(t: string): LineKind {
+  const len = t.length;
+  if (len <= 80 && dateLine(t)) return 'date';
+  if (COUNTER_LINE.some((r) => r.test(t))) return 'counter';
+  if (len <= 250 && SUBSCRIBE.test(t)) return 'subscribe';
+  if (len <= 250 && FOOTER.test(t)) return 'footer';
+  if (len <= 200 && PHOTO.test(t)) return 'photo';
+  if (len <= 120 && /^©/u.test(t)) return 'photo';
+  if (len <= 120 && SOURCE.test(t)) return 'source';
+  if (len <= 80 && words(t) <= 6 && (BYLINE_LABEL.test(t) || (words(t) <= 4 && BYLINE_ROLE.test(t)))) return 'byline';
+  if (len <= 60 && (SHARE.test(t) || SOCIAL_ONLY.test(t))) return 'share';
+  if (len <= 300 && (TAGS.test(t) || HASHTAGS.test(t))) return 'tags';
+  if (len <= 200 && COMMENTS.test(t)) return 'comments';
+  if (len <= 60 && AD.test(t)) return 'ad';
+  if (len <= 200 && NAV.test(t)) return 'nav';
+  if (len <= 40 && WIDGET.test(t)) return 'widget';
+  return 'body';
+}
+
+/** A line that can be an item of a link list: a headline, a date, a counter or a short teaser. */
+function listLike(t: string): boolean {
+  if (t.length <= 200 && !endsSentence(t)) return true;
+  return lineKind(t) !== 'body';
+}
+
+/** Letters of prose lines: used to tell an end-of-article block from a list in the middle of an article. */
+const proseChars = (lines: readonly string[]): number =>
+  lines.reduce((n, l) => (l.length >= 80 && endsSentence(l) && lineKind(l) === 'body' ? n + l.length : n), 0);
+
+/**
+ * Classifies every line (already trimmed, no empty lines). A related heading near the end of the article
+ * takes everything after it (sites put their lists, widgets and footer there); in the middle of an article it
+ * takes only the run of list-like lines that follows it.
+ */
+export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
+  const kinds: LineKind[] = lines.map(lineKind);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (COUNTER_HEAD.test(lines[i]!) && COUNTER_TAIL.test(lines[i + 1]!)) kinds[i] = kinds[i + 1] = 'counter';
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (kinds[i] === 'body' && t.length <= 200 && RELATED_INLINE.test(t)) {
+      kinds[i] = 'related';
+      continue;
+    }
+    if (!isRelatedHeading(t)) continue;
+    const after = lines.slice(i + 1);
+    if (after.length === 0 || !after.slice(0, 2).every(listLike)) {
+      if (after.length === 0) kinds[i] = 'related';
+      continue; // a heading followed by prose is a real subheading
+    }
+    const before = lines.slice(0, i);
+    if (proseChars(after) < proseChars(before)) {
+      for (let j = i; j < lines.length; j++) kinds[j] = 'related';
+      break;
+    }
+    kinds[i] = 'related';
+    for (let j = i + 1; j < lines.length && j <= i + 12 && listLike(lines[j]!); j++) kinds[j] = 'related';
+  }
+  return lines.map((text, i) => ({ text, kind: kinds[i]! }));
+}
+
+/** Splits a page into trimmed, non-empty lines (one paragraph or list item each). */
+export function pageLines(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .filter((l) => l.length > 0);
+}

@@ -1,0 +1,173 @@
+// One page of text → headline, clean body, date, source. The order matters: furniture is classified first
+// (so no date or name is read from a related-news list), then the header zone (the lines before the prose
+// that carry title, date, byline, counters) is found, then title, duplicates, body, date and source.
+import { dateLine, findDates, isoOf, parseDateString, type DateMention } from './date.js';
+import { classifyLines, pageLines, type ClassifiedLine } from './furniture.js';
+import { findSource } from './source.js';
+import { cleanTitle, headlineLike, titleFromText } from './title.js';
+import { FUTURE_WORDS, inferYear } from './year.js';
+import type { DateSource } from '../types.js';
+
+export interface PageFields {
+  title: string;
+  body: string;
+  date: string | null;
+  year: number | null;
+  dateSource: DateSource | null;
+  source: string | null;
+  /** How the title was found: a headline line, the first sentence, or given from outside. */
+  titleFrom: 'headline' | 'sentence' | 'given';
+  /** Lines with their furniture classification (for tests and diagnostics). */
+  lines: ClassifiedLine[];
+}
+
+export interface PageHints {
+  /** A title known from structured data (HTML meta, JSON-LD, a record): used instead of guessing. */
+  title?: string | null;
+  /** A date known from structured data (ISO or any supported form): wins over dates in the text. */
+  date?: string | null;
+  url?: string | null;
+  /** The publishing site's facet value from structured data (JSON-LD publisher, og:site_name). */
+  site?: string | null;
+  /** A source already known (a record's own field): used as is. */
+  source?: string | null;
+}
+
+const key = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Meta kinds that sit in a page header around the headline. */
+const HEADER_META = new Set(['date', 'byline', 'counter', 'photo', 'share', 'nav', 'ad', 'tags']);
+const isProse = (t: string) => t.length >= 200 && /[.!?…»"]$/u.test(t);
+
+interface DateCandidate {
+  mention: DateMention;
+  priority: number;
+}
+
+/** The first paragraph opens with a dateline: «Пекин, 28 ноября – 1 декабря 2023 года – …», «12.03.2024 –». */
+function datelineOf(para: string): DateMention | null {
+  const first = findDates(para.slice(0, 120))[0];
+  if (!first || first.start > 40) return null;
+  const lead = para.slice(0, first.start);
+  if (lead && !/^[\p{L}\s.-]{2,35},\s*$/u.test(lead)) return null;
+  const after = para.slice(first.end, first.end + 12);
+  if (!/^\s*(?:года?|г\.|жылы|жылғы|ж\.)?\s*(?:[–—-]|\.\s|\/)/u.test(after)) return null;
+  return first;
+}
+
+export function extractPage(text: string, hints: PageHints = {}): PageFields {
+  const classified = classifyLines(pageLines(text));
+  const n = classified.length;
+
+  // Header zone: up to the last metadata line among the first lines, before the first long prose paragraph.
+  let firstProse = classified.findIndex((l) => l.kind === 'body' && isProse(l.text));
+  if (firstProse < 0) firstProse = n;
+  let headerEnd = -1;
+  for (let i = 0; i < Math.min(firstProse, 8); i++) if (HEADER_META.has(classified[i]!.kind)) headerEnd = i;
+
+  // Title.
+  let title = hints.title ? cleanTitle(hints.title) : '';
+  let titleFrom: PageFields['titleFrom'] = 'given';
+  let titleIndex = -1;
+  const bodyIdx = classified.map((l, i) => (l.kind === 'body' ? i : -1)).filter((i) => i >= 0);
+  if (!title) {
+    const firstBody = bodyIdx[0];
+    if (firstBody !== undefined && firstBody <= Math.max(headerEnd + 1, 2) && headlineLike(classified[firstBody]!.text)) {
+      titleIndex = firstBody;
+      title = cleanTitle(classified[firstBody]!.text);
+      titleFrom = 'headline';
+    }
+  }
+
+  if (titleFrom === 'given' && title) {
+    // The page's own headline line (h1) may differ from the metadata title by a site suffix or a kicker.
+    const tk = key(title);
+    const firstBody = bodyIdx[0];
+    if (firstBody !== undefined && firstBody <= Math.max(headerEnd + 1, 2) && headlineLike(classified[firstBody]!.text)) {
+      const fk = key(classified[firstBody]!.text);
+      if (fk && (tk.includes(fk) || fk.includes(tk))) titleIndex = firstBody;
+    }
+  }
+
+  // Duplicates: the headline repeated in the body; a paragraph seen twice (a teaser repeated by the article).
+  const titleKey = key(title);
+  const drop = new Set<number>();
+  const seen = new Map<string, number>();
+  for (const i of bodyIdx) {
+    const k = key(classified[i]!.text);
+    if (i === titleIndex || (titleKey && k === titleKey)) {
+      drop.add(i);
+      continue;
+    }
+    if (k.length < 30) continue; // short list items («• Ресей;») legitimately repeat
+    const prev = seen.get(k);
+    if (prev === undefined) seen.set(k, i);
+    else if (prev <= headerEnd + 1 || prev < firstProse) {
+      drop.add(prev); // the earlier copy is a header teaser: keep the one in its place in the article
+      seen.set(k, i);
+    } else drop.add(i);
+  }
+  const bodyLines = bodyIdx.filter((i) => !drop.has(i)).map((i) => classified[i]!.text);
+  const body = bodyLines.join('\n\n');
+  if (!title) {
+    title = titleFromText(bodyLines[0] ?? '');
+    titleFrom = 'sentence';
+  }
+
+  // Date.
+  let date: string | null = null;
+  let year: number | null = null;
+  let dateSource: DateSource | null = null;
+  const given = hints.date ? parseDateString(hints.date) : null;
+  const candidates: DateCandidate[] = [];
+  if (given) candidates.push({ mention: given, priority: 1000 });
+  const dl = bodyLines[0] !== undefined ? datelineOf(bodyLines[0]) : null;
+  if (dl) candidates.push({ mention: dl, priority: 100 });
+  const anchor = Math.max(headerEnd, titleIndex);
+  classified.forEach((l, i) => {
+    if (l.kind !== 'date') return;
+    const d = dateLine(l.text);
+    if (!d) return;
+    const inHeader = i <= anchor + 2 || i < firstProse;
+    // A weekday-led date above the headline is the site's "today" in its page header, not the article's date.
+    const chrome = d.mention.weekday && (titleIndex < 0 || i < titleIndex);
+    const priority = chrome ? 40 : inHeader ? (d.mention.hour !== null ? 95 : 90) : 60;
+    candidates.push({ mention: d.mention, priority });
+  });
+  // A full date in the lead paragraph that is not about the future is the event's (≈ publication) day.
+  for (const para of bodyLines.slice(0, 2)) {
+    const d = findDates(para).find((m) => !FUTURE_WORDS.test(sentenceOf(para, m.start)));
+    if (d) {
+      candidates.push({ mention: d, priority: 50 });
+      break;
+    }
+  }
+  candidates.sort((a, b) => b.priority - a.priority);
+  let best = candidates[0];
+  const inferred = inferYear(`${title}\n${body}`);
+  if (best && best.priority === 40 && inferred && inferred.year < best.mention.year && inferred.score >= 1.5) {
+    best = undefined; // the page-header date contradicts what the article says about its own time
+  }
+  if (best) {
+    date = isoOf(best.mention);
+    year = best.mention.year;
+    dateSource = 'explicit';
+  } else if (inferred) {
+    year = inferred.year;
+    dateSource = 'inferred';
+  }
+
+  const source = hints.source ?? findSource({ lines: classified, url: hints.url ?? null, site: hints.site ?? null });
+  return { title, body, date, year, dateSource, source, titleFrom, lines: classified };
+}
+
+function sentenceOf(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at), 0);
+  const endDot = text.indexOf('. ', at);
+  return text.slice(start, endDot < 0 ? text.length : endDot);
+}

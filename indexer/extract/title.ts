@@ -1,0 +1,73 @@
+// The headline of a page. News headlines are one line of moderate length that does not end with a period
+// (Kazakh and Russian headline style), and they come before the article's prose. A page whose first line is
+// already prose (a full sentence ending in a period) has no headline: its first sentence, cut at a word
+// boundary, stands in for one (seed 001 is such a page: every line is a paragraph of the press release).
+import { normalizeSource } from './source.js';
+
+export const TITLE_MAX = 120;
+
+/** Whether a line reads as a headline rather than prose, a label or a list item. */
+export function headlineLike(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 8 || t.length > 250) return false;
+  if (!/\p{L}/u.test(t)) return false;
+  if (t.split(/\s+/u).length < 2) return false;
+  if (/[.:;,]$/u.test(t) && !/\.\.\.$|…$/u.test(t)) return false;
+  return true;
+}
+
+/** The first sentence of a paragraph (a period followed by space and a capital, or the paragraph's end). */
+export function firstSentence(text: string): string {
+  const m = /^(.+?[.!?…])(?=\s+[\p{Lu}«"„“(–—-])/su.exec(text);
+  return (m ? m[1]! : text).trim();
+}
+
+/** Cuts a text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function cutAtWord(text: string, max = TITLE_MAX): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  if (t.length <= max) return t;
+  const slice = t.slice(0, max);
+  const space = slice.lastIndexOf(' ');
+  const cut = (space > max / 2 ? slice.slice(0, space) : slice).replace(/[\s,;:–—-]+$/u, '');
+  return `${cut}…`;
+}
+
+/** A title from the first sentence of the body, for pages without a headline. */
+export function titleFromText(text: string): string {
+  const first = text.split('\n').find((l) => /\p{L}/u.test(l)) ?? '';
+  return cutAtWord(firstSentence(first).replace(/[.]$/u, ''));
+}
+
+const SEPARATORS = /\s+(?:\||::|\/\/|—|–|-|·|•)\s+/u;
+
+/**
+ * Removes a site name around a headline («… | Zakon.kz», «Tengrinews.kz - …», «…: Политика: Мир: Lenta.ru»):
+ * a segment is dropped only when it names a domain or a known outlet, so a dash inside a headline stays.
+ */
+export function cleanTitle(raw: string): string {
+  let t = raw.replace(/\s+/gu, ' ').trim();
+  const isSite = (seg: string) => {
+    const s = seg.trim();
+    if (!s || s.length > 40) return false;
+    if (/^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,12}|қаз|рф)$/iu.test(s)) return true;
+    const n = normalizeSource(s);
+    return n !== null && n.includes('.') && n !== s.toLowerCase() && s.split(/\s+/u).length <= 3;
+  };
+  for (;;) {
+    const seps = [...t.matchAll(new RegExp(SEPARATORS.source, 'gu'))];
+    const last = seps[seps.length - 1];
+    const first = seps[0];
+    if (!last || !first) break;
+    if (isSite(t.slice(last.index + last[0].length))) t = t.slice(0, last.index);
+    else if (isSite(t.slice(0, first.index))) t = t.slice(first.index + first[0].length);
+    else break;
+  }
+  // «Заголовок: Политика: Мир: Lenta.ru» — trailing rubric segments before a site name.
+  const colon = t.split(/:\s+/u);
+  if (colon.length >= 2 && isSite(colon[colon.length - 1]!)) {
+    let k = colon.length - 1;
+    while (k > 1 && colon[k - 1]!.split(/\s+/u).length <= 2) k--;
+    t = colon.slice(0, k).join(': ');
+  }
+  return t.trim();
+}
