@@ -1,0 +1,43 @@
+// The slice of the untyped `az` package (Russian morphology on OpenCorpora dictionaries) that analyzers/ru uses.
+declare module 'az' {
+  namespace Az {
+    /** A tag; grammemes are also readable as boolean properties (`tag.Name`, `tag.ADVB`, …). */
+    interface MorphTag {
+      readonly POS: string | undefined;
+      toString(): string;
+      readonly [grammeme: string]: unknown;
+    }
+
+    interface MorphParse {
+      /** 'Dictionary', 'SuffixKnown', 'PrefixKnown', 'PrefixUnknown', 'HyphenWords', 'Abbr', 'Latin', … */
+      parser: string;
+      score: number;
+      tag: MorphTag;
+      stutterCnt: number;
+      typosCnt: number;
+      /** The initial form; false when az cannot inflect the parse. */
+      normalize(keepPOS?: boolean): MorphParse | false;
+      /** The first form of the paradigm that has all these grammemes; false when there is none. */
+      inflect(grammemes: string[]): MorphParse | false;
+      toString(): string;
+    }
+
+    interface MorphConfig {
+      ignoreCase?: boolean;
+      replacements?: Record<string, string>;
+      stutter?: number;
+      typos?: number | 'auto';
+      parsers?: string[];
+      forceParse?: boolean;
+      normalizeScore?: boolean;
+    }
+
+    interface MorphFunction {
+      (word: string, config?: MorphConfig): MorphParse[];
+      init(path: string, callback: (err: unknown) => void): void;
+    }
+  }
+
+  const Az: { Morph: Az.MorphFunction };
+  export default Az;
+}
