@@ -8,11 +8,12 @@ export const PRIMARY_KEY = 'key';
 /** Index settings, kept in code and applied idempotently at start-up. */
 export const INDEX_SETTINGS = {
   searchableAttributes: [...SEARCHABLE_FIELDS],
-  filterableAttributes: [...FACETS, 'ts'],
+  filterableAttributes: [...FACETS, 'ts', 'key'],
   sortableAttributes: ['date', 'ts'],
   displayedAttributes: ['*'],
-  // `sort` before `exactness` so an explicit date sort wins over fine relevance; recency breaks the last ties.
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'ts:desc'],
+  // `sort` first: a date sort is a pure date order, and only then does federated search merge its queries by date
+  // (it is inert when no sort is asked for). Recency breaks the last ties of relevance.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'ts:desc'],
   // Analysis is ours: Meilisearch must not drop or split our keys.
   stopWords: [],
   typoTolerance: {
