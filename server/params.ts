@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { badParameter } from './errors.js';
+
+export const SORTS = ['relevance', 'date_desc', 'date_asc'] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+/** A parameter that may be repeated (?year=2023&year=2024) or given once. */
+const repeatable = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+const single = (name: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .refine((v) => !Array.isArray(v), `\`${name}\` must be given at most once`)
+    .transform((v) => v as string | undefined);
+
+const facetValue = z.string().trim().min(1, 'empty facet value').max(200, 'facet value too long');
+
+export const searchParamsSchema = z.object({
+  q: single('q').pipe(z.string().max(500, '`q` is longer than 500 characters').optional()).transform((v) => v ?? ''),
+  year: repeatable(z.string().regex(/^\d{4}$/, '`year` must be a four-digit year')).transform((ys) => ys.map(Number)),
+  org: repeatable(facetValue),
+  lang: repeatable(facetValue),
+  source: repeatable(facetValue),
+  page: single('page').pipe(
+    z.string().regex(/^\d+$/, '`page` must be a whole number from 1').transform(Number).pipe(z.number().int().min(1, '`page` starts at 1').max(10_000, '`page` is too large')).optional(),
+  ).transform((v) => v ?? 1),
+  limit: single('limit').pipe(
+    z.string().regex(/^\d+$/, '`limit` must be a whole number from 1 to 100').transform(Number).pipe(z.number().int().min(1, '`limit` must be 1..100').max(100, '`limit` must be 1..100')).optional(),
+  ).transform((v) => v ?? 20),
+  sort: single('sort').pipe(z.enum(SORTS, { message: `\`sort\` must be one of ${SORTS.join(', ')}` }).optional()).transform((v) => v ?? 'relevance'),
+});
+
+export type SearchParams = z.output<typeof searchParamsSchema>;
+
+export const suggestParamsSchema = z.object({
+  q: single('q').pipe(z.string().max(100, '`q` is longer than 100 characters').optional()).transform((v) => v ?? ''),
+  limit: single('limit').pipe(
+    z.string().regex(/^\d+$/, '`limit` must be a whole number from 1 to 20').transform(Number).pipe(z.number().int().min(1).max(20, '`limit` must be 1..20')).optional(),
+  ).transform((v) => v ?? 8),
+});
+export type SuggestParams = z.output<typeof suggestParamsSchema>;
+
+/** Parses query parameters; the first problem becomes a 400 with a message a person can act on. */
+export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path[0];
+  let message = issue?.message ?? 'bad parameters';
+  if (field !== undefined && !message.includes('`')) message = `\`${String(field)}\`: ${message}`;
+  throw badParameter(message);
+}

@@ -1,0 +1,27 @@
+import { FACETS, type Facet } from '../../engine/schema.js';
+
+export type Selections = Record<Facet, ReadonlyArray<string | number>>;
+
+/** A Meilisearch filter string literal: values are user input, so quotes and backslashes are escaped. */
+export function quote(value: string | number): string {
+  return typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The filter for the given selections: OR within a facet, AND across facets (Meilisearch's array form: the outer
+ * array is AND, an inner array is OR). `except` leaves one facet out, for its disjunctive counts.
+ */
+export function buildFilter(selections: Selections, except?: Facet): string[][] {
+  const filter: string[][] = [];
+  for (const facet of FACETS) {
+    if (facet === except) continue;
+    const values = selections[facet];
+    if (values.length > 0) filter.push(values.map((v) => `${facet} = ${quote(v)}`));
+  }
+  return filter;
+}
+
+/** Facets that have a selection: each needs its own request so its counts ignore its own selection. */
+export function selectedFacets(selections: Selections): Facet[] {
+  return FACETS.filter((f) => selections[f].length > 0);
+}
