@@ -7,6 +7,7 @@
  *  1. UD Kazakh-KTB test — pairwise conflation of stemKk vs a 4-letter truncation and a naive suffix list;
  *  2. UD Russian GSD test + Taiga test — pairwise conflation of stemRu vs Snowball, natural, the light stemmer,
  *     az's first reading and a 4-letter truncation;
+ *     plus the same methods on single words of the BSNLP 2021 Russian named-entity lemmas (names in news);
  *  3. Apertium paradigm tables (Kazakh) — distinct keys per paradigm and the share of forms with the majority key;
  *  4. throughput (MB/s of UTF-8 input, single thread) of analyze() and of stemRu/stemKk alone, cold and warm.
  *
@@ -14,6 +15,7 @@
  * they are one word token (letters and marks; the tokenizer splits hyphenated compounds and drops digits).
  */
 import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import snowball from 'snowball-stemmers';
 import natural from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
@@ -83,6 +85,20 @@ function kazakhUd(files: readonly string[]): boolean {
   return true;
 }
 
+/** stemRu and the Russian candidates and baselines it was chosen over. */
+function russianMethods(): Array<[string, Stemmer]> {
+  const azFirst: Stemmer = (w) => ruReadings(w)[0]?.lemma ?? w;
+  return [
+    ['ours (stemRu)', stemRu],
+    ['az first reading', azFirst],
+    ['Snowball', (w) => snowballRu.stem(w)],
+    ['natural PorterStemmerRu', (w) => natural.stem(w)],
+    ['light (Savoy)', lightStemRu],
+    ['4-letter truncation', truncate4],
+    ['none (surface form)', identity],
+  ];
+}
+
 function russianUd(files: readonly string[]): boolean {
   const gsd = findFile(files, 'ru_gsd-ud-test.conllu');
   const taiga = findFile(files, 'ru_taiga-ud-test.conllu');
@@ -97,16 +113,7 @@ function russianUd(files: readonly string[]): boolean {
     RU_CONTENT,
   );
   const perSet = sets.map(([name, w]) => [name, goldForms(w, RU_CONTENT)] as const);
-  const azFirst: Stemmer = (w) => ruReadings(w)[0]?.lemma ?? w;
-  const methods: Array<[string, Stemmer]> = [
-    ['ours (stemRu)', stemRu],
-    ['az first reading', azFirst],
-    ['Snowball', (w) => snowballRu.stem(w)],
-    ['natural PorterStemmerRu', (w) => natural.stem(w)],
-    ['light (Savoy)', lightStemRu],
-    ['4-letter truncation', truncate4],
-    ['none (surface form)', identity],
-  ];
+  const methods = russianMethods();
   printTable(
     `UD Russian ${sets.map(([n]) => n).join('+')} test, ${RU_CONTENT.join('+')}: pairwise conflation over distinct forms`,
     ['method', 'forms', 'recall', 'precision', 'F1', ...perSet.map(([n]) => `F1 ${n}`)],
@@ -118,6 +125,39 @@ function russianUd(files: readonly string[]): boolean {
   console.log(
     `Russian dictionary (az, OpenCorpora): loaded in ${ruDictionaryLoad.ms.toFixed(0)} ms, ` +
       `heap +${(ruDictionaryLoad.heapBytes / 1e6).toFixed(1)} MB, array buffers +${(ruDictionaryLoad.arrayBufferBytes / 1e6).toFixed(1)} MB`,
+  );
+  return true;
+}
+
+/**
+ * Word-level (form, lemma) pairs of the BSNLP annotated files (`surface<TAB>lemma<TAB>TYPE<TAB>ID`): a multi-word
+ * name is split into words when surface and lemma have as many words («Линасом Линкявичюсом» → two pairs).
+ */
+function bsnlpPairs(paths: readonly string[]): FormLemma[] {
+  const out: FormLemma[] = [];
+  const words = (s: string): string[] => s.replace(/["«»„“”]/gu, ' ').split(/[\s-]+/u).filter(Boolean);
+  for (const path of paths) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const cols = line.split('\t');
+      if (cols.length < 4) continue;
+      const forms = words(cols[0] ?? '');
+      const lemmas = words(cols[1] ?? '');
+      if (forms.length !== lemmas.length) continue;
+      forms.forEach((form, i) => out.push({ form: normalizeForm(form), lemma: normalizeForm(lemmas[i] ?? '') }));
+    }
+  }
+  return distinctForms(out.filter((p) => WORD_TOKEN.test(p.form) && /\p{Script=Cyrillic}/u.test(p.form)));
+}
+
+function russianNames(files: readonly string[]): boolean {
+  const marker = `${sep}bsnlp2021-ru${sep}annotated${sep}`;
+  const paths = files.filter((f) => f.includes(marker));
+  if (paths.length === 0) return skip('BSNLP Russian names', 'bsnlp2021-ru/annotated/*');
+  const forms = bsnlpPairs(paths);
+  printTable(
+    `BSNLP 2021 Russian named entities (${paths.length} annotated files), single Cyrillic words of names: pairwise conflation`,
+    ['method', 'forms', 'recall', 'precision', 'F1'],
+    russianMethods().map(([name, key]) => scoreRow(name, forms, key)),
   );
   return true;
 }
@@ -227,7 +267,7 @@ async function main(): Promise<number> {
   }
   const files = listFiles(args);
   console.log(`izde analyzer benchmark — ${new Date().toISOString()} — node ${process.version} — ${files.length} files under ${args.join(', ')}`);
-  const ran = [kazakhUd(files), russianUd(files), apertiumParadigms(files), throughput(files)];
+  const ran = [kazakhUd(files), russianUd(files), russianNames(files), apertiumParadigms(files), throughput(files)];
   return ran.some(Boolean) ? 0 : 1;
 }
 

@@ -81,6 +81,7 @@ export function chooseLemma(
   const yieldsTo = (r: RuReading): boolean =>
     inCorpus ? CONTENT_POS.has(r.pos) : SHORT_ADJECTIVE_POS.has(r.pos) || (r.pos === 'NOUN' && r.grammemes.has('ablt'));
   const canYield = known.some(yieldsTo);
+  const severalLemmas = known.some((r) => r.lemma !== known[0]?.lemma);
   const hasVerbForm = known.some((r) => VERB_POS.has(r.pos));
   const adjectival = known.filter((r) => ADJECTIVAL_POS.has(r.pos));
   const indeclinableCount = new Map<string, number>();
@@ -95,7 +96,7 @@ export function chooseLemma(
     if (r.pos === 'ADJS' && hasVerbForm) weight *= options.shortAdjectiveFactor;
     if (!inCorpus) {
       const fixed = r.grammemes.has('Fixd');
-      if (r.grammemes.has('Name') && known.some((o) => o.lemma !== r.lemma)) weight *= options.firstNameFactor;
+      if (r.grammemes.has('Name') && severalLemmas) weight *= options.firstNameFactor;
       if (fixed) weight /= indeclinableCount.get(r.lemma) ?? 1;
       else if (r.samePosLemma === word) weight *= options.citationFactor;
     }
