@@ -41,7 +41,9 @@ export function isoOf(m: DateMention): string {
 const ORD = String.raw`(?:-?(?:ші|шы|інші|ыншы|ci|shi|го|е|ого))?`;
 const SEP = String.raw`(?:\s+|-|\s*\.\s*)`;
 const DASH = String.raw`\s*[-–—]\s*`;
-const YEAR = String.raw`(?<y>\d{4})(?!\d)`;
+/** A year is not glued to other letters or digits, except «2023г.»/«2023ж.». */
+const YEAR_END = String.raw`(?!\d)(?![^\P{L}гж]|[гж]\p{L})`;
+const YEAR = String.raw`(?<y>\d{4})${YEAR_END}`;
 const MONTH = String.raw`\p{L}+`;
 
 /** «[Weekday,] 28[–30] ноября[ – 1 декабря][,] 2023» */
@@ -58,7 +60,7 @@ const RE_YDM = new RegExp(
 /** «October 15, 2020», «Қазан 15, 2020» */
 const RE_MDY = new RegExp(String.raw`(?<m1>${MONTH})\.?\s+(?<d1>\d{1,2}),\s*${YEAR}`, 'gdu');
 /** «23.05.2024», «23/05/2024» (day first, as in Kazakhstan and Russia) */
-const RE_NUM = /(?<![\d.\/])(?<d1>\d{1,2})(?<s>[./])(?<mo>\d{1,2})\k<s>(?<y>\d{4})(?![\d]|[.\/]\d)/dgu;
+const RE_NUM = new RegExp(String.raw`(?<![\d.\/])(?<d1>\d{1,2})(?<s>[./])(?<mo>\d{1,2})\k<s>(?<y>\d{4})${YEAR_END}(?![.\/]\d)`, 'dgu');
 /** «2024-05-23», «2024-05-23T10:15:00+05:00» */
 const RE_ISO =
   /(?<![\d.\/-])(?<y>\d{4})-(?<mo>\d{2})-(?<d1>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d])/dgu;

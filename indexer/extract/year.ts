@@ -23,16 +23,16 @@ const MONTH_BEFORE = /(\p{L}+)\.?\s*$/u;
 
 /** Local forms that make a year the target of something still to come. */
 const FUTURE_LOCAL = [
-  /^\s*-?\s*жыл(?:ға|дарға)\b/u, // 2019 жылға (арналған / дейін / қарай)
-  /^\s*-?\s*jyl(?:ǵa|ğa|ga)\b/u,
+  /^\s*-?\s*жыл(?:ға|дарға)(?![\p{L}\p{N}])/u, // 2019 жылға (арналған / дейін / қарай)
+  /^\s*-?\s*jyl(?:ǵa|ğa|ga)(?![\p{L}\p{N}])/u,
 ];
-const FUTURE_BEFORE = /(?:\bна|\bк|\bдо|\bby|\buntil)\s*$/iu; // на 2024 год, к 2030 году, до 2025 года
+const FUTURE_BEFORE = /(?<![\p{L}\p{N}])(?:на|к|до|by|until)\s*$/iu; // на 2024 год, к 2030 году, до 2025 года
 /** Words that put a sentence in the future (plans, announcements). */
 export const FUTURE_WORDS =
-  /(?:өтеді|өткізіледі|жоспарлан\p{L}*|жоспарлауда|алдағы|келесі|күтілуде|межелен\p{L}*|будет|будут|состоится|пройд[её]т|планиру\p{L}*|запланирован\p{L}*|предстоящ\p{L}*|намечен\p{L}*|ожидается|\bwill\b|upcoming|scheduled|ótedi|ótkiziledi|josparlan\p{L}*|aldaǵy|kelesi)/iu;
+  /(?:өтеді|өткізіледі|жоспарлан\p{L}*|жоспарлауда|алдағы|келесі|күтілуде|межелен\p{L}*|будет|будут|состоится|пройд[её]т|планиру\p{L}*|запланирован\p{L}*|предстоящ\p{L}*|намечен\p{L}*|ожидается|(?<![\p{L}\p{N}])will(?![\p{L}\p{N}])|upcoming|scheduled|ótedi|ótkiziledi|josparlan\p{L}*|aldaǵy|kelesi)/iu;
 /** Words that look back on a whole year (results, reports). */
 const RETRO_WORDS = /(?:қорытынды\p{L}*|итог\p{L}*|qorytyndy\p{L}*|results)/iu;
-const RETRO_BEFORE = /\bза\s*$/iu; // за 2018 год
+const RETRO_BEFORE = /(?<![\p{L}\p{N}])за\s*$/iu; // за 2018 год
 
 const SENTENCE_END = /[.!?…](?=\s|$)|\n/gu;
 

@@ -1,0 +1,246 @@
+/**
+ * Named entities (organizations, places, persons) from a gazetteer (data/gazetteer.json), matched THROUGH THE
+ * ANALYZERS: every name is analyzed once at load time and compared with the text's tokens by their `fold` key
+ * (stopwords by their `norm`), so inflected forms count («ШЫҰ-ға», «Достастыққа», «Шанхайской организации
+ * сотрудничества», «Shanhaı yntymaqtastyq uıymy»). Used on documents and on queries, so it stays general.
+ *
+ * Rules:
+ * - a name's first word must be capitalized in the text («қарағанда», "compared to", is not «Қарағанды»), and
+ *   an abbreviation of the gazetteer (ТМД, ШОС, UN) must be written in capitals; queries typed in lowercase
+ *   relax both with `anyCase`;
+ * - punctuation between the words of a name must be the name's own («Орталық Азия + Ресей» needs the «+»;
+ *   hyphens, quotes and spaces are free), so a list «Орталық Азия, Ресей» is not the format;
+ * - `ambiguous` forms (ЕС, ЕО, ОТГ, «Достастық», «Содружество») match only in capitals (abbreviations) or
+ *   capitalized (words), and are reported with `ambiguous: true`; organizationsOf() counts them only when the
+ *   same text has supporting context (an unambiguous mention of the same code or one of its `context` phrases);
+ * - where names overlap, the longest match at the earliest token wins.
+ */
+import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
+import { analyze } from './analyze.js';
+import type { AnalyzedToken } from './types.js';
+
+export type EntityKind = 'org' | 'place' | 'person';
+export type UiLang = 'kk' | 'ru' | 'en';
+
+export interface GazetteerEntry {
+  code: string;
+  kind: EntityKind;
+  label: Record<UiLang, string>;
+  names: { kk: string[]; 'kk-Latn': string[]; ru: string[]; en: string[] };
+  ambiguous?: string[];
+  context?: string[];
+}
+
+export interface EntityMention {
+  code: string;
+  kind: EntityKind;
+  /** UTF-16 offsets into the analyzed text: from the first token's start to the last token's end. */
+  start: number;
+  end: number;
+  /** Indices into the token array. */
+  firstToken: number;
+  lastToken: number;
+  /** Matched by a short or generic form that needs supporting context (see organizationsOf). */
+  ambiguous: boolean;
+}
+
+export interface FindOptions {
+  /** Accept abbreviations and ambiguous forms in any letter case (for user queries typed in lowercase). */
+  anyCase?: boolean;
+}
+
+export const gazetteer: readonly GazetteerEntry[] = (gazetteerJson as { entries: GazetteerEntry[] }).entries;
+
+const byCode = new Map(gazetteer.map((e) => [e.code, e]));
+
+/** The display name of a code in the reader's interface language (the code itself when unknown). */
+export function labelOf(code: string, uiLang: UiLang): string {
+  const e = byCode.get(code);
+  return e ? e.label[uiLang] : code;
+}
+
+export function entryOf(code: string): GazetteerEntry | undefined {
+  return byCode.get(code);
+}
+
+/** Punctuation that matters between two words of a name (hyphens, dashes, quotes and spaces do not). */
+const gapSignature = (gap: string): string => gap.replace(/[\s\p{Pd}«»"“”„'’‘`.]/gu, '');
+
+const isCaps = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase() && s !== s.toLowerCase();
+const isCapitalized = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+interface PatternToken {
+  key: string;
+  /** The name writes this word in capitals (an abbreviation): the text must too. */
+  caps: boolean;
+}
+
+interface Pattern {
+  code: string;
+  kind: EntityKind;
+  tokens: PatternToken[];
+  /** gapSignature of the text between consecutive words of the name. */
+  gaps: string[];
+  ambiguous: boolean;
+  /** Context phrases only (never reported as mentions). */
+  contextOnly: boolean;
+}
+
+/** The key a token is compared by: the folded stem, or for a stopword its normalized form. */
+const keyOf = (t: AnalyzedToken): string => t.fold ?? `\u0000${t.norm}`;
+
+const MIN_ABBR_LEN = 2;
+
+/** Every analysis of a name: Cyrillic names under Kazakh and Russian rules (a paragraph's language decides
+ *  which stems the text gets), Latin names as the analyzer detects them. */
+function analysesOf(name: string): AnalyzedToken[][] {
+  const out: AnalyzedToken[][] = [analyze(name)];
+  if (/\p{Script=Cyrillic}/u.test(name)) out.push(analyze(name, { lang: 'kk' }), analyze(name, { lang: 'ru' }));
+  return out;
+}
+
+function compile(): Map<string, Pattern[]> {
+  const index = new Map<string, Pattern[]>();
+  const seen = new Set<string>();
+  const add = (e: GazetteerEntry, name: string, ambiguous: boolean, contextOnly: boolean) => {
+    for (const toks of analysesOf(name)) {
+      if (toks.length === 0) continue;
+      const tokens = toks.map((t) => ({ key: keyOf(t), caps: t.surface.length >= MIN_ABBR_LEN && isCaps(t.surface) && toks.length <= 3 }));
+      const gaps = toks.slice(1).map((t, i) => gapSignature(name.slice(toks[i]!.end, t.start)));
+      const id = `${e.code}|${ambiguous}|${contextOnly}|${tokens.map((t) => t.key + (t.caps ? '!' : '')).join(' ')}|${gaps.join(' ')}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const p: Pattern = { code: e.code, kind: e.kind, tokens, gaps, ambiguous, contextOnly };
+      const first = tokens[0]!.key;
+      const list = index.get(first) ?? [];
+      list.push(p);
+      index.set(first, list);
+    }
+  };
+  for (const e of gazetteer) {
+    for (const names of Object.values(e.names)) for (const n of names) add(e, n, false, false);
+    for (const n of e.ambiguous ?? []) add(e, n, true, false);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
+
+function compileContext(): Map<string, Map<string, Pattern[]>> {
+  const out = new Map<string, Map<string, Pattern[]>>();
+  for (const e of gazetteer) {
+    if (!e.context?.length) continue;
+    const index = new Map<string, Pattern[]>();
+    for (const phrase of e.context) {
+      for (const toks of analysesOf(phrase)) {
+        if (toks.length === 0) continue;
+        const p: Pattern = {
+          code: e.code,
+          kind: e.kind,
+          tokens: toks.map((t) => ({ key: keyOf(t), caps: false })),
+          gaps: toks.slice(1).map((t, i) => gapSignature(phrase.slice(toks[i]!.end, t.start))),
+          ambiguous: false,
+          contextOnly: true,
+        };
+        const list = index.get(p.tokens[0]!.key) ?? [];
+        list.push(p);
+        index.set(p.tokens[0]!.key, list);
+      }
+    }
+    out.set(e.code, index);
+  }
+  return out;
+}
+
+let compiled: Map<string, Pattern[]> | null = null;
+let compiledContext: Map<string, Map<string, Pattern[]>> | null = null;
+/** Compiled on first use (analyze() must be loaded; the data is read once). */
+const patterns = () => (compiled ??= compile());
+const contextPatterns = () => (compiledContext ??= compileContext());
+
+/** The token where `p` ends when it matches at token `i`, or -1. */
+function matchAt(tokens: readonly AnalyzedToken[], text: string | null, i: number, p: Pattern, anyCase: boolean): number {
+  if (i + p.tokens.length > tokens.length) return -1;
+  for (let k = 0; k < p.tokens.length; k++) {
+    const t = tokens[i + k]!;
+    const pt = p.tokens[k]!;
+    if (keyOf(t) !== pt.key) return -1;
+    if (!anyCase) {
+      if (pt.caps && !isCaps(t.surface)) return -1;
+      // Names are proper nouns: «қарағанда» (compared to) is not «Қарағанды».
+      if (k === 0 && !p.contextOnly && !isCapitalized(t.surface)) return -1;
+    }
+    if (k > 0) {
+      // Without the text, a name whose words are joined by punctuation («+») cannot be confirmed.
+      if (text === null) {
+        if (p.gaps[k - 1] !== '') return -1;
+      } else if (gapSignature(text.slice(tokens[i + k - 1]!.end, t.start)) !== p.gaps[k - 1]) return -1;
+    }
+  }
+  return i + p.tokens.length - 1;
+}
+
+/** Recovers the analyzed text's gaps from the tokens' surfaces when possible (tokens carry offsets only). */
+interface TextSource {
+  text?: string;
+}
+
+/**
+ * Entity mentions in analyzed tokens, in text order. Pass the analyzed text in `opts.text` so the punctuation
+ * between a name's words can be checked: without it, names joined by punctuation («Орталық Азия + Ресей»)
+ * are not matched and a comma between two words of a name goes unseen.
+ */
+export function findEntities(tokens: readonly AnalyzedToken[], opts: FindOptions & TextSource = {}): EntityMention[] {
+  const index = patterns();
+  const text = opts.text ?? null;
+  const anyCase = opts.anyCase ?? false;
+  const out: EntityMention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const cands = index.get(keyOf(tokens[i]!));
+    let best: { p: Pattern; last: number } | null = null;
+    for (const p of cands ?? []) {
+      const last = matchAt(tokens, text, i, p, anyCase);
+      if (last < 0) continue;
+      // Longest first; at equal length an unambiguous form beats an ambiguous one.
+      if (!best || last > best.last || (last === best.last && best.p.ambiguous && !p.ambiguous)) best = { p, last };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    out.push({
+      code: best.p.code,
+      kind: best.p.kind,
+      start: tokens[i]!.start,
+      end: tokens[best.last]!.end,
+      firstToken: i,
+      lastToken: best.last,
+      ambiguous: best.p.ambiguous,
+    });
+    i = best.last + 1;
+  }
+  return out;
+}
+
+function hasContext(tokens: readonly AnalyzedToken[], code: string, text: string | null): boolean {
+  const index = contextPatterns().get(code);
+  if (!index) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const p of index.get(keyOf(tokens[i]!)) ?? []) if (matchAt(tokens, text, i, p, true) >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Organization codes of a text (sorted, unique): every unambiguous mention, and an ambiguous one only when the
+ * text supports it (another mention of the same code, or one of the entry's context phrases).
+ */
+export function organizationsOf(tokens: readonly AnalyzedToken[], opts: FindOptions & TextSource = {}): string[] {
+  const mentions = findEntities(tokens, opts).filter((m) => m.kind === 'org');
+  const sure = new Set(mentions.filter((m) => !m.ambiguous).map((m) => m.code));
+  const out = new Set(sure);
+  for (const m of mentions) {
+    if (!m.ambiguous || out.has(m.code)) continue;
+    if (hasContext(tokens, m.code, opts.text ?? null)) out.add(m.code);
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines, isRelatedHeading, pageLines, type LineKind } from './furniture.js';
+
+const kindOf = (line: string): LineKind => classifyLines([line])[0]!.kind;
+
+describe('line rules', () => {
+  it.each<[string, LineKind]>([
+    ['Подписывайтесь на наш Telegram-канал. Будьте в курсе всех событий!', 'subscribe'],
+    ['Бізді Telegram-да оқыңыз!', 'subscribe'],
+    ['Жаңалықтарды бірінші болып білгіңіз келсе, біздің Telegram арнамызға жазылыңыз', 'subscribe'],
+    ['Подпишитесь на наш канал в WhatsApp', 'subscribe'],
+    ['143 рет көрсетілді', 'counter'],
+    ['Просмотров: 1 204', 'counter'],
+    ['1 мин оқу үшін', 'counter'],
+    ['Время чтения: 3 мин', 'counter'],
+    ['155', 'counter'],
+    ['© Сурет: ҚР СІМ баспасөз қызметі', 'photo'],
+    ['Фото: Мәдениет және ақпарат министрлігі', 'photo'],
+    ['Фото из открытых источников', 'photo'],
+    ['Иллюстративное фото', 'photo'],
+    ['Malim Админ', 'byline'],
+    ['Автор: Айгүл Сейітова', 'byline'],
+    ['Дайындаған: Нұрлан Ахметов', 'byline'],
+    ['Создано на платформе Alison CMS © 2011-2026. Авторские права защищены законодательством Республики Казахстан.', 'footer'],
+    ['Дизайн и разработка сайта от компании Licon.', 'footer'],
+    ['Мы работаем для Вас!', 'footer'],
+    ['© 2024 Zakon.kz. Все права защищены.', 'footer'],
+    ['Материалдарды пайдаланғанда сілтеме міндетті', 'footer'],
+    ['Источник: zakon.kz', 'source'],
+    ['Дереккөз: Egemen.kz', 'source'],
+    ['16:47, 11 сәуір 2025', 'date'],
+    ['Саясат • 15 Қазан, 2020', 'date'],
+    ['• 23.05.2024', 'date'],
+    ['Поделиться', 'share'],
+    ['Facebook Twitter Telegram WhatsApp', 'share'],
+    ['Теги: ШОС, Казахстан, МИД', 'tags'],
+    ['#ШЫҰ #Қазақстан', 'tags'],
+    ['Нашли ошибку? Выделите её и нажмите Ctrl+Enter', 'comments'],
+    ['Реклама', 'ad'],
+    ['Главная / Новости / Политика', 'nav'],
+    ['MalimBlocks', 'widget'],
+  ])('%s → %s', (line, kind) => expect(kindOf(line)).toBe(kind));
+
+  // Real paragraphs that merely mention what the rules look for.
+  it.each([
+    'Павел Дуров, основатель Telegram, заявил, что мессенджер будет развивать новые функции для пользователей из Центральной Азии.',
+    'Министр подписал соглашение о сотрудничестве, которое будет действовать до 2030 года.',
+    'Фотограф Асқар Жұмабаев көрмеде 40-тан астам суретін ұсынды, олардың арасында сирек кездесетін архивтік кадрлар бар.',
+    'Ведомство басшысы мына мәселелерді атап өтті:',
+    '• Ресей;',
+    'Біз бұл жобаны бес жыл бойы жүзеге асырып келеміз, деді ол.',
+    'Компания авторские права на фильм приобрела в 2019 году, сообщил представитель студии в интервью агентству.',
+    'Кездесу Шанхай Ынтымақтастық Ұйымының туристік және мәдени астанасы Алматы қаласында өтті.',
+    'Орталық Азия мен Ресейдің көпжоспарлы өзара іс-қимылы талқыланды',
+    'Пресс-служба МИД РК.',
+    'Видео с места событий опубликовал местный житель.',
+    'Фото с места событий опубликовал местный житель.',
+    '2023 жылы Қасым-Жомарт Тоқаевтың бастамасымен «ШЫҰ-ның Киелі орындары» жобасы қолға алынды.',
+  ])('keeps %s', (line) => expect(kindOf(line)).toBe('body'));
+
+  it('joins a counter split over two lines', () => {
+    expect(classifyLines(['143 рет', 'көрсетілді', '1 мин', 'оқу үшін']).map((l) => l.kind)).toEqual([
+      'counter',
+      'counter',
+      'counter',
+      'counter',
+    ]);
+  });
+  it('a lone «көрсетілді» without its number is kept', () => {
+    expect(classifyLines(['Бұл фильм алғаш рет 1995 жылы көрсетілді.'])[0]!.kind).toBe('body');
+  });
+});
+
+describe('related-news blocks', () => {
+  const prose = (n: number) =>
+    Array.from({ length: n }, (_, i) => `Бұл мақаланың ${i + 1}-ші абзацы, онда министр кездесудің нәтижелері туралы айтып, екі елдің ынтымақтастығы туралы толық мәлімет берді.`);
+  it.each(['Байланысты жаңалықтар', 'Байланысты жаналықтар', 'Другие новости', 'Читайте также:', 'Похожие новости', 'Ұқсас жаңалықтар', 'Тағы оқыңыз', 'Related news'])(
+    '%s is a related heading',
+    (h) => expect(isRelatedHeading(h)).toBe(true),
+  );
+  it('a heading at the end takes the list, its dates, teasers and the footer', () => {
+    const lines = [
+      ...prose(4),
+      'Байланысты жаналықтар',
+      'Астанада петиция талқыланды',
+      '17.07.2024',
+      'Екінші жаңалықтың тақырыбы',
+      '16.07.2024',
+      'Жуырда өтінішті қарау бойынша жұмыс тобының екінші отырысы өткен еді.',
+      'Создано на платформе Alison CMS © 2011-2026.',
+    ];
+    const kinds = classifyLines(lines).map((l) => l.kind);
+    expect(kinds.slice(0, 4)).toEqual(['body', 'body', 'body', 'body']);
+    expect(kinds.slice(4).every((k) => k === 'related')).toBe(true);
+  });
+  it('in the middle of an article it takes only the list after it', () => {
+    const lines = [
+      ...prose(2),
+      'Читайте также',
+      'Токаев провел встречу с премьер-министром',
+      'Глава МИД посетил Ташкент',
+      ...prose(5),
+    ];
+    const kinds = classifyLines(lines).map((l) => l.kind);
+    expect(kinds).toEqual(['body', 'body', 'related', 'related', 'related', 'body', 'body', 'body', 'body', 'body']);
+  });
+  it('a one-line «Читайте также: …» is removed, the paragraph after it kept', () => {
+    const kinds = classifyLines(['Читайте также: Токаев провел встречу с премьер-министром', ...prose(1)]).map((l) => l.kind);
+    expect(kinds).toEqual(['related', 'body']);
+  });
+  it('a heading-like word followed by prose is a real subheading', () => {
+    const kinds = classifyLines([...prose(2), 'Популярное', ...prose(2)]).map((l) => l.kind);
+    expect(kinds).toEqual(['body', 'body', 'body', 'body', 'body']);
+  });
+});
+
+describe('pageLines', () => {
+  it('trims, drops empty lines, normalizes spaces and line ends', () => {
+    expect(pageLines('  a\u00A0 b \r\n\r\n\tc\u200B\n')).toEqual(['a b', 'c']);
+  });
+});
