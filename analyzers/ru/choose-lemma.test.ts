@@ -55,6 +55,16 @@ const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
     'море',
   ],
   [
+    "a surname's citation form is no evidence",
+    'губернаторов',
+    [
+      reading('губернаторов', 'NOUN,anim,masc,Sgtm,Surn sing,nomn'),
+      reading('губернатор', 'NOUN,anim,masc plur,gent'),
+      reading('губернатор', 'NOUN,anim,masc plur,accs'),
+    ],
+    'губернатор',
+  ],
+  [
     'an indeclinable lexeme counts once, not once per case',
     'акиме',
     [
@@ -82,6 +92,17 @@ const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
     'ахметов',
   ],
   ['…and with only such readings it is unknown', 'айтеков', [reading('айтек', 'NOUN,anim,masc,Name plur,gent')], null],
+  [
+    'a plurale tantum yields to a noun with a singular that reads the same form',
+    'выборы',
+    [
+      reading('выбор', 'NOUN,inan,masc plur,nomn'),
+      reading('выбор', 'NOUN,inan,masc plur,accs'),
+      reading('выборы', 'NOUN,inan,GNdr,Pltm plur,nomn'),
+      reading('выборы', 'NOUN,inan,GNdr,Pltm plur,accs'),
+    ],
+    'выбор',
+  ],
   [
     'a noun made from an adjective is keyed like the adjective',
     'новые',

@@ -8,8 +8,10 @@
  *   reading of the same spelling unless the corpus strongly prefers it («потом» stays an adverb);
  * - a short-adjective reading yields to a verb form of the same spelling («стоял» is «стоять», not «стоялый»);
  * - a noun made from an adjective or participle («новое», «прошедшее») is keyed like that adjective;
+ * - a plurale tantum yields to a noun with a singular that shares the form («выборы» → «выбор»), so that all
+ *   forms of the pair get one key (otherwise «выборы» went one way and «выборов» the other);
  * - without corpus figures, a form that is its own citation form («море», «поле») wins over the rare lexemes it
- *   also inflects into, an indeclinable lexeme counts once, not once per case, and a first name (found only
+ *   also inflects into (a surname's does not: «губернаторов» is the genitive plural), an indeclinable lexeme counts once, not once per case, and a first name (found only
  *   because input is lowercase) yields to a common word («астану» is «Астана», not «Астан»);
  * - a surname-shaped word is not the plural of a first name («Ахметов» is not «Ахмет» genitive plural).
  */
@@ -30,6 +32,8 @@ const YIELDING_POS: ReadonlySet<string> = new Set(['ADVB', 'PRED', 'CONJ']);
 const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'ADJF', 'ADJS', 'COMP', 'PRTF', 'PRTS']);
 const SHORT_ADJECTIVE_POS: ReadonlySet<string> = new Set(['ADJS', 'COMP']);
 const VERB_POS: ReadonlySet<string> = new Set(['VERB', 'INFN', 'PRTS', 'PRTF', 'GRND']);
+/** Personal names: found only because input is lowercase, so a name's citation form is no evidence. */
+const PERSONAL: readonly string[] = ['Name', 'Surn', 'Patr'];
 const ADJECTIVAL_POS: ReadonlySet<string> = new Set(['ADJF', 'PRTF']);
 
 export interface ChooseOptions {
@@ -41,6 +45,8 @@ export interface ChooseOptions {
   citationFactor: number;
   /** Key adjective-like nouns by their adjective. */
   mergeSubstantivized: boolean;
+  /** Weight factor of a plurale-tantum reading when a noun with a singular reads the same form («выборы»). */
+  pluraleTantumFactor: number;
   /** Weight factor of a first-name reading when another lexeme reads the word too (no corpus figures). */
   firstNameFactor: number;
 }
@@ -52,6 +58,7 @@ export const defaultChooseOptions: ChooseOptions = {
   citationFactor: 2,
   mergeSubstantivized: true,
   firstNameFactor: 0.5,
+  pluraleTantumFactor: 0.2,
 };
 
 /** The stem of an adjectival lemma without its two-letter ending («новое», «новый» → «нов»). */
@@ -81,6 +88,7 @@ export function chooseLemma(
   const yieldsTo = (r: RuReading): boolean =>
     inCorpus ? CONTENT_POS.has(r.pos) : SHORT_ADJECTIVE_POS.has(r.pos) || (r.pos === 'NOUN' && r.grammemes.has('ablt'));
   const canYield = known.some(yieldsTo);
+  const hasCountNoun = known.some((r) => r.pos === 'NOUN' && !r.grammemes.has('Pltm'));
   const severalLemmas = known.some((r) => r.lemma !== known[0]?.lemma);
   const hasVerbForm = known.some((r) => VERB_POS.has(r.pos));
   const adjectival = known.filter((r) => ADJECTIVAL_POS.has(r.pos));
@@ -94,11 +102,12 @@ export function chooseLemma(
     let weight = inCorpus ? (r.corpusP ?? 0) : 1;
     if (YIELDING_POS.has(r.pos) && canYield) weight *= options.yieldFactor;
     if (r.pos === 'ADJS' && hasVerbForm) weight *= options.shortAdjectiveFactor;
+    if (r.grammemes.has('Pltm') && hasCountNoun) weight *= options.pluraleTantumFactor;
     if (!inCorpus) {
       const fixed = r.grammemes.has('Fixd');
       if (r.grammemes.has('Name') && severalLemmas) weight *= options.firstNameFactor;
       if (fixed) weight /= indeclinableCount.get(r.lemma) ?? 1;
-      else if (r.samePosLemma === word) weight *= options.citationFactor;
+      else if (r.samePosLemma === word && !PERSONAL.some((g) => r.grammemes.has(g))) weight *= options.citationFactor;
     }
     let key = r.lemma;
     if (options.mergeSubstantivized && r.pos === 'NOUN') {
