@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.js';
+import { entityToken } from './entity-token.js';
+import { findEntities, gazetteer, labelOf, organizationsOf } from './entities.js';
+
+const CONTRACT_ORGS = ['CIS', 'SCO', 'UN', 'OSCE', 'EU', 'EAEU', 'CSTO', 'NATO', 'OTS', 'CICA', 'C5+RU'];
+const mentions = (text: string, anyCase = false) =>
+  findEntities(analyze(text), { text, anyCase }).map((m) => `${m.code}${m.ambiguous ? '?' : ''}:${text.slice(m.start, m.end)}`);
+const orgs = (text: string) => organizationsOf(analyze(text), { text });
+
+describe('gazetteer data', () => {
+  it('has no duplicate codes, also after entity-token normalization', () => {
+    const codes = gazetteer.map((e) => e.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(codes.map(entityToken)).size).toBe(codes.length);
+  });
+  it.each(CONTRACT_ORGS)('has the contract code %s as an organization', (code) => {
+    expect(gazetteer.find((e) => e.code === code)?.kind).toBe('org');
+  });
+  it.each(gazetteer.map((e) => [e.code, e] as const))('%s: labels in kk/ru/en and names in every language', (_c, e) => {
+    for (const l of ['kk', 'ru', 'en'] as const) expect(e.label[l].trim()).not.toBe('');
+    for (const l of ['kk', 'kk-Latn', 'ru', 'en'] as const) expect(e.names[l].length).toBeGreaterThan(0);
+  });
+  const cyrillicNames = gazetteer.flatMap((e) =>
+    [...e.names.kk, ...e.names.ru, ...(e.ambiguous ?? []), ...(e.context ?? []), e.label.kk, e.label.ru].map((n) => [e.code, n] as const),
+  );
+  it.each(cyrillicNames)('%s: no Latin look-alike letters inside the Cyrillic word(s) of «%s»', (_c, name) => {
+    for (const word of name.split(/[\s\-–+]+/u)) {
+      if (/\p{Script=Cyrillic}/u.test(word)) expect(word).not.toMatch(/\p{Script=Latin}/u);
+    }
+  });
+  it.each(gazetteer.flatMap((e) => e.names['kk-Latn'].map((n) => [e.code, n] as const)))('%s: «%s» is Latin', (_c, name) => {
+    expect(name).not.toMatch(/\p{Script=Cyrillic}/u);
+  });
+  it('no name is listed twice within an entry, and names are trimmed', () => {
+    for (const e of gazetteer) {
+      const all = [...Object.values(e.names).flat(), ...(e.ambiguous ?? [])];
+      for (const n of all) expect(n).toBe(n.trim());
+      const perLang = Object.values(e.names).map((l) => new Set(l).size === l.length);
+      expect(perLang.every(Boolean)).toBe(true);
+    }
+  });
+  it('every name of an entry is found as that entry in its own text', () => {
+    for (const e of gazetteer) {
+      for (const n of Object.values(e.names).flat()) {
+        const found = findEntities(analyze(n), { text: n });
+        expect({ name: n, codes: found.map((m) => m.code) }).toEqual({ name: n, codes: [e.code] });
+      }
+    }
+  });
+});
+
+describe('findEntities', () => {
+  it.each([
+    ['ШЫҰ-ға мүше мемлекеттер', 'SCO:ШЫҰ'],
+    ['ТМД-ның сенімді қатысушысы', 'CIS:ТМД'],
+    ['Шанхайской организации сотрудничества', 'SCO:Шанхайской организации сотрудничества'],
+    ['Shanhaı yntymaqtastyq uıymynyń sammıti', 'SCO:Shanhaı yntymaqtastyq uıymynyń'],
+    ['Шанхай Ынтымақтастық Ұйымының астанасы', 'SCO:Шанхай Ынтымақтастық Ұйымының'],
+    ['Тәуелсіз Мемлекеттер Достастығының отырысы', 'CIS:Тәуелсіз Мемлекеттер Достастығының'],
+    ['Еуропадағы Қауіпсіздік және Ынтымақтастық Ұйымымен', 'OSCE:Еуропадағы Қауіпсіздік және Ынтымақтастық Ұйымымен'],
+    ['в рамках Организации Договора о коллективной безопасности', 'CSTO:Организации Договора о коллективной безопасности'],
+    ['"Орталық Азия + Ресей" форматы', 'C5+RU:Орталық Азия + Ресей'],
+    ['саммит «Центральная Азия + Россия»', 'C5+RU:Центральная Азия + Россия'],
+    ['Біріккен Ұлттар Ұйымының Бас ассамблеясы', 'UN:Біріккен Ұлттар Ұйымының'],
+    ['Генсек ООН', 'UN:ООН'],
+    ['the United Nations said', 'UN:United Nations'],
+    ['Еуразиялық экономикалық одаққа мүше', 'EAEU:Еуразиялық экономикалық одаққа'],
+    ['Касым-Жомарт Токаев заявил', 'TOKAYEV:Касым-Жомарт Токаев'],
+    ['Тоқаевтың бастамасымен', 'TOKAYEV:Тоқаевтың'],
+    ['Qazaqstan Respýblıkasynyń', 'KZ:Qazaqstan Respýblıkasynyń'],
+    ['Мәскеуде өтті', 'MOSCOW:Мәскеуде'],
+  ])('%s', (text, expected) => expect(mentions(text)).toEqual([expected]));
+
+  it.each([
+    ['Орталық Азия мен Ресей арасындағы', ['RU:Ресей']], // not the format: no «+»
+    ['Орталық Азия, Ресей', ['RU:Ресей']],
+    ['бұған қарағанда', []], // «compared to», not Қарағанды
+    ['шос', []], // an abbreviation written in lowercase
+    ['ес', []],
+    ['достастық пен бірлік', []],
+  ])('%s is not (only) what it looks like', (text, expected) => expect(mentions(text)).toEqual(expected));
+
+  it('ambiguous forms are flagged: ЕС, ЕО, ОТГ, Достастық', () => {
+    expect(mentions('ЕС ввел санкции')).toEqual(['EU?:ЕС']);
+    expect(mentions('ЕО елшісі')).toEqual(['EU?:ЕО']);
+    expect(mentions('саммит ОТГ')).toEqual(['OTS?:ОТГ']);
+    expect(mentions('Достастық елдері')).toEqual(['CIS?:Достастық']);
+  });
+  it('queries may be lowercase with anyCase', () => {
+    expect(mentions('шос саммиті', true)).toEqual(['SCO:шос']);
+    expect(mentions('тоқаев', true)).toEqual(['TOKAYEV:тоқаев']);
+  });
+  it('the longest name wins', () => {
+    expect(mentions('Қазақстан Республикасының Президенті')).toEqual(['KZ:Қазақстан Республикасының']);
+    expect(mentions('Шанхай ұйымы')).toEqual(['SCO:Шанхай ұйымы']);
+    expect(mentions('Шанхай қаласы')).toEqual(['SHANGHAI:Шанхай']);
+  });
+  it('offsets slice the original text and token indices point at the tokens', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ШЫҰ', 'ТМД-ның', 'Тоқаев', 'Еуропа Одағы', 'НАТО'), fc.string({ maxLength: 20 }), (name, pad) => {
+        const text = `${pad.replace(/\p{L}/gu, ' ')} ${name} `;
+        const toks = analyze(text);
+        for (const m of findEntities(toks, { text })) {
+          expect(text.slice(m.start, m.end)).toBe(`${text.slice(toks[m.firstToken]!.start, toks[m.lastToken]!.end)}`);
+          expect(m.start).toBe(toks[m.firstToken]!.start);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('organizationsOf', () => {
+  it.each([
+    ['ЕС ввел санкции', []],
+    ['ЕС ввел санкции, заявили в Брюсселе', ['EU']],
+    ['ЕС и Евросоюз — одно и то же', ['EU']],
+    ['Достастық елдері', []],
+    ['Достастық елдері Мемлекет басшылары кеңесінде жиналды', ['CIS']],
+    ['Достастыққа қатысушы мемлекеттер және ТМД-ның', ['CIS']],
+    ['ОТГ саммиті', []],
+    ['Саммит ОТГ тюркских государств', ['OTS']],
+    ['ШОС и ОДКБ, а также НАТО и ОБСЕ', ['CSTO', 'NATO', 'OSCE', 'SCO']],
+    ['Тоқаев Мәскеуде', []],
+  ])('%s → %j', (text, expected) => expect(orgs(text)).toEqual(expected));
+});
+
+describe('labelOf', () => {
+  it.each([
+    ['SCO', 'kk', 'ШЫҰ'],
+    ['SCO', 'ru', 'ШОС'],
+    ['SCO', 'en', 'SCO'],
+    ['C5+RU', 'en', 'Central Asia + Russia'],
+    ['NOPE', 'ru', 'NOPE'],
+  ] as const)('%s in %s → %s', (code, ui, label) => expect(labelOf(code, ui)).toBe(label));
+});

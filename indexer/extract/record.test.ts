@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromRecord } from './record.js';
+
+const TEXT =
+  'Министрлер Астанада кездесті\n17:36, 30 Қаңтар 2026 | GMT +5\nАСТАНА. КАЗИНФОРМ – Қазақстан мен Қытай сыртқы істер министрлері ШЫҰ аясындағы ынтымақтастықты талқылады, деп хабарлайды Kazinform агенттігі.\nТараптар алдағы саммитке дайындық мәселелерін қарады.';
+
+describe('extractFromRecord', () => {
+  it("the record's own fields win", () => {
+    const a = extractFromRecord(
+      { id: 'r1', title: 'Өз тақырыбы', date: '2026-01-29', source: 'https://www.zakon.kz', lang: 'kk', url: 'https://zakon.kz/a/1', text: TEXT },
+      { id: 'r1' },
+    );
+    expect(a).toMatchObject({ id: 'r1', title: 'Өз тақырыбы', date: '2026-01-29', year: 2026, dateSource: 'explicit', source: 'zakon.kz', lang: 'kk', url: 'https://zakon.kz/a/1' });
+  });
+  it('missing fields are extracted from raw page text', () => {
+    const a = extractFromRecord({ text: TEXT }, { id: 'r2' });
+    expect(a).toMatchObject({
+      id: 'r2',
+      title: 'Министрлер Астанада кездесті',
+      date: '2026-01-30T17:36:00+05:00',
+      year: 2026,
+      source: 'inform.kz',
+      lang: 'kk',
+      url: null,
+      orgs: ['SCO'],
+    });
+    expect(a.body.startsWith('АСТАНА. КАЗИНФОРМ')).toBe(true);
+    expect(a.body).not.toContain('17:36');
+  });
+  it('a given title that repeats the first line is not kept twice', () => {
+    const a = extractFromRecord({ title: 'Министрлер Астанада кездесті', text: TEXT }, { id: 'r3' });
+    expect(a.body).not.toContain('Министрлер Астанада кездесті');
+  });
+  it.each([
+    [{ date: 'not a date' }, '2026-01-30T17:36:00+05:00'],
+    [{ lang: 'xx_bad!' }, null],
+    [{ url: 'javascript:alert(1)' }, null],
+  ])('invalid fields are ignored: %j', (bad, date) => {
+    const a = extractFromRecord({ ...bad, text: TEXT }, { id: 'r4' });
+    if ('date' in bad) expect(a.date).toBe(date);
+    if ('lang' in bad) expect(a.lang).toBe('kk');
+    if ('url' in bad) expect(a.url).toBeNull();
+  });
+  it('a bare year is a known year without a day', () => {
+    const a = extractFromRecord({ date: '2019', text: 'Кеңес отырысы өтті. Министрлер бірқатар құжатқа қол қойды.' }, { id: 'r5' });
+    expect(a).toMatchObject({ date: null, year: 2019, dateSource: 'explicit' });
+  });
+  it('language tags are normalized', () => {
+    expect(extractFromRecord({ lang: 'KK_latn', text: TEXT }, { id: 'r6' }).lang).toBe('kk-Latn');
+    expect(extractFromRecord({ lang: 'kz', text: TEXT }, { id: 'r7' }).lang).toBe('kk');
+  });
+  it('a record without text is rejected with a typed error', () => {
+    expect(() => extractFromRecord({ text: 42 as unknown as string }, { id: 'r8' })).toThrowError(expect.objectContaining({ code: 'BAD_RECORD' }));
+    expect(() => extractFromRecord({ text: '  ' }, { id: 'r9' })).toThrowError(expect.objectContaining({ code: 'NO_TEXT' }));
+  });
+});

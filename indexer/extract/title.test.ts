@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { cleanTitle, cutAtWord, firstSentence, headlineLike, titleFromText } from './title.js';
+
+describe('title', () => {
+  it.each([
+    ['Токаев провел переговоры | Zakon.kz', 'Токаев провел переговоры'],
+    ['Tengrinews.kz - Токаев провел переговоры', 'Токаев провел переговоры'],
+    ['Трамп разошелся во мнении с Мишель Обамой: Политика: Мир: Lenta.ru', 'Трамп разошелся во мнении с Мишель Обамой'],
+    ['«Қазақстан - бар ғұмырым!» Астанада конвент басталды', '«Қазақстан - бар ғұмырым!» Астанада конвент басталды'],
+    ['Труд – вне зоны риска', 'Труд – вне зоны риска'],
+    ['ШОС — ТАСС', 'ШОС'],
+  ])('cleanTitle(%s)', (raw, clean) => expect(cleanTitle(raw)).toBe(clean));
+  it.each([
+    ['Аида Балаева ШЫҰ Бас хатшысы Чжан Минмен кездесті', true],
+    ['Кто поедет на саммит?', true],
+    ['Министр встретился с послом.', false],
+    ['Ведомство басшысы мына мәселелерді атап өтті:', false],
+    ['ШОС', false],
+  ])('headlineLike(%s) = %s', (line, yes) => expect(headlineLike(line)).toBe(yes));
+  it('firstSentence stops at a period before a capital, not at an initial', () => {
+    expect(firstSentence('Кеңес өтті. Министрлер келісті.')).toBe('Кеңес өтті.');
+    expect(firstSentence('Отырыс барысында Б. Атамқұлов сөз сөйледі')).toBe('Отырыс барысында Б.');
+  });
+  it('cutAtWord never cuts a word and marks the cut', () => {
+    const t = cutAtWord('слово '.repeat(40), 120);
+    expect(t.length).toBeLessThanOrEqual(121);
+    expect(t).toMatch(/слово…$/u);
+  });
+  it('titleFromText uses the first sentence without its period', () => {
+    expect(titleFromText('Кеңес өтті. Министрлер келісті.')).toBe('Кеңес өтті');
+  });
+});
