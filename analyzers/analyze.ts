@@ -1,0 +1,227 @@
+/**
+ * The analysis pipeline shared by index and query: tokenize → language per paragraph (overridden per word
+ * where the word decides) → normalize (+ Kazakh Latin → Cyrillic) → stopwords → the three keys per token:
+ * norm (exact tier), term (stem tier), fold (fold tier). Keys of a word in a given context are cached.
+ */
+import { fold } from './kk/fold.js';
+import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
+import { stemKk, stemKkFolded } from './kk/stem.js';
+import { addScores, decideLang, emptyScores, scoreWord, type LangScores } from './lang/detect.js';
+import { normalize, wordScript } from './normalize.js';
+import { stemRu } from './ru/stem.js';
+import { hasKazakhLetter } from './script.js';
+import { isStopword } from './stopwords.js';
+import { tokenize } from './tokenize.js';
+import type { AnalyzedToken, LangTag, MorphLang, Token, TokenKind } from './types.js';
+
+export type AnalyzeLang = 'auto' | 'kk' | 'ru';
+
+export interface AnalyzeOptions {
+  /** 'auto' (default): language per paragraph; 'kk'/'ru': the whole text in that language. */
+  lang?: AnalyzeLang;
+}
+
+/** The keys of one word. `term`/`fold` are null for stopwords (unless keepStopwords was asked). */
+export interface WordKeys {
+  norm: string;
+  term: string | null;
+  fold: string | null;
+  lang: LangTag;
+  stop: boolean;
+}
+
+export interface WordKeysOptions {
+  /** The Kazakh Latin alphabet of a Latin word (default: detected from the word itself, else 2018). */
+  alphabet?: LatinAlphabet;
+  /** Token kind; default: decided from the word as the tokenizer would (number, abbr, word). */
+  kind?: TokenKind;
+  /** Give stopwords their term/fold anyway (the stem CLI does). */
+  keepStopwords?: boolean;
+}
+
+function morphOf(lang: LangTag): MorphLang {
+  return lang === 'kk' || lang === 'kk-Latn' ? 'kk' : lang;
+}
+
+/** Keys of a word whose language (and alphabet, for kk-Latn) is already decided. */
+function computeKeys(surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
+  const norm = lang === 'kk-Latn' ? normalize(surface, { latin: alphabet }) : normalize(surface);
+  if (kind === 'number') return { norm, term: norm, fold: norm, lang, stop: false };
+  if (kind === 'abbr') return { norm, term: norm, fold: fold(norm), lang, stop: false };
+  const morph = morphOf(lang);
+  const stop = isStopword(norm, morph);
+  if (stop && !keepStop) return { norm, term: null, fold: null, lang, stop };
+  if (morph === 'kk') return { norm, term: stemKk(norm), fold: stemKkFolded(fold(norm)), lang, stop };
+  if (morph === 'ru') {
+    const term = stemRu(norm);
+    return { norm, term, fold: term, lang, stop };
+  }
+  return { norm, term: norm, fold: norm, lang, stop };
+}
+
+/** A bounded cache: when full, the oldest quarter is dropped (Map keeps insertion order). */
+class KeyCache {
+  private readonly map = new Map<string, WordKeys>();
+  constructor(private readonly max: number) {}
+  get(key: string): WordKeys | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: WordKeys): void {
+    if (this.map.size >= this.max) {
+      let drop = this.max >> 2;
+      for (const k of this.map.keys()) {
+        this.map.delete(k);
+        if (--drop <= 0) break;
+      }
+    }
+    this.map.set(key, value);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+const cache = new KeyCache(200_000);
+
+/** Empties the per-word cache (benchmarks of cold runs; tests after swapping data). */
+export function clearAnalyzeCache(): void {
+  cache.clear();
+}
+
+function cachedKeys(surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
+  const key = `${lang}\u0001${lang === 'kk-Latn' ? alphabet : ''}\u0001${kind}\u0001${keepStop ? 1 : 0}\u0001${surface}`;
+  let k = cache.get(key);
+  if (k === undefined) {
+    k = computeKeys(surface, kind, lang, alphabet, keepStop);
+    cache.set(key, k);
+  }
+  return k;
+}
+
+const NUMBER_RE = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
+
+/** The kind the tokenizer would give this single word. */
+export function kindOfWord(word: string): TokenKind {
+  const toks = tokenize(word);
+  if (toks.length === 1 && toks[0]) return toks[0].kind;
+  if (NUMBER_RE.test(word)) return 'number';
+  return 'word';
+}
+
+/** The language a lone word gets with no context: its own evidence, ties → ru (Cyrillic) / other (Latin). */
+function wordLang(word: string): LangTag {
+  const script = wordScript(word);
+  if (script === 'cyrillic') return hasKazakhLetter(word) ? 'kk' : decideLang(scoreWord(word)).lang;
+  if (script === 'latin') return decideLang(scoreWord(word)).lang;
+  return 'other';
+}
+
+/**
+ * The keys of one word without context, as the index would make them for that word in `lang`:
+ * 'auto' decides from the word itself; 'kk' on a Latin word means Kazakh Latin (transliterated); 'ru' on a
+ * Latin word means `other`; 'kk-Latn' on a Cyrillic word means kk.
+ */
+export function wordKeys(word: string, lang: LangTag | 'auto' = 'auto', opts: WordKeysOptions = {}): WordKeys {
+  const script = wordScript(word);
+  let tag: LangTag;
+  if (lang === 'auto') tag = wordLang(word);
+  else if (script === 'latin') tag = lang === 'kk' || lang === 'kk-Latn' ? 'kk-Latn' : 'other';
+  else if (script === 'cyrillic') tag = lang === 'kk-Latn' ? 'kk' : lang;
+  else tag = lang;
+  const alphabet = opts.alphabet ?? (tag === 'kk-Latn' ? detectLatinAlphabet(word) : DEFAULT_LATIN_ALPHABET);
+  const kind = opts.kind ?? kindOfWord(word);
+  return cachedKeys(word, kind, tag, alphabet, opts.keepStopwords ?? false);
+}
+
+/** Paragraph language must be at least this sure to override the document's. */
+const PARAGRAPH_MARGIN = 0.25;
+/** …and rest on at least this much evidence. */
+const PARAGRAPH_EVIDENCE = 5;
+
+function isLatinPair(lang: LangTag): boolean {
+  return lang === 'kk-Latn' || lang === 'other';
+}
+
+/** Language of each paragraph (line): its own when it is clear, else the document's. */
+function paragraphLangs(scores: LangScores[], forced: AnalyzeLang): LangTag[] {
+  if (forced !== 'auto') {
+    return scores.map((s) => {
+      const latin = s.latin > s.cyrillic;
+      if (forced === 'kk') return latin ? 'kk-Latn' : 'kk';
+      return latin ? 'other' : 'ru';
+    });
+  }
+  const doc = decideLang(scores.reduce((a, s) => addScores(a, s), emptyScores()));
+  return scores.map((s) => {
+    const own = decideLang(s);
+    const evidence = Math.max(s.kk, s.ru, s['kk-Latn'], s.other);
+    if (own.margin >= PARAGRAPH_MARGIN && evidence >= PARAGRAPH_EVIDENCE) return own.lang;
+    if (s.cyrillic === 0 && s.latin === 0) return doc.lang; // numbers only
+    if (isLatinPair(own.lang) === isLatinPair(doc.lang)) return doc.lang;
+    return own.lang;
+  });
+}
+
+/** Language of one token given its paragraph's. */
+function tokenLang(tok: Token, para: LangTag, forced: AnalyzeLang): LangTag {
+  if (tok.kind === 'number') return para;
+  const script = wordScript(tok.surface);
+  if (script === 'latin') {
+    const s = scoreWord(tok.surface);
+    if (para === 'kk-Latn') return s.other > s['kk-Latn'] ? 'other' : 'kk-Latn';
+    if (forced === 'auto' && s['kk-Latn'] >= 4 && s['kk-Latn'] > s.other) return 'kk-Latn';
+    return 'other';
+  }
+  if (script === 'cyrillic') {
+    if (forced !== 'auto') return forced;
+    if (hasKazakhLetter(tok.surface)) return 'kk';
+    if (para === 'kk' || para === 'ru') return para;
+    const s = scoreWord(tok.surface);
+    return s.kk > s.ru ? 'kk' : 'ru';
+  }
+  return 'other';
+}
+
+/** Analyzes a text: every token with its offsets, language and the three index keys. */
+export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[] {
+  const forced = opts.lang ?? 'auto';
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  // Paragraph = line: index of the paragraph of each token, and evidence per paragraph.
+  const paraOf = new Int32Array(tokens.length);
+  const scores: LangScores[] = [];
+  let current = emptyScores();
+  scores.push(current);
+  let nextNewline = text.indexOf('\n');
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k] as Token;
+    if (nextNewline !== -1 && nextNewline < tok.start && k > 0) {
+      current = emptyScores();
+      scores.push(current);
+    }
+    if (nextNewline !== -1 && nextNewline < tok.start) nextNewline = text.indexOf('\n', tok.end);
+    paraOf[k] = scores.length - 1;
+    if (tok.kind !== 'number') addScores(current, scoreWord(tok.surface));
+  }
+  const langs = paragraphLangs(scores, forced);
+  const hasLatin = langs.includes('kk-Latn');
+  const alphabet = hasLatin ? detectLatinAlphabet(text) : DEFAULT_LATIN_ALPHABET;
+  const out: AnalyzedToken[] = new Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k] as Token;
+    const para = langs[paraOf[k] ?? 0] ?? 'other';
+    const lang = tokenLang(tok, para, forced);
+    const keys = cachedKeys(tok.surface, tok.kind, lang, alphabet, false);
+    out[k] = {
+      surface: tok.surface,
+      start: tok.start,
+      end: tok.end,
+      kind: tok.kind,
+      lang,
+      norm: keys.norm,
+      term: keys.term,
+      fold: keys.fold,
+    };
+  }
+  return out;
+}

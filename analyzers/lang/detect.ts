@@ -1,0 +1,167 @@
+/**
+ * Language identification for Kazakh (Cyrillic), Kazakh Latin, Russian and other (mostly English) text, by
+ * word-level evidence summed over the text:
+ * - Cyrillic words: Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) are decisive; function words of either language;
+ *   endings (longest match) — Kazakh plural/case/verb endings also in their Russian-keyboard spelling
+ *   (-лары, -нын, -йды, -атын), Russian adjective/verb/noun endings (-ого, -ться, -ение, -ских); letter
+ *   sequences Russian spelling forbids (жы, шы, кы, гы, a word-initial ы) or that native Kazakh lacks (ь ъ щ ц ч
+ *   ф э, a word-initial consonant cluster).
+ * - Latin words: the marker letters of the Kazakh Latin alphabets (á ǵ ń ó ú ý ı ä ğ ñ ö ş ü ū), q not before u,
+ *   Kazakh Latin function words and endings, against English function words, endings and letters (w, x, c, th).
+ * The script with more letters picks the pair (kk/ru or kk-Latn/other). With no evidence either way a Cyrillic
+ * word is Russian and a Latin word is `other` (see docs/analyzers.md for why, and the measured accuracy).
+ */
+import { readFileSync } from 'node:fs';
+import { normalize } from '../normalize.js';
+import { CYRILLIC, LATIN, LETTER, flagsOfUnit, hasKazakhLetter } from '../script.js';
+import type { LangTag } from '../types.js';
+
+interface LangIdData {
+  kkWords: string[];
+  ruWords: string[];
+  kkLatnWords: string[];
+  otherWords: string[];
+  kkEndings: Record<string, number>;
+  ruEndings: Record<string, number>;
+  kkLatnEndings: Record<string, number>;
+  otherEndings: Record<string, number>;
+}
+
+const DATA = JSON.parse(readFileSync(new URL('../data/langid.json', import.meta.url), 'utf8')) as LangIdData;
+
+const KK_WORDS = new Set(DATA.kkWords);
+const RU_WORDS = new Set(DATA.ruWords);
+const KK_LATN_WORDS = new Set(DATA.kkLatnWords);
+const OTHER_WORDS = new Set(DATA.otherWords);
+
+interface EndingTable {
+  map: Map<string, number>;
+  maxLen: number;
+}
+function endingTable(rec: Record<string, number>): EndingTable {
+  const map = new Map(Object.entries(rec));
+  let maxLen = 0;
+  for (const k of map.keys()) maxLen = Math.max(maxLen, k.length);
+  return { map, maxLen };
+}
+const KK_END = endingTable(DATA.kkEndings);
+const RU_END = endingTable(DATA.ruEndings);
+const KK_LATN_END = endingTable(DATA.kkLatnEndings);
+const OTHER_END = endingTable(DATA.otherEndings);
+
+/** Weight of the longest ending of `w` in the table that leaves a stem of 2+ letters. */
+function endingWeight(w: string, t: EndingTable): number {
+  for (let len = Math.min(t.maxLen, w.length - 2); len >= 1; len--) {
+    const v = t.map.get(w.slice(w.length - len));
+    if (v !== undefined) return v;
+  }
+  return 0;
+}
+
+/** Scores of one text: evidence for each language (higher = more likely). */
+export interface LangScores {
+  kk: number;
+  ru: number;
+  'kk-Latn': number;
+  other: number;
+  /** Letters seen in each script, to pick the pair. */
+  cyrillic: number;
+  latin: number;
+}
+
+export function emptyScores(): LangScores {
+  return { kk: 0, ru: 0, 'kk-Latn': 0, other: 0, cyrillic: 0, latin: 0 };
+}
+
+/** Adds b into a (for summing paragraphs into a document). */
+export function addScores(a: LangScores, b: LangScores): LangScores {
+  a.kk += b.kk;
+  a.ru += b.ru;
+  a['kk-Latn'] += b['kk-Latn'];
+  a.other += b.other;
+  a.cyrillic += b.cyrillic;
+  a.latin += b.latin;
+  return a;
+}
+
+const KZ_LATIN_MARKERS = /[áǵńóúýıäğñöşüū]/u;
+const RU_ONLY_LETTERS = /[ьъщцчфэ]/u;
+const RU_FORBIDDEN_FOR_RU = /жы|шы|кы|гы|хы|^ы|[аоуыэяеиюё]ы/u;
+const RU_INITIAL_CLUSTER = /^(?:стр|вз|вс|вл|вр|пр|кр|тр|гр|бр|др|пл|бл|кл|гл|сл|см|сп|ст|ск|сн|зн|зд|св|тв|дв|шк|шт|мн|чт|вп|вн|вм|сд|сб|сж)/u;
+const EN_LETTERS = /w|x|c(?!h)|th|ck|ph|ee|oo|qu/u;
+const Q_NOT_U = /q(?!u)/u;
+
+const wordCache = new Map<string, LangScores>();
+const WORD_CACHE_MAX = 50_000;
+
+/** Evidence of one word (any case; it is normalized here). */
+export function scoreWord(word: string): LangScores {
+  const cached = wordCache.get(word);
+  if (cached) return cached;
+  const s = emptyScores();
+  const w = normalize(word);
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < w.length; i++) {
+    const f = flagsOfUnit(w.charCodeAt(i));
+    if (f & LETTER) {
+      if (f & CYRILLIC) cyr++;
+      else if (f & LATIN) lat++;
+    }
+  }
+  s.cyrillic = cyr;
+  s.latin = lat;
+  if (cyr > 0 && cyr >= lat) {
+    if (hasKazakhLetter(w)) s.kk += 5;
+    if (KK_WORDS.has(w)) s.kk += 3;
+    if (RU_WORDS.has(w)) s.ru += 3;
+    s.kk += endingWeight(w, KK_END);
+    s.ru += endingWeight(w, RU_END);
+    if (RU_FORBIDDEN_FOR_RU.test(w)) s.kk += 2.5;
+    if (RU_ONLY_LETTERS.test(w)) s.ru += 1;
+    if (RU_INITIAL_CLUSTER.test(w)) s.ru += 0.7;
+  } else if (lat > 0) {
+    if (KZ_LATIN_MARKERS.test(w)) s['kk-Latn'] += 4;
+    if (Q_NOT_U.test(w)) s['kk-Latn'] += 2;
+    if (KK_LATN_WORDS.has(w)) s['kk-Latn'] += 3;
+    if (OTHER_WORDS.has(w)) s.other += 3;
+    s['kk-Latn'] += endingWeight(w, KK_LATN_END);
+    s.other += endingWeight(w, OTHER_END);
+    if (EN_LETTERS.test(w)) s.other += 1.5;
+  }
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(word, s);
+  return s;
+}
+
+const WORD_RE = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+
+/** Summed evidence of all words of a text. */
+export function scoreLang(text: string): LangScores {
+  const total = emptyScores();
+  for (const m of text.matchAll(WORD_RE)) addScores(total, scoreWord(m[0]));
+  return total;
+}
+
+/** Summed evidence of a list of words (e.g. the surfaces of tokens already cut). */
+export function scoreWords(words: Iterable<string>): LangScores {
+  const total = emptyScores();
+  for (const w of words) addScores(total, scoreWord(w));
+  return total;
+}
+
+/** The language the evidence points to, with a margin in [0, 1] (0 = a coin toss or no evidence). */
+export function decideLang(s: LangScores): { lang: LangTag; margin: number } {
+  if (s.cyrillic === 0 && s.latin === 0) return { lang: 'other', margin: 0 };
+  if (s.cyrillic >= s.latin) {
+    const lang: LangTag = s.kk > s.ru ? 'kk' : 'ru';
+    return { lang, margin: Math.abs(s.kk - s.ru) / (s.kk + s.ru + 2) };
+  }
+  const lang: LangTag = s['kk-Latn'] > s.other ? 'kk-Latn' : 'other';
+  return { lang, margin: Math.abs(s['kk-Latn'] - s.other) / (s['kk-Latn'] + s.other + 2) };
+}
+
+/** Language of a text (article, paragraph, query or single word). */
+export function detectLang(text: string): LangTag {
+  return decideLang(scoreLang(text)).lang;
+}
