@@ -19,7 +19,6 @@ import { sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import snowball from 'snowball-stemmers';
 import natural from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import { stemKk } from '../analyzers/kk/stem.js';
 import { lightStemRu } from '../analyzers/ru/light-stem.js';
 import { ruDictionaryLoad, ruReadings } from '../analyzers/ru/morph.js';
 import { stemRu } from '../analyzers/ru/stem.js';
@@ -61,16 +60,34 @@ const scoreRow = (name: string, forms: readonly FormLemma[], key: Stemmer): stri
   return [name, String(s.forms), fixed(s.recall), fixed(s.precision), fixed(s.f1)];
 };
 
-function kazakhUd(files: readonly string[]): boolean {
-  const path = findFile(files, 'kk_ktb-ud-test.conllu');
-  if (!path) return skip('UD Kazakh-KTB', 'kk_ktb-ud-test.conllu');
-  const words = readConllu(path);
-  const methods: Array<[string, Stemmer]> = [
-    ['ours (stemKk)', stemKk],
+/**
+ * stemKk, loaded at run time: the Kazakh stemmer is another engineer's module, and one that fails to load should
+ * cost its rows, not the whole benchmark.
+ */
+async function loadStemKk(): Promise<Stemmer | undefined> {
+  try {
+    return (await import('../analyzers/kk/stem.js')).stemKk;
+  } catch (err) {
+    note(`analyzers/kk/stem.ts failed to load, Kazakh "ours" rows left out: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/** Kazakh methods: ours (when it loads) and the baselines. */
+function kazakhMethods(stemKk: Stemmer | undefined): Array<[string, Stemmer]> {
+  return [
+    ...(stemKk ? [['ours (stemKk)', stemKk] as [string, Stemmer]] : []),
     ['naive suffix list', naiveKazakhStem],
     ['4-letter truncation', truncate4],
     ['none (surface form)', identity],
   ];
+}
+
+function kazakhUd(files: readonly string[], stemKk: Stemmer | undefined): boolean {
+  const path = findFile(files, 'kk_ktb-ud-test.conllu');
+  if (!path) return skip('UD Kazakh-KTB', 'kk_ktb-ud-test.conllu');
+  const words = readConllu(path);
+  const methods = kazakhMethods(stemKk);
   for (const [label, upos] of [
     ['NOUN+PROPN+ADJ', KK_NOMINAL],
     ['NOUN+PROPN+ADJ+VERB', KK_WITH_VERB],
@@ -165,7 +182,7 @@ function russianNames(files: readonly string[]): boolean {
 /** First token of an Apertium form ("мектептің бе", "мектептің-ақ" → "мектептің"): clitics are own tokens. */
 const apertiumForm = (line: string): string => normalizeForm(line.slice(0, line.indexOf(':')).split(/[\s-]/u)[0] ?? '');
 
-function apertiumParadigms(files: readonly string[]): boolean {
+function apertiumParadigms(files: readonly string[], stemKk: Stemmer | undefined): boolean {
   const names = ['N1', 'A1', 'V-TV'];
   const found = names
     .map((n) => [n, findFile(files, `paradigm-${n}.txt.gz`)] as const)
@@ -177,12 +194,7 @@ function apertiumParadigms(files: readonly string[]): boolean {
     const forms = [...new Set(lines.map(apertiumForm).filter((f) => WORD_TOKEN.test(f)))];
     return { name, forms };
   });
-  const methods: Array<[string, Stemmer]> = [
-    ['ours (stemKk)', stemKk],
-    ['naive suffix list', naiveKazakhStem],
-    ['4-letter truncation', truncate4],
-    ['none (surface form)', identity],
-  ];
+  const methods = kazakhMethods(stemKk);
   const rows = methods.map(([method, key]) => [
     method,
     ...paradigms.flatMap(({ forms }) => {
@@ -267,7 +279,15 @@ async function main(): Promise<number> {
   }
   const files = listFiles(args);
   console.log(`izde analyzer benchmark — ${new Date().toISOString()} — node ${process.version} — ${files.length} files under ${args.join(', ')}`);
-  const ran = [kazakhUd(files), russianUd(files), russianNames(files), apertiumParadigms(files), throughput(files)];
+  const needKazakh = findFile(files, 'kk_ktb-ud-test.conllu') || files.some((f) => /paradigm-[\w-]+\.txt\.gz$/u.test(f));
+  const stemKk = needKazakh ? await loadStemKk() : undefined;
+  const ran = [
+    kazakhUd(files, stemKk),
+    russianUd(files),
+    russianNames(files),
+    apertiumParadigms(files, stemKk),
+    throughput(files),
+  ];
   return ran.some(Boolean) ? 0 : 1;
 }
 
