@@ -1,0 +1,124 @@
+/** Typing, highlights, facets, narrowing: the main path of the page. */
+import { check, eventually } from '../assert.js';
+import type { Scenario } from '../harness.js';
+import { article, countNumber, facet, hits, open, settled, toggleFacet, urlParams } from '../page-model.js';
+
+/** Seed articles (data/articles) that hold «Қазақстанның» itself. */
+const KAZAKH_SEEDS = ['000_e8a1e4d83fa26186', '002_c52ea022b2925429', '003_208ac20070cf99a8'];
+const QUERY = 'Қазақстанның';
+
+export const typingScenario: Scenario = {
+  name: 'typing «Қазақстанның» letter by letter shows the Kazakh articles with highlights and facets',
+  async run({ page, baseUrl, screenshot }) {
+    await open(page, baseUrl, '?ui=en');
+    await page.locator('#q').focus();
+    // Results must follow the typing, not wait for it to end: after a few letters the page already shows matches.
+    await page.keyboard.type(QUERY.slice(0, 7), { delay: 70 });
+    await eventually(
+      () => hits(page),
+      (hs) => hs.length > 0 && hs.some((h) => h.titleHtml.includes('<mark>') || h.snippetHtml.includes('<mark>')),
+      'highlighted results appear while typing (after «Қазақст»)',
+    );
+    await page.keyboard.type(QUERY.slice(7), { delay: 70 });
+    await settled(page);
+    check(urlParams(page).get('q') === QUERY, `the URL holds q=${QUERY} (got ${page.url()})`);
+    const shown = await hits(page);
+    for (const id of KAZAKH_SEEDS) check(shown.some((h) => h.id === id), `seed ${id} is among the results (got ${shown.map((h) => h.id).join(', ')})`);
+    const first = shown[0]!;
+    check(first.titleHtml.includes('<mark>') || first.snippetHtml.includes('<mark>'), `the first result has a highlighted word: ${first.titleHtml} | ${first.snippetHtml.slice(0, 120)}`);
+    check(/<mark>[^<]*Қазақстан/iu.test(shown.map((h) => h.titleHtml + h.snippetHtml).join(' ')), 'a <mark> wraps a form of «Қазақстан»');
+    const total = await countNumber(page);
+    check(total >= shown.length && total > 0, `the count (${total}) matches the results`);
+    const years = await facet(page, 'year');
+    const orgs = await facet(page, 'org');
+    check(years.length > 0 && years.every((y) => /^\d{4}$/.test(y.value) && y.count > 0), `year facet with counts: ${JSON.stringify(years)}`);
+    check(orgs.length > 0 && orgs.every((o) => o.count > 0), `organization facet with counts: ${JSON.stringify(orgs)}`);
+    // The page as a reader sees it once they stop typing (the suggestion list closed).
+    await page.keyboard.press('Escape');
+    await page.locator('#suggestions').waitFor({ state: 'hidden' });
+    await screenshot('main-page');
+  },
+};
+
+export const yearScenario: Scenario = {
+  name: 'ticking a year narrows the list to that year; unticking restores it',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, `?ui=en&q=${encodeURIComponent(QUERY)}`);
+    const before = await countNumber(page);
+    const years = await facet(page, 'year');
+    const year = years.find((y) => y.count < before) ?? years[0];
+    check(year, 'there is a year to tick');
+    await toggleFacet(page, 'year', year.value);
+    check(urlParams(page).getAll('year').includes(year.value), `the URL holds year=${year.value}`);
+    const after = await countNumber(page);
+    check(after === year.count, `the count is the facet's count (${year.count}), got ${after}`);
+    check(after < before || years.length === 1, `the list narrowed (${before} → ${after})`);
+    const shown = await hits(page);
+    check(shown.length > 0, 'results remain');
+    for (const h of shown) check(h.datetime?.startsWith(year.value), `result ${h.id} is from ${year.value} (datetime ${h.datetime})`);
+    const stillListed = await facet(page, 'year');
+    check(stillListed.length === years.length, 'other years stay listed (disjunctive counts)');
+    await toggleFacet(page, 'year', year.value);
+    check(!urlParams(page).has('year'), 'the year left the URL');
+    check((await countNumber(page)) === before, 'unticking restores the count');
+  },
+};
+
+export const orgScenario: Scenario = {
+  name: 'ticking SCO keeps only SCO articles while other organizations stay visible with counts',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, `?ui=en&q=${encodeURIComponent(QUERY)}`);
+    const orgs = await facet(page, 'org');
+    const sco = orgs.find((o) => o.value === 'SCO');
+    check(sco, `SCO is in the organization facet: ${JSON.stringify(orgs)}`);
+    check(orgs.length > 1, 'other organizations are listed too');
+    await toggleFacet(page, 'org', 'SCO');
+    const shown = await hits(page);
+    check(shown.length === sco.count, `${sco.count} results after ticking SCO, got ${shown.length}`);
+    for (const h of shown) {
+      const a = await article(page, h.id);
+      check(a.orgs.includes('SCO'), `result ${h.id} mentions SCO (orgs ${JSON.stringify(a.orgs)})`);
+    }
+    const after = await facet(page, 'org');
+    const others = after.filter((o) => o.value !== 'SCO');
+    check(others.length === orgs.length - 1, `the other organizations stay visible: ${JSON.stringify(after)}`);
+    check(others.every((o) => o.count > 0 && !o.checked), 'they keep their counts and stay unticked');
+    check(after.find((o) => o.value === 'SCO')?.checked === true, 'SCO is ticked');
+    // A second organization widens the list (OR within a facet).
+    const other = others[0]!;
+    await toggleFacet(page, 'org', other.value);
+    const widened = await countNumber(page);
+    check(widened >= shown.length, `ticking ${other.value} as well widens the list (${shown.length} → ${widened})`);
+    check(urlParams(page).getAll('org').join(',') === `SCO,${other.value}`, `the URL holds both (${page.url()})`);
+  },
+};
+
+export const noResultsScenario: Scenario = {
+  name: 'a query that matches nothing shows the no-results message with a hint',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, '?ui=en');
+    await page.locator('#q').fill('жжщщъъхх');
+    await settled(page);
+    const empty = page.locator('#empty');
+    await empty.waitFor({ state: 'visible' });
+    const text = (await empty.textContent()) ?? '';
+    check(text.includes('Nothing found for «жжщщъъхх»'), `the message names the query: ${text}`);
+    check(text.includes('Check the spelling'), `the message has a hint: ${text}`);
+    check((await hits(page)).length === 0, 'no results are listed');
+    check((await countNumber(page)) === 0, 'the count says 0');
+  },
+};
+
+export const layoutFixScenario: Scenario = {
+  name: 'a query typed in the wrong keyboard layout shows results for the corrected query',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, '?ui=en');
+    await page.locator('#q').fill('rfpf[cnfy');
+    await settled(page);
+    const notice = page.locator('.notice-correction');
+    await notice.waitFor({ state: 'visible' });
+    const text = (await notice.textContent()) ?? '';
+    check(text.includes('Showing results for «казахстан»') && text.includes('rfpf[cnfy'), `the notice names both queries: ${text}`);
+    check((await hits(page)).length > 0, 'results are shown');
+  },
+};
