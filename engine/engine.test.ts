@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dataPaths } from './embedded.js';
+import { Gateway } from './gateway.js';
+import { isHealthy, sleep } from './health.js';
+import { isAlive, readLock } from './lock.js';
+import { startExternalMeilisearch } from './testing.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'izde-engine-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function open(dataDir: string, extra: Partial<Parameters<typeof Gateway.open>[0]['config']> = {}) {
+  const messages: string[] = [];
+  const gateway = await Gateway.open({
+    config: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...extra },
+    log: (m) => messages.push(m),
+  });
+  cleanups.push(() => gateway.close());
+  return { gateway, messages };
+}
+
+describe('embedded Meilisearch', () => {
+  it('starts on 127.0.0.1 with a generated owner-only key, and stops without leaving a process', async () => {
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    expect(gateway.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const paths = dataPaths(dir);
+    const lock = readLock(paths.lock)!;
+    expect(lock.state).toBe('ready');
+    expect(isAlive(lock.pid)).toBe(true);
+    const { statSync } = await import('node:fs');
+    expect(statSync(paths.key).mode & 0o777).toBe(0o600);
+    await gateway.close();
+    expect(isAlive(lock.pid)).toBe(false);
+    expect(existsSync(paths.lock)).toBe(false);
+  });
+
+  it('a second process on the same folder reuses the running engine', async () => {
+    const dir = tempDir();
+    const first = await open(dir);
+    const second = await open(dir);
+    expect(second.gateway.url).toBe(first.gateway.url);
+    expect(second.messages.join('\n')).toMatch(/Reusing/);
+    await second.gateway.close(); // not the owner: the engine keeps running
+    expect(await isHealthy(first.gateway.url)).toBe(true);
+  });
+
+  it('an indexer run while the server holds the engine reuses it (separate OS process)', async () => {
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    const out = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/cli.ts', 'data/articles'], {
+        env: { ...process.env, MEILI_DB_PATH: dir },
+      });
+      let stderr = '';
+      let stdout = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('exit', (code) => resolve({ code, stderr, stdout }));
+    });
+    expect(out.stderr).toMatch(/Reusing the Meilisearch already running/);
+    expect(out.stdout).toMatch(/Indexed 5 articles from 5 files/);
+    expect(out.code).toBe(0);
+    expect(await gateway.documentCount()).toBe(5);
+  }, 60_000);
+
+  it('replaces a stale lock left by a crashed process', async () => {
+    const dir = tempDir();
+    const paths = dataPaths(dir);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(paths.lock, JSON.stringify({ state: 'ready', ownerPid: 2 ** 22 + 1, pid: 2 ** 22 + 2, url: 'http://127.0.0.1:9', startedAt: 0 }));
+    const { gateway, messages } = await open(dir);
+    expect(await gateway.healthy()).toBe(true);
+    expect(messages.join('\n')).toMatch(/Starting Meilisearch/);
+    expect(readLock(paths.lock)!.ownerPid).toBe(process.pid);
+  });
+
+  it('restarts the engine when it died under the server', async () => {
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    const pid = readLock(dataPaths(dir).lock)!.pid!;
+    process.kill(pid, 'SIGKILL');
+    await sleep(200);
+    expect(await gateway.healthy()).toBe(false);
+    expect(await gateway.revive()).toBe(true);
+    expect(await gateway.documentCount()).toBe(0);
+  });
+});
+
+describe('MEILI_URL: an external Meilisearch', () => {
+  async function external() {
+    const ext = await startExternalMeilisearch(tempDir());
+    cleanups.push(() => ext.kill());
+    return ext;
+  }
+
+  it('starts nothing and uses that server, with its master key', async () => {
+    const ext = await external();
+    const dir = tempDir();
+    const { gateway } = await open(dir, { url: ext.url, masterKey: ext.masterKey });
+    expect(gateway.mode).toBe('external');
+    await gateway.ensureIndex();
+    expect(await gateway.documentCount()).toBe(0);
+    expect(existsSync(dataPaths(dir).lock)).toBe(false);
+    const search = await gateway.searchClient();
+    expect(search.config.apiKey).not.toBe(ext.masterKey); // queries use a search-only key
+  });
+
+  it('tells what is wrong when the key is wrong', async () => {
+    const ext = await external();
+    const { gateway } = await open(tempDir(), { url: ext.url, masterKey: 'wrong-key-wrong-key-wrong' });
+    await expect(gateway.ensureIndex()).rejects.toMatchObject({ code: 'MEILI_API_ERROR' });
+  });
+});

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { findMeilisearchBinary } from './binary.js';
+import { isHealthy, sleep } from './health.js';
+
+/** A Meilisearch we start ourselves (as a user's own server would be), for MEILI_URL tests. */
+export interface ExternalMeilisearch {
+  url: string;
+  masterKey: string;
+  /** Kills it (SIGKILL: the way a crash looks). */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startExternalMeilisearch(dir: string): Promise<ExternalMeilisearch> {
+  const binary = findMeilisearchBinary(join(dir, 'bin'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const masterKey = 'external-master-key-for-tests-0123456789';
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(binary, ['--db-path', join(dir, 'db'), '--http-addr', `127.0.0.1:${port}`, '--master-key', masterKey, '--no-analytics'], { stdio: 'ignore' });
+    for (let i = 0; i < 200 && !(await isHealthy(url)); i++) await sleep(50);
+    if (!(await isHealthy(url))) throw new Error('the external Meilisearch did not start');
+  };
+  const kill = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return { url, masterKey, kill, start };
+}

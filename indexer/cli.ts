@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { engineConfigFromEnv } from '../engine/config.js';
+import { EngineError } from '../engine/errors.js';
+import type { Gateway } from '../engine/gateway.js';
+
+const USAGE = `Usage: npm run index -- [--reset] PATH...
+Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders (recursively).
+  --reset   empty the index first
+Exit code: 0 every file indexed, 1 some skipped, 2 nothing could be done.`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.positionals.length === 0) {
+    console.error(`No paths given.\n${USAGE}`);
+    return 2;
+  }
+
+  let gateway: Gateway | undefined;
+  const stop = async (code: number) => {
+    await gateway?.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(130));
+  process.once('SIGTERM', () => void stop(143));
+
+  try {
+    // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
+    const [{ Gateway }, { runIndexer, summaryLine }] = await Promise.all([import('../engine/gateway.js'), import('./run.js')]);
+    gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(m) });
+    const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
+    console.log(summaryLine(result));
+    return result.exitCode;
+  } catch (err) {
+    console.error(err instanceof EngineError ? `${err.message}` : `Indexing failed: ${(err as Error).message}`);
+    return 2;
+  } finally {
+    await gateway?.close();
+  }
+}
+
+process.exitCode = await main();
