@@ -1,0 +1,133 @@
+import { entityToken } from '../../analyzers/entity-token.js';
+import { findEntities } from '../../analyzers/entities.js';
+import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
+import { queryTokens, type QueryToken, type Reading } from './query-tokens.js';
+
+/**
+ * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
+ * one match tier (exact, stem, fold) or the entity tokens, and carries a weight so that exact matches rank above
+ * stemmed ones and stemmed above folded ones. Words that could be Russian or Kazakh typed with Russian letters
+ * (or English or Kazakh Latin) are read both ways, as two readings of the whole query.
+ */
+export interface PlannedQuery {
+  name: string;
+  q: string;
+  fields: readonly string[];
+  weight: number;
+}
+
+export interface QueryPlan {
+  text: string;
+  /** The query's content words (stopwords removed), in order. */
+  tokens: QueryToken[];
+  queries: PlannedQuery[];
+  /** Keys that count as a match when highlighting: the union over all readings. */
+  keys: MatchKeys;
+}
+
+export interface MatchKeys {
+  exact: Set<string>;
+  stem: Set<string>;
+  fold: Set<string>;
+  entities: Set<string>;
+  /** Prefixes of the last, unfinished word (only in a prefix plan). */
+  exactPrefixes: Set<string>;
+  foldPrefixes: Set<string>;
+}
+
+const WEIGHTS: Record<Tier | 'entity', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8 };
+/** The reading that language identification did not prefer is still searched, a little lower. */
+const SECOND_READING = 0.97;
+const PREFIX_WEIGHT = 0.7;
+
+export interface PlanOptions {
+  /** Treat the last word as a prefix (search-as-you-type when whole words found nothing). */
+  prefix?: boolean;
+}
+
+/** Joins keys into a Meilisearch q: phrase groups in quotes, then a trailing space so the last word is no prefix. */
+function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: boolean): string {
+  let q = '';
+  for (let i = 0; i < keys.length; i++) {
+    const inPhrase = phrases[i]! >= 0;
+    const opens = inPhrase && (i === 0 || phrases[i - 1] !== phrases[i]);
+    const closes = inPhrase && (i === keys.length - 1 || phrases[i + 1] !== phrases[i]);
+    q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${keys[i]}${closes ? '"' : ''}`;
+  }
+  return prefixLast ? q : `${q} `;
+}
+
+function emptyKeys(): MatchKeys {
+  return { exact: new Set(), stem: new Set(), fold: new Set(), entities: new Set(), exactPrefixes: new Set(), foldPrefixes: new Set() };
+}
+
+/** Entity mentions of a reading, as ranges over its content words (stopwords inside a name are absorbed). */
+function entityMentions(text: string, reading: Reading): { code: string; first: number; last: number }[] {
+  // Queries are often typed in lowercase: «шос» is ШОС.
+  const mentions = findEntities(reading.tokens, { text, anyCase: true });
+  const out: { code: string; first: number; last: number }[] = [];
+  for (const m of mentions) {
+    const inside = reading.content.flatMap((tokenIndex, c) => (tokenIndex >= m.firstToken && tokenIndex <= m.lastToken ? [c] : []));
+    if (inside.length > 0) out.push({ code: m.code, first: inside[0]!, last: inside[inside.length - 1]! });
+  }
+  return out;
+}
+
+export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
+  const { tokens, readings, partialLast } = queryTokens(text);
+  const keys = emptyKeys();
+  const queries: PlannedQuery[] = [];
+  if (tokens.length === 0) return { text, tokens, queries, keys };
+  const phrases = tokens.map((t) => t.phrase);
+  const prefixLast = Boolean(options.prefix && partialLast);
+  const seen = new Set<string>();
+  const add = (name: string, q: string, fields: readonly string[], weight: number) => {
+    const id = `${fields.join(',')}|${q}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    queries.push({ name, q, fields, weight });
+  };
+
+  readings.forEach((reading, r) => {
+    const factor = r === 0 ? 1 : SECOND_READING;
+    const words = reading.content.map((i) => reading.tokens[i]!);
+    const tierKeys: Record<Tier, string[]> = {
+      exact: words.map((t) => t.norm),
+      stem: words.map((t) => t.term!),
+      fold: words.map((t) => t.fold!),
+    };
+    for (const tier of ['exact', 'stem', 'fold'] as const) {
+      for (const k of tierKeys[tier]) keys[tier].add(k);
+      add(`${tier}:${reading.label}`, toQ(tierKeys[tier], phrases, false), TIER_FIELDS[tier], WEIGHTS[tier] * factor);
+    }
+    // Entities: the mention's words become its language-independent token, the other words keep their fold key.
+    const mentions = entityMentions(text, reading);
+    if (mentions.length > 0) {
+      const entityKeys: string[] = [];
+      const entityPhrases: number[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const m = mentions.find((x) => x.first === i);
+        if (m) {
+          keys.entities.add(m.code);
+          entityKeys.push(entityToken(m.code));
+          entityPhrases.push(-1);
+          i = m.last;
+        } else {
+          entityKeys.push(tierKeys.fold[i]!);
+          entityPhrases.push(phrases[i]!);
+        }
+      }
+      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), TIER_FIELDS.fold, WEIGHTS.entity * factor);
+    }
+    if (prefixLast) {
+      const last = words.length - 1;
+      const exactPrefix = tierKeys.exact[last]!;
+      const foldPrefix = tierKeys.fold[last]!;
+      keys.exactPrefixes.add(exactPrefix);
+      keys.foldPrefixes.add(foldPrefix);
+      add(`prefix-exact:${reading.label}`, toQ(tierKeys.exact, phrases, true), TIER_FIELDS.exact, PREFIX_WEIGHT * factor);
+      add(`prefix-fold:${reading.label}`, toQ(tierKeys.fold, phrases, true), TIER_FIELDS.fold, PREFIX_WEIGHT * 0.95 * factor);
+    }
+  });
+  return { text, tokens, queries, keys };
+}

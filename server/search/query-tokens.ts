@@ -1,0 +1,90 @@
+import { analyze, wordKeys } from '../../analyzers/analyze.js';
+import { detectLang } from '../../analyzers/lang/detect.js';
+import type { AnalyzedToken, LangTag } from '../../analyzers/types.js';
+
+/** A content word of the query (stopwords are dropped exactly as the index drops them). */
+export interface QueryToken {
+  surface: string;
+  start: number;
+  end: number;
+  /** Index of the quoted phrase the word belongs to, or -1. */
+  phrase: number;
+  /** Whether the word alone cannot tell Kazakh from Russian (Cyrillic) or Kazakh Latin from a foreign word (Latin). */
+  ambiguous: boolean;
+}
+
+/**
+ * One reading of the whole query: every token (stopwords too: names such as «Еуропадағы Қауіпсіздік және
+ * Ынтымақтастық Ұйымы» hold them) with its keys as the index would make them in the reading's language, and the
+ * positions of the content words among them.
+ */
+export interface Reading {
+  label: 'kk' | 'ru';
+  tokens: AnalyzedToken[];
+  /** Indices into `tokens` of the content words, aligned with QueryToken[]. */
+  content: number[];
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
+const KAZAKH_LATIN_MARKS = /[áǵńóúýıäğñöşüūçÁǴŃÓÚÝİÄĞÑÖŞÜŪÇ']/u;
+const LATIN = /\p{Script=Latin}/u;
+
+/** Quoted stretches of the query ("…", «…», “…”), as [start, end) offsets. */
+function phraseSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(/"([^"]+)"|«([^»]+)»|“([^”]+)”/gu)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** The same word's keys under another language, keeping its place in the text. */
+function reread(token: AnalyzedToken, lang: LangTag): AnalyzedToken {
+  const k = wordKeys(token.surface, lang, { kind: token.kind, keepStopwords: true });
+  return { ...token, lang: k.lang, norm: k.norm, term: k.term, fold: k.fold };
+}
+
+/**
+ * Tokens of a query and its readings. Words that decide their language themselves (Kazakh letters, Kazakh Latin
+ * accents, numbers, abbreviations) keep one set of keys; the others are read as Kazakh in one reading and as
+ * Russian (or, for Latin words, as a foreign word) in the other. The reading language identification prefers
+ * comes first. Whether a word is a stopword is decided once, on the query as analyzed, so readings stay aligned.
+ */
+export function queryTokens(text: string): { tokens: QueryToken[]; readings: Reading[]; partialLast: boolean } {
+  const spans = phraseSpans(text);
+  const analyzed = analyze(text);
+  const tokens: QueryToken[] = [];
+  const kk: AnalyzedToken[] = [];
+  const ru: AnalyzedToken[] = [];
+  const content: number[] = [];
+  analyzed.forEach((t, i) => {
+    const latin = LATIN.test(t.surface);
+    const decided = t.kind !== 'word' || (latin ? KAZAKH_LATIN_MARKS.test(t.surface) : KAZAKH_LETTERS.test(t.surface));
+    const isContent = t.term !== null && t.fold !== null;
+    if (isContent) {
+      content.push(i);
+      const phrase = spans.findIndex(([s, e]) => t.start >= s && t.end <= e);
+      tokens.push({ surface: t.surface, start: t.start, end: t.end, phrase, ambiguous: !decided });
+    }
+    if (decided || !isContent) {
+      kk.push(t);
+      ru.push(t);
+    } else {
+      kk.push(reread(t, latin ? 'kk-Latn' : 'kk'));
+      ru.push(reread(t, latin ? 'other' : 'ru'));
+    }
+  });
+  const ambiguous = tokens.some((t) => t.ambiguous);
+  const readings: Reading[] = [{ label: 'kk', tokens: kk, content }];
+  if (ambiguous) {
+    const ruReading: Reading = { label: 'ru', tokens: ru, content };
+    const lang = detectLang(text);
+    if (lang === 'ru' || lang === 'other') readings.unshift(ruReading);
+    else readings.push(ruReading);
+  }
+  const lastContent = analyzed[content[content.length - 1] ?? -1];
+  const partialLast =
+    lastContent !== undefined &&
+    lastContent === analyzed[analyzed.length - 1] &&
+    lastContent.kind === 'word' &&
+    lastContent.end === text.length;
+  return { tokens, readings, partialLast };
+}

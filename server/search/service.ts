@@ -1,0 +1,307 @@
+import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
+import { wrongLayoutCandidates } from '../../analyzers/layout.js';
+import { FACETS, HIT_FIELDS, type ArticleDocument, type Facet } from '../../engine/schema.js';
+import type { Gateway } from '../../engine/gateway.js';
+import { toEngineError } from '../../engine/meili-errors.js';
+import { documentKey } from '../../indexer/key.js';
+import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
+import { buildFilter, quote, selectedFacets, type Selections } from './filters.js';
+import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
+import { Lru } from './lru.js';
+import { analyzeForHighlight, matchedRanges, type AnalyzedText } from './match.js';
+import { planQuery, type MatchKeys, type PlannedQuery, type QueryPlan } from './plan.js';
+import type { Suggester, SuggestResponse } from './suggest.js';
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  /** The title as safe HTML with the matched words marked (an extension of the contract's hit). */
+  titleHtml: string;
+  snippet: string;
+  date: string | null;
+  year: number | null;
+  lang: string;
+  source: string | null;
+  url: string | null;
+  orgs: string[];
+}
+
+export type FacetCounts = Record<Facet, Record<string, number>>;
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  page: number;
+  limit: number;
+  tookMs: number;
+  hits: SearchHit[];
+  facets: FacetCounts;
+  /** Present when the results are for a corrected query (wrong keyboard layout): show "results for …". */
+  correction?: { query: string; original: string; reason: 'keyboard-layout' };
+  /** Present when not every word could be matched and results hold only some of the words. */
+  partial?: boolean;
+}
+
+export interface ArticleResponse extends Omit<SearchHit, 'titleHtml'> {
+  body: string;
+  dateSource: 'explicit' | 'inferred' | null;
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'unavailable';
+  meilisearch: 'available' | 'unavailable';
+  documents?: number;
+  error?: { code: string; message: string };
+}
+
+/** One object configures the search service. */
+export interface SearchServiceOptions {
+  gateway: Gateway;
+  suggester?: Suggester;
+  /** Target length of snippets, in characters. */
+  snippetChars?: number;
+  /** How many analyzed documents to keep for highlighting. */
+  highlightCacheSize?: number;
+}
+
+type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number]> & { key: string };
+
+interface Attempt {
+  plan: QueryPlan | null;
+  hits: HitDocument[];
+  total: number;
+  facets: FacetCounts;
+  strategy: 'all' | 'last';
+}
+
+const emptyFacets = (): FacetCounts => ({ year: {}, org: {}, lang: {}, source: {} });
+
+function sortOf(sort: SortOrder, browsing: boolean): string[] | undefined {
+  if (sort === 'date_desc' || (sort === 'relevance' && browsing)) return ['ts:desc'];
+  if (sort === 'date_asc') return ['ts:asc'];
+  return undefined;
+}
+
+/**
+ * Search, articles and health over Meilisearch. A search is one federated multi-search for hits and the facets that
+ * have no selection, plus one for each selected facet (its counts ignore its own selection: disjunctive facets),
+ * all sent at once. When whole words find nothing it retries: the last word as a prefix (typing), the query as typed
+ * with the wrong keyboard layout, then any of the words.
+ */
+export class SearchService {
+  private readonly gateway: Gateway;
+  private readonly suggester: Suggester | undefined;
+  private readonly snippetChars: number;
+  private readonly analyzed: Lru<string, { title: AnalyzedText; body: AnalyzedText }>;
+  private lastRevive = 0;
+
+  constructor(options: SearchServiceOptions) {
+    this.gateway = options.gateway;
+    this.suggester = options.suggester;
+    this.snippetChars = options.snippetChars ?? 240;
+    this.analyzed = new Lru(options.highlightCacheSize ?? 2000);
+  }
+
+  async search(params: SearchParams): Promise<SearchResponse> {
+    const started = performance.now();
+    const client = await this.client();
+    const selections: Selections = { year: params.year, org: params.org, lang: params.lang, source: params.source };
+    const text = params.q.trim();
+    let correction: SearchResponse['correction'];
+    let attempt: Attempt;
+    if (!text) {
+      attempt = await this.attempt(client, null, selections, params, 'all');
+    } else {
+      const plan = planQuery(params.q);
+      attempt = await this.attempt(client, plan, selections, params, 'all');
+      if (attempt.total === 0 && plan.queries.length > 0) {
+        const prefixPlan = planQuery(params.q, { prefix: true });
+        if (prefixPlan.queries.length > plan.queries.length) attempt = await this.attempt(client, prefixPlan, selections, params, 'all');
+      }
+      if (attempt.total === 0) {
+        for (const candidate of wrongLayoutCandidates(text)) {
+          const fixed = await this.attempt(client, planQuery(candidate.text, { prefix: true }), selections, params, 'all');
+          if (fixed.total > 0) {
+            attempt = fixed;
+            correction = { query: candidate.text, original: params.q, reason: 'keyboard-layout' };
+            break;
+          }
+        }
+      }
+      if (attempt.total === 0 && plan.tokens.length > 1) {
+        attempt = await this.attempt(client, plan, selections, params, 'last');
+      }
+    }
+    const keys = attempt.plan?.keys;
+    const hits = attempt.hits.map((doc) => this.toHit(doc, keys));
+    return {
+      query: params.q,
+      total: attempt.total,
+      page: params.page,
+      limit: params.limit,
+      tookMs: Math.round(performance.now() - started),
+      hits,
+      facets: attempt.facets,
+      ...(correction ? { correction } : {}),
+      ...(attempt.strategy === 'last' && attempt.total > 0 ? { partial: true } : {}),
+    };
+  }
+
+  /** One try: the hits request and the disjunctive facet requests, in parallel. */
+  private async attempt(
+    client: Meilisearch,
+    plan: QueryPlan | null,
+    selections: Selections,
+    params: SearchParams,
+    strategy: 'all' | 'last',
+  ): Promise<Attempt> {
+    const planned: PlannedQuery[] = plan ? plan.queries : [{ name: 'browse', q: '', fields: [], weight: 1 }];
+    if (planned.length === 0) return { plan, hits: [], total: 0, facets: emptyFacets(), strategy }; // only stopwords
+    const sort = sortOf(params.sort, plan === null);
+    const selected = selectedFacets(selections);
+    const unselected = FACETS.filter((f) => !selected.includes(f));
+    const main = this.federated(planned, buildFilter(selections), unselected, strategy, {
+      limit: params.limit,
+      offset: (params.page - 1) * params.limit,
+      sort,
+      retrieve: true,
+    });
+    const perFacet = selected.map((facet) =>
+      this.federated(planned, buildFilter(selections, facet), [facet], strategy, { limit: 0, offset: 0, sort: undefined, retrieve: false }),
+    );
+    let responses;
+    try {
+      responses = await Promise.all([main, ...perFacet].map((request) => client.multiSearch(request)));
+    } catch (err) {
+      throw toEngineError(err);
+    }
+    const [first, ...rest] = responses as unknown as FederatedResponse[];
+    const facets = emptyFacets();
+    Object.assign(facets, pickFacets(first!.facetDistribution, unselected));
+    rest.forEach((r, i) => Object.assign(facets, pickFacets(r.facetDistribution, [selected[i]!])));
+    // A selected value with no hits still shows, with 0, so the reader can untick it.
+    for (const f of selected) for (const v of selections[f]) facets[f][String(v)] ??= 0;
+    return { plan, hits: first!.hits, total: first!.estimatedTotalHits ?? first!.hits.length, facets, strategy };
+  }
+
+  private federated(
+    planned: readonly PlannedQuery[],
+    filter: string[][],
+    facets: readonly Facet[],
+    strategy: 'all' | 'last',
+    page: { limit: number; offset: number; sort: string[] | undefined; retrieve: boolean },
+  ): FederatedMultiSearchParams {
+    const queries: MultiSearchQueryWithFederation[] = planned.map((p) => ({
+      indexUid: this.gateway.indexName,
+      q: p.q,
+      ...(p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
+      ...(filter.length ? { filter } : {}),
+      ...(page.sort ? { sort: page.sort } : {}),
+      matchingStrategy: strategy,
+      attributesToRetrieve: page.retrieve ? ['key', ...HIT_FIELDS] : ['key'],
+      federationOptions: { weight: p.weight },
+    }));
+    return {
+      federation: {
+        limit: page.limit,
+        offset: page.offset,
+        ...(facets.length ? { facetsByIndex: { [this.gateway.indexName]: [...facets] }, mergeFacets: {} } : {}),
+      },
+      queries,
+    };
+  }
+
+  private analyzedDoc(doc: HitDocument) {
+    const cacheKey = `${doc.key}:${doc.title.length}:${doc.body.length}`;
+    let entry = this.analyzed.get(cacheKey);
+    if (!entry) {
+      entry = { title: analyzeForHighlight(doc.title), body: analyzeForHighlight(doc.body) };
+      this.analyzed.set(cacheKey, entry);
+    }
+    return entry;
+  }
+
+  private toHit(doc: HitDocument, keys: MatchKeys | undefined): SearchHit {
+    let titleHtml: string;
+    let snippet: string;
+    if (keys) {
+      const analyzed = this.analyzedDoc(doc);
+      titleHtml = markHtml(doc.title, mergeRanges(matchedRanges(analyzed.title, keys)));
+      snippet = snippetHtml(doc.body, mergeRanges(matchedRanges(analyzed.body, keys)), { maxChars: this.snippetChars });
+    } else {
+      titleHtml = markHtml(doc.title, []);
+      snippet = snippetHtml(doc.body, [], { maxChars: this.snippetChars });
+    }
+    return {
+      id: doc.id,
+      title: doc.title,
+      titleHtml,
+      snippet,
+      date: doc.date,
+      year: doc.year,
+      lang: doc.lang,
+      source: doc.source,
+      url: doc.url,
+      orgs: doc.org ?? [],
+    };
+  }
+
+  async article(id: string): Promise<ArticleResponse | null> {
+    const client = await this.client();
+    let doc: ArticleDocument | undefined;
+    try {
+      const res = await client.index<ArticleDocument>(this.gateway.indexName).search('', {
+        filter: `key = ${quote(documentKey(id))}`,
+        limit: 1,
+        attributesToRetrieve: ['key', ...HIT_FIELDS, 'dateSource'],
+      });
+      doc = res.hits[0];
+    } catch (err) {
+      throw toEngineError(err);
+    }
+    if (!doc) return null;
+    const { titleHtml: _unused, ...hit } = this.toHit(doc, undefined);
+    return { ...hit, body: doc.body, dateSource: doc.dateSource ?? null };
+  }
+
+  async suggest(params: SuggestParams): Promise<SuggestResponse> {
+    if (!this.suggester) return { query: params.q, suggestions: [] };
+    return this.suggester.suggest(params.q, params.limit);
+  }
+
+  async health(): Promise<HealthResponse> {
+    try {
+      const documents = await this.gateway.documentCount();
+      return { status: 'ok', meilisearch: 'available', documents };
+    } catch (err) {
+      this.engineTrouble();
+      const e = toEngineError(err);
+      return { status: 'unavailable', meilisearch: 'unavailable', error: { code: e.code, message: e.message } };
+    }
+  }
+
+  /** Called when Meilisearch seems down: try to bring the embedded engine back, at most every few seconds. */
+  engineTrouble(): void {
+    const now = Date.now();
+    if (now - this.lastRevive < 3000) return;
+    this.lastRevive = now;
+    void this.gateway.revive();
+  }
+
+  private async client(): Promise<Meilisearch> {
+    await this.gateway.ensureIndex();
+    return this.gateway.searchClient();
+  }
+}
+
+interface FederatedResponse {
+  hits: HitDocument[];
+  estimatedTotalHits?: number;
+  facetDistribution?: Record<string, Record<string, number>>;
+}
+
+function pickFacets(distribution: FederatedResponse['facetDistribution'], facets: readonly Facet[]): Partial<FacetCounts> {
+  const out: Partial<FacetCounts> = {};
+  for (const f of facets) out[f] = { ...(distribution?.[f] ?? {}) };
+  return out;
+}

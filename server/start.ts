@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import type { EngineConfig } from '../engine/config.js';
+import { Gateway } from '../engine/gateway.js';
+import { runIndexer, summaryLine } from '../indexer/run.js';
+import { createApp } from './app.js';
+import type { ServerConfig } from './config.js';
+import { SearchService } from './search/service.js';
+import { Suggester } from './search/suggest.js';
+
+/** Everything a running izde server holds, so tests and main() can stop it cleanly. */
+export interface RunningServer {
+  url: string;
+  gateway: Gateway;
+  server: Server;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  engine: EngineConfig;
+  server: ServerConfig;
+  /** Index these paths first if the index is empty (`npm start` ships the sample corpus this way). */
+  indexIfEmpty?: readonly string[];
+  logger?: Logger;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: options.server.logLevel });
+  const gateway = await Gateway.open({ config: options.engine, log: (m) => logger.info(m) });
+  try {
+    if (options.indexIfEmpty?.length) {
+      await gateway.ensureIndex();
+      if ((await gateway.documentCount()) === 0) {
+        logger.info(`The index is empty: indexing ${options.indexIfEmpty.join(', ')}`);
+        const result = await runIndexer(gateway, { paths: options.indexIfEmpty });
+        for (const p of result.problems) logger.warn(`skipped ${p.where}: ${p.reason}`);
+        logger.info(summaryLine(result));
+      }
+    } else {
+      // An external engine may be down now; the server still starts and answers 503 until it returns.
+      await gateway.ensureIndex().catch((err: Error) => logger.warn(`Meilisearch not ready: ${err.message}`));
+    }
+    const suggester = new Suggester({ gateway, log: (m) => logger.info(m) });
+    const search = new SearchService({ gateway, suggester });
+    const app = createApp({ search, logger, staticDir: options.server.staticDir, rateLimitPerMinute: options.server.rateLimitPerMinute });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(options.server.port, options.server.host, () => resolve(s));
+      s.once('error', reject);
+    });
+    server.keepAliveTimeout = 65_000;
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        suggester.close();
+        await gateway.close();
+      })());
+    return { url, gateway, server, logger, close };
+  } catch (err) {
+    await gateway.close();
+    throw err;
+  }
+}
