@@ -6,10 +6,10 @@
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
-import { addScores, decideLang, emptyScores, scoreWord, type LangScores } from './lang/detect.js';
-import { normalize, wordScript } from './normalize.js';
+import { addScores, computeWordScores, decideLang, emptyScores, scoreWord, type LangScores } from './lang/detect.js';
+import { normalize, wordScript, type WordScript } from './normalize.js';
 import { stemRu } from './ru/stem.js';
-import { hasKazakhLetter } from './script.js';
+import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
 import { isStopword } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 import type { AnalyzedToken, LangTag, MorphLang, Token, TokenKind } from './types.js';
@@ -59,41 +59,59 @@ function computeKeys(surface: string, kind: TokenKind, lang: LangTag, alphabet: 
   return { norm, term: norm, fold: norm, lang, stop };
 }
 
-/** A bounded cache: when full, the oldest quarter is dropped (Map keeps insertion order). */
-class KeyCache {
-  private readonly map = new Map<string, WordKeys>();
-  constructor(private readonly max: number) {}
-  get(key: string): WordKeys | undefined {
-    return this.map.get(key);
-  }
-  set(key: string, value: WordKeys): void {
-    if (this.map.size >= this.max) {
-      let drop = this.max >> 2;
-      for (const k of this.map.keys()) {
-        this.map.delete(k);
-        if (--drop <= 0) break;
-      }
-    }
-    this.map.set(key, value);
-  }
-  clear(): void {
-    this.map.clear();
-  }
+const LANG_INDEX: Record<LangTag, number> = { kk: 0, ru: 1, other: 2, 'kk-Latn': 3 };
+const ALPHABET_INDEX: Record<LatinAlphabet, number> = { '2018': 0, '2021': 1, '2017': 2 };
+const KIND_INDEX: Record<TokenKind, number> = { word: 0, number: 1, abbr: 2 };
+
+/** Context of a word's keys: language × alphabet × kind × keepStopwords, as a small integer. */
+function contextIndex(lang: LangTag, alphabet: LatinAlphabet, kind: TokenKind, keepStop: boolean): number {
+  const l = lang === 'kk-Latn' ? 3 + ALPHABET_INDEX[alphabet] : LANG_INDEX[lang];
+  return l * 6 + KIND_INDEX[kind] * 2 + (keepStop ? 1 : 0);
 }
 
-const cache = new KeyCache(200_000);
+/**
+ * What the pipeline knows of a surface word: its script and language evidence, and its keys per context. One
+ * Map lookup per token finds all of it; the Map is emptied when full.
+ */
+interface WordInfo {
+  script: WordScript;
+  /** Holds a Kazakh-only Cyrillic letter. */
+  kazakh: boolean;
+  scores: LangScores;
+  keys: (WordKeys | undefined)[];
+}
+
+const INFO_MAX = 250_000;
+const infoCache = new Map<string, WordInfo>();
 
 /** Empties the per-word cache (benchmarks of cold runs; tests after swapping data). */
 export function clearAnalyzeCache(): void {
-  cache.clear();
+  infoCache.clear();
 }
 
-function cachedKeys(surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
-  const key = `${lang}\u0001${lang === 'kk-Latn' ? alphabet : ''}\u0001${kind}\u0001${keepStop ? 1 : 0}\u0001${surface}`;
-  let k = cache.get(key);
+function scriptBitsOf(word: string): number {
+  const c = scriptCounts(word);
+  return (c.cyrillic > 0 ? CYRILLIC : 0) | (c.latin > 0 ? LATIN : 0);
+}
+
+function wordInfo(surface: string, scriptBits: number): WordInfo {
+  let info = infoCache.get(surface);
+  if (info === undefined) {
+    const script: WordScript =
+      scriptBits === CYRILLIC ? 'cyrillic' : scriptBits === LATIN ? 'latin' : scriptBits === 0 ? 'none' : wordScript(surface);
+    info = { script, kazakh: script === 'cyrillic' && hasKazakhLetter(surface), scores: computeWordScores(surface), keys: [] };
+    if (infoCache.size >= INFO_MAX) infoCache.clear();
+    infoCache.set(surface, info);
+  }
+  return info;
+}
+
+function keysOf(info: WordInfo, surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
+  const ci = contextIndex(lang, alphabet, kind, keepStop);
+  let k = info.keys[ci];
   if (k === undefined) {
     k = computeKeys(surface, kind, lang, alphabet, keepStop);
-    cache.set(key, k);
+    info.keys[ci] = k;
   }
   return k;
 }
@@ -130,7 +148,7 @@ export function wordKeys(word: string, lang: LangTag | 'auto' = 'auto', opts: Wo
   else tag = lang;
   const alphabet = opts.alphabet ?? (tag === 'kk-Latn' ? detectLatinAlphabet(word) : DEFAULT_LATIN_ALPHABET);
   const kind = opts.kind ?? kindOfWord(word);
-  return cachedKeys(word, kind, tag, alphabet, opts.keepStopwords ?? false);
+  return keysOf(wordInfo(word, scriptBitsOf(word)), word, kind, tag, alphabet, opts.keepStopwords ?? false);
 }
 
 /** Paragraph language must be at least this sure to override the document's. */
@@ -163,21 +181,19 @@ function paragraphLangs(scores: LangScores[], forced: AnalyzeLang): LangTag[] {
 }
 
 /** Language of one token given its paragraph's. */
-function tokenLang(tok: Token, para: LangTag, forced: AnalyzeLang): LangTag {
+function tokenLang(tok: Token, info: WordInfo, para: LangTag, forced: AnalyzeLang): LangTag {
   if (tok.kind === 'number') return para;
-  const script = wordScript(tok.surface);
-  if (script === 'latin') {
-    const s = scoreWord(tok.surface);
+  if (info.script === 'latin') {
+    const s = info.scores;
     if (para === 'kk-Latn') return s.other > s['kk-Latn'] ? 'other' : 'kk-Latn';
     if (forced === 'auto' && s['kk-Latn'] >= 4 && s['kk-Latn'] > s.other) return 'kk-Latn';
     return 'other';
   }
-  if (script === 'cyrillic') {
+  if (info.script === 'cyrillic') {
     if (forced !== 'auto') return forced;
-    if (hasKazakhLetter(tok.surface)) return 'kk';
+    if (info.kazakh) return 'kk';
     if (para === 'kk' || para === 'ru') return para;
-    const s = scoreWord(tok.surface);
-    return s.kk > s.ru ? 'kk' : 'ru';
+    return info.scores.kk > info.scores.ru ? 'kk' : 'ru';
   }
   return 'other';
 }
@@ -185,9 +201,11 @@ function tokenLang(tok: Token, para: LangTag, forced: AnalyzeLang): LangTag {
 /** Analyzes a text: every token with its offsets, language and the three index keys. */
 export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[] {
   const forced = opts.lang ?? 'auto';
-  const tokens = tokenize(text);
+  const scriptBits: number[] = [];
+  const tokens = tokenize(text, scriptBits);
   if (tokens.length === 0) return [];
-  // Paragraph = line: index of the paragraph of each token, and evidence per paragraph.
+  // Paragraph = line: the paragraph of each token, and the evidence per paragraph.
+  const infos: WordInfo[] = new Array(tokens.length);
   const paraOf = new Int32Array(tokens.length);
   const scores: LangScores[] = [];
   let current = emptyScores();
@@ -195,23 +213,26 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[
   let nextNewline = text.indexOf('\n');
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
-    if (nextNewline !== -1 && nextNewline < tok.start && k > 0) {
-      current = emptyScores();
-      scores.push(current);
+    if (nextNewline !== -1 && nextNewline < tok.start) {
+      if (k > 0) {
+        current = emptyScores();
+        scores.push(current);
+      }
+      nextNewline = text.indexOf('\n', tok.end);
     }
-    if (nextNewline !== -1 && nextNewline < tok.start) nextNewline = text.indexOf('\n', tok.end);
     paraOf[k] = scores.length - 1;
-    if (tok.kind !== 'number') addScores(current, scoreWord(tok.surface));
+    const info = wordInfo(tok.surface, scriptBits[k] ?? 0);
+    infos[k] = info;
+    if (tok.kind !== 'number') addScores(current, info.scores);
   }
   const langs = paragraphLangs(scores, forced);
-  const hasLatin = langs.includes('kk-Latn');
-  const alphabet = hasLatin ? detectLatinAlphabet(text) : DEFAULT_LATIN_ALPHABET;
+  const alphabet = langs.includes('kk-Latn') ? detectLatinAlphabet(text) : DEFAULT_LATIN_ALPHABET;
   const out: AnalyzedToken[] = new Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
     const para = langs[paraOf[k] ?? 0] ?? 'other';
-    const lang = tokenLang(tok, para, forced);
-    const keys = cachedKeys(tok.surface, tok.kind, lang, alphabet, false);
+    const lang = tokenLang(tok, infos[k] as WordInfo, para, forced);
+    const keys = keysOf(infos[k] as WordInfo, tok.surface, tok.kind, lang, alphabet, false);
     out[k] = {
       surface: tok.surface,
       start: tok.start,

@@ -5,7 +5,7 @@
  * Latin transliterated to Cyrillic.
  */
 import { latinToCyrillic, type LatinAlphabet } from './kk/latin.js';
-import { CYRILLIC, LATIN, LETTER, flagsOfCodePoint } from './script.js';
+import { CYRILLIC, LATIN, LETTER, flagsOfCodePoint, flagsOfUnit } from './script.js';
 
 export interface NormalizeOptions {
   /** Transliterate a Latin-script word from this Kazakh Latin alphabet to Cyrillic (words with Cyrillic stay). */
@@ -109,6 +109,15 @@ export function normalize(word: string, opts?: NormalizeOptions): string {
 
 /** Maps look-alike letters to the word's script, or transliterates a Kazakh Latin word when asked. */
 function resolveScript(w: string, opts: NormalizeOptions | undefined): string {
+  // Fast path: a word of one script with nothing to transliterate (the vast majority).
+  let hasCyr = false;
+  let hasLat = false;
+  for (let i = 0; i < w.length; i++) {
+    const f = flagsOfUnit(w.charCodeAt(i));
+    if (f & CYRILLIC) hasCyr = true;
+    else if (f & LATIN) hasLat = true;
+  }
+  if (!hasLat || (!hasCyr && !opts?.latin)) return w;
   const { script, cyr, lat } = scriptOf(w);
   if (script === 'latin' && opts?.latin) return latinToCyrillic(cyr > 0 ? mapLookAlikes(w, 'latin') : w, opts.latin);
   if (script === 'cyrillic' && lat > 0) return mapLookAlikes(w, 'cyrillic');

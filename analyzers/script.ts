@@ -62,10 +62,11 @@ export function flagsOfUnit(code: number): number {
 /** The nine letters of Kazakh Cyrillic that Russian lacks (both cases). */
 export const KAZAKH_LETTERS = new Set('әғқңөұүһіӘҒҚҢӨҰҮҺІ');
 
+const KAZAKH_LETTER_RE = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
+
 /** True if the word holds at least one Kazakh-only Cyrillic letter. */
 export function hasKazakhLetter(word: string): boolean {
-  for (const ch of word) if (KAZAKH_LETTERS.has(ch)) return true;
-  return false;
+  return KAZAKH_LETTER_RE.test(word);
 }
 
 /** Counts Cyrillic and Latin letters of a string. */

@@ -130,6 +130,7 @@ function kindOf(run: Run): TokenKind {
 
 interface Pending extends Token {
   allCaps: boolean;
+  script: number;
   letters: number;
   digits: number;
 }
@@ -144,8 +145,12 @@ function flagsAt(text: string, i: number): number {
   return flagsOfUnit(code);
 }
 
-/** Splits text into tokens with UTF-16 offsets; see the module comment for the rules. */
-export function tokenize(text: string): Token[] {
+/**
+ * Splits text into tokens with UTF-16 offsets; see the module comment for the rules. When `scripts` is given,
+ * it receives, per token, the script bits seen in it (CYRILLIC | LATIN from ./script.js), which lets the
+ * pipeline skip a second look at each word.
+ */
+export function tokenize(text: string, scripts?: number[]): Token[] {
   const out: Pending[] = [];
   const n = text.length;
   let i = 0;
@@ -162,6 +167,7 @@ export function tokenize(text: string): Token[] {
       end: run.end,
       kind,
       allCaps: run.lower === 0 && run.upper > 0,
+      script: run.script,
       letters: run.letters,
       digits: run.digits,
     });
@@ -184,6 +190,7 @@ export function tokenize(text: string): Token[] {
     }
   }
   markHeadlines(text, out);
+  if (scripts) for (const t of out) scripts.push(t.script);
   return out.map(({ surface, start, end, kind }) => ({ surface, start, end, kind }));
 }
 

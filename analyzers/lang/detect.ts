@@ -92,12 +92,21 @@ const EN_LETTERS = /w|x|c(?!h)|th|ck|ph|ee|oo|qu/u;
 const Q_NOT_U = /q(?!u)/u;
 
 const wordCache = new Map<string, LangScores>();
-const WORD_CACHE_MAX = 50_000;
+const WORD_CACHE_MAX = 100_000;
 
-/** Evidence of one word (any case; it is normalized here). */
+/** Evidence of one word (any case; it is normalized here), cached. Do not mutate the result. */
 export function scoreWord(word: string): LangScores {
-  const cached = wordCache.get(word);
-  if (cached) return cached;
+  let s = wordCache.get(word);
+  if (s === undefined) {
+    s = computeWordScores(word);
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(word, s);
+  }
+  return s;
+}
+
+/** Evidence of one word, not cached (for callers with a cache of their own). */
+export function computeWordScores(word: string): LangScores {
   const s = emptyScores();
   const w = normalize(word);
   let cyr = 0;
@@ -129,8 +138,6 @@ export function scoreWord(word: string): LangScores {
     s.other += endingWeight(w, OTHER_END);
     if (EN_LETTERS.test(w)) s.other += 1.5;
   }
-  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-  wordCache.set(word, s);
   return s;
 }
 
