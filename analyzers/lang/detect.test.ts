@@ -37,7 +37,13 @@ describe('detectLang: single words', () => {
     ['Euronews', 'other'], // w: not a Kazakh Latin letter
     ['Washington', 'other'],
     ['государственной', 'ru'],
-    ['министр', 'ru'], // no evidence: Cyrillic defaults to ru
+    ['министр', 'ru'], // known to the Russian dictionary
+    ['воды', 'ru'],
+    ['жер', 'kk'], // unknown to the Russian dictionary, nothing else either way: Kazakh
+    ['зерттеу', 'kk'],
+    ['Astana', 'kk-Latn'], // a short Latin text without English evidence
+    ['sapary', 'kk-Latn'],
+    ['the news', 'other'],
     ['', 'other'],
     ['2025', 'other'],
   ])('%s → %s', (w, lang) => {
@@ -51,6 +57,9 @@ describe('scores', () => {
     const b = scoreLang('Қазақстан');
     const c = scoreLang('және');
     expect(a.kk).toBeCloseTo(b.kk + c.kk);
+  });
+  it('long texts never consult the dictionary: a Cyrillic text without evidence is ru', () => {
+    expect(decideLang(scoreLang('жер жер жер жер жер жер')).lang).toBe('ru');
   });
   it('margin is 0 without evidence and grows with it', () => {
     expect(decideLang(scoreLang('министр')).margin).toBe(0);

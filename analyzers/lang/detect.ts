@@ -8,11 +8,13 @@
  *   ф э, a word-initial consonant cluster).
  * - Latin words: the marker letters of the Kazakh Latin alphabets (á ǵ ń ó ú ý ı ä ğ ñ ö ş ü ū), q not before u,
  *   Kazakh Latin function words and endings, against English function words, endings and letters (w, x, c, th).
- * The script with more letters picks the pair (kk/ru or kk-Latn/other). With no evidence either way a Cyrillic
- * word is Russian and a Latin word is `other` (see docs/analyzers.md for why, and the measured accuracy).
+ * The script with more letters picks the pair (kk/ru or kk-Latn/other). Without evidence either way a Cyrillic
+ * text is Russian (decideLang) — except that a short text asks the Russian dictionary first (detectLang) — and a
+ * Latin text is `other`. docs/analyzers.md has the measured accuracy.
  */
 import { readFileSync } from 'node:fs';
 import { normalize } from '../normalize.js';
+import { ruReadings } from '../ru/morph.js';
 import { CYRILLIC, LATIN, LETTER, flagsOfUnit, hasKazakhLetter } from '../script.js';
 import type { LangTag } from '../types.js';
 
@@ -90,6 +92,8 @@ const RU_FORBIDDEN_FOR_RU = /жы|шы|кы|гы|хы|^ы|[аоуыэяеиюё]
 const RU_INITIAL_CLUSTER = /^(?:стр|вз|вс|вл|вр|пр|кр|тр|гр|бр|др|пл|бл|кл|гл|сл|см|сп|ст|ск|сн|зн|зд|св|тв|дв|шк|шт|мн|чт|вп|вн|вм|сд|сб|сж)/u;
 const EN_LETTERS = /w|x|c(?!h)|th|ck|ph|ee|oo|qu/u;
 const Q_NOT_U = /q(?!u)/u;
+/** y between consonants: ы in Kazakh Latin (halyq, sapary); English has y mostly at the edges of words. */
+const Y_VOWEL = /[bdfghjklmnpqrstvz]y[bdfghjklmnpqrstvz]/u;
 
 const wordCache = new Map<string, LangScores>();
 const WORD_CACHE_MAX = 100_000;
@@ -132,6 +136,7 @@ export function computeWordScores(word: string): LangScores {
   } else if (lat > 0) {
     if (KZ_LATIN_MARKERS.test(w)) s['kk-Latn'] += 4;
     if (Q_NOT_U.test(w)) s['kk-Latn'] += 2;
+    if (Y_VOWEL.test(w)) s['kk-Latn'] += 1;
     if (KK_LATN_WORDS.has(w)) s['kk-Latn'] += 3;
     if (OTHER_WORDS.has(w)) s.other += 3;
     s['kk-Latn'] += endingWeight(w, KK_LATN_END);
@@ -168,7 +173,41 @@ export function decideLang(s: LangScores): { lang: LangTag; margin: number } {
   return { lang, margin: Math.abs(s['kk-Latn'] - s.other) / (s['kk-Latn'] + s.other + 2) };
 }
 
-/** Language of a text (article, paragraph, query or single word). */
+/** Texts of at most this many words (queries, single words) also consult the Russian dictionary. */
+const SHORT_TEXT_WORDS = 5;
+/** Evidence a Russian dictionary word adds to ru in a short text. */
+const DICTIONARY_WEIGHT = 1;
+
+const dictionaryCache = new Map<string, boolean>();
+
+/** Whether the OpenCorpora dictionary (az, loaded by analyzers/ru/morph.ts) knows the normalized word. */
+function inRussianDictionary(norm: string): boolean {
+  let known = dictionaryCache.get(norm);
+  if (known === undefined) {
+    known = ruReadings(norm).some((r) => r.source === 'Dictionary');
+    if (dictionaryCache.size >= 20_000) dictionaryCache.clear();
+    dictionaryCache.set(norm, known);
+  }
+  return known;
+}
+
+/**
+ * Language of a text (article, paragraph, query or single word). A short text (≤ 5 words) has little evidence:
+ * in Cyrillic the Russian dictionary weighs in — a word it knows counts for Russian, and a text with no evidence
+ * left either way is Kazakh (a Cyrillic word that no Russian dictionary knows is most likely Kazakh written
+ * without its special letters: жер, шамасында, зерттеу); in Latin, a text with no English evidence is Kazakh
+ * Latin («Astana», «Japarov»), while «Euronews» (w) stays `other`. Longer texts never need the dictionary.
+ */
 export function detectLang(text: string): LangTag {
-  return decideLang(scoreLang(text)).lang;
+  const words = [...text.matchAll(WORD_RE)].map((m) => m[0]);
+  const s = scoreWords(words);
+  if (words.length > SHORT_TEXT_WORDS || (s.cyrillic === 0 && s.latin === 0)) return decideLang(s).lang;
+  // A short Latin text without English evidence is read as Kazakh Latin (this is a Kazakh news search).
+  if (s.cyrillic < s.latin) return s['kk-Latn'] >= s.other ? 'kk-Latn' : 'other';
+  let ru = s.ru;
+  for (const w of words) {
+    const n = normalize(w);
+    if (!hasKazakhLetter(n) && /\p{Script=Cyrillic}/u.test(n) && inRussianDictionary(n)) ru += DICTIONARY_WEIGHT;
+  }
+  return s.kk >= ru ? 'kk' : 'ru';
 }
