@@ -4,7 +4,7 @@ import { keyboardScenario } from './keyboard.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';
 import { readerScenario } from './reader.js';
 import { outageScenario, raceScenario } from './resilience.js';
-import { layoutFixScenario, noResultsScenario, orgScenario, typingScenario, yearScenario } from './search.js';
+import { layoutFixScenario, noResultsScenario, orgScenario, pagingScenario, partialScenario, typingScenario, yearScenario } from './search.js';
 import { xssScenario } from './security.js';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -12,7 +12,9 @@ export const SCENARIOS: readonly Scenario[] = [
   yearScenario,
   orgScenario,
   noResultsScenario,
+  pagingScenario,
   layoutFixScenario,
+  partialScenario,
   outageScenario,
   raceScenario,
   languageScenario,

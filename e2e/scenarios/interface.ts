@@ -80,8 +80,11 @@ export const phoneScenario: Scenario = {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 0, `nothing sticks out sideways (${overflow}px too wide)`);
     check(!(await page.locator('#facets').isVisible()), 'the filters are folded away');
+    const before = await page.locator('#filters-toggle').boundingBox();
     await page.locator('#filters-toggle').click();
     check(await page.locator('#facets').isVisible(), 'the button shows the filters');
+    const after = await page.locator('#filters-toggle').boundingBox();
+    check(before && after && Math.abs(before.y - after.y) < 1, `the button stays where it was (${before?.y} → ${after?.y})`);
     check((await page.locator('#filters-toggle').getAttribute('aria-expanded')) === 'true', 'the button says it is expanded');
     await page.locator('#filters-toggle').click();
     await screenshot('phone');

@@ -122,3 +122,48 @@ export const layoutFixScenario: Scenario = {
     check((await hits(page)).length > 0, 'results are shown');
   },
 };
+
+export const pagingScenario: Scenario = {
+  name: 'more results than fit on a page are paged; the page is in the URL and Back returns to page 1',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, `?q=${encodeURIComponent('пшеница')}&ui=en`);
+    const total = await countNumber(page);
+    check(total > 20, `the wheat fixtures give more than one page (${total})`);
+    const first = await hits(page);
+    check(first.length === 20, `20 results on page 1 (got ${first.length})`);
+    check(await page.locator('#pager').isVisible(), 'the pager is shown');
+    await page.locator('#pager a[rel="next"]').click();
+    await settled(page);
+    check(urlParams(page).get('page') === '2', 'the URL holds page=2');
+    const second = await hits(page);
+    check(second.length === total - 20, `the rest (${total - 20}) on page 2, got ${second.length}`);
+    check(!second.some((h) => first.some((f) => f.id === h.id)), 'page 2 repeats nothing from page 1');
+    check((await page.locator('#hits').getAttribute('start')) === '21', 'the list numbering continues at 21');
+    check((await page.locator('#pager [aria-current="page"]').textContent()) === '2', 'the pager marks page 2 as current');
+    await page.goBack();
+    await settled(page);
+    check(!urlParams(page).has('page') && (await hits(page)).length === 20, 'Back returns to page 1');
+    // A new filter goes back to page 1.
+    await page.locator('#pager a[rel="next"]').click();
+    await settled(page);
+    const sources = await facet(page, 'source');
+    await toggleFacet(page, 'source', sources[0]!.value);
+    check(!urlParams(page).has('page'), 'ticking a filter goes back to page 1');
+  },
+};
+
+export const partialScenario: Scenario = {
+  name: 'when only some words match, the page says not all words matched',
+  async run({ page, baseUrl }) {
+    await open(page, baseUrl, '?ui=en');
+    await page.locator('#q').fill('ШЫҰ жжщщъъхх');
+    await settled(page);
+    const notice = page.locator('.notice-partial');
+    await notice.waitFor({ state: 'visible' });
+    check(((await notice.textContent()) ?? '').startsWith('Not all words matched'), 'the notice says not all words matched');
+    check((await hits(page)).length > 0, 'results with some of the words are shown');
+    await page.locator('#q').fill('ШЫҰ');
+    await settled(page);
+    check((await notice.count()) === 0, 'the notice goes away when every word matches');
+  },
+};

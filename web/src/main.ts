@@ -407,7 +407,7 @@ function listen(): void {
     e.preventDefault();
     navigate({ ...state, page: Number(link.dataset.page), article: null }, 'push');
     el.results.focus({ preventScroll: true });
-    el.results.scrollIntoView({ block: 'start' });
+    el.count.scrollIntoView({ block: 'start' }); // the count and sort stay in view above the new page
   });
 
   el.readerClose.addEventListener('click', closeReader);
