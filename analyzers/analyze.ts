@@ -6,7 +6,7 @@
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
-import { addScores, computeWordScores, decideLang, emptyScores, scoreWord, type LangScores } from './lang/detect.js';
+import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
 import { normalize, wordScript, type WordScript } from './normalize.js';
 import { stemRu } from './ru/stem.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
@@ -126,11 +126,11 @@ export function kindOfWord(word: string): TokenKind {
   return 'word';
 }
 
-/** The language a lone word gets with no context: its own evidence, ties → ru (Cyrillic) / other (Latin). */
+/** The language a lone word gets with no context: detectLang of the word alone (see lang/detect.ts). */
 function wordLang(word: string): LangTag {
   const script = wordScript(word);
-  if (script === 'cyrillic') return hasKazakhLetter(word) ? 'kk' : decideLang(scoreWord(word)).lang;
-  if (script === 'latin') return decideLang(scoreWord(word)).lang;
+  if (script === 'cyrillic') return hasKazakhLetter(word) ? 'kk' : detectLang(word);
+  if (script === 'latin') return detectLang(word);
   return 'other';
 }
 

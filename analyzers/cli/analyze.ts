@@ -3,7 +3,7 @@
  * {"surface","term","start","end","lang","norm","fold","kind"} (term and fold absent for stopwords; start/end are
  * UTF-16 offsets into the input).
  */
-import { analyze, type AnalyzeLang } from '../analyze.js';
+import type { AnalyzeLang } from '../analyze.js';
 import { readLangArg } from './args.js';
 
 const lang = readLangArg(process.argv.slice(2), ['auto', 'kk', 'ru'], 'auto');
@@ -11,6 +11,8 @@ if (lang instanceof Error) {
   process.stderr.write(`analyze: ${lang.message}\nusage: npm run -s analyze -- [--lang auto|kk|ru]  < text.txt\n`);
   process.exit(2);
 }
+// Loaded after the arguments are checked: a usage error answers at once, without loading dictionaries.
+const { analyze } = await import('../analyze.js');
 
 const chunks: Buffer[] = [];
 for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

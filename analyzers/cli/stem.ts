@@ -5,8 +5,6 @@
  * Streams: handles inputs of any size line by line.
  */
 import { createInterface } from 'node:readline';
-import { wordKeys } from '../analyze.js';
-import { tokenize } from '../tokenize.js';
 import { readLangArg } from './args.js';
 
 const lang = readLangArg(process.argv.slice(2), ['kk', 'ru']);
@@ -14,6 +12,9 @@ if (lang instanceof Error) {
   process.stderr.write(`stem: ${lang.message}\nusage: npm run -s stem -- --lang kk|ru  < words.txt\n`);
   process.exit(2);
 }
+// Loaded after the arguments are checked: a usage error answers at once, without loading dictionaries.
+const { wordKeys } = await import('../analyze.js');
+const { tokenize } = await import('../tokenize.js');
 
 /** The key line of one input line. */
 function keyLine(line: string): string {
