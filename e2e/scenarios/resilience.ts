@@ -30,9 +30,15 @@ export const outageScenario: Scenario = {
 
     // No connection at all looks the same to the reader.
     await page.unroute(SEARCH_ROUTE);
-    await page.route(SEARCH_ROUTE, (route) => route.abort('connectionrefused'));
+    let refused = 0;
+    await page.route(SEARCH_ROUTE, (route) => {
+      refused++;
+      return route.abort('connectionrefused');
+    });
     await page.locator('#status button[data-action="retry"]').click();
-    await banner.waitFor({ state: 'visible' });
+    await eventually(async () => refused, (n) => n > 0, '"Retry now" sends a request at once', 2000);
+    await eventually(async () => refused, (n) => n > 1, 'the page keeps retrying without a connection', 4000);
+    check(await banner.isVisible(), 'the banner stays while there is no connection');
 
     await page.unroute(SEARCH_ROUTE);
     await banner.waitFor({ state: 'detached', timeout: 12_000 });

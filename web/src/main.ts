@@ -217,9 +217,8 @@ function renderStatus(): void {
     const text =
       failure.kind === 'unavailable' ? m.unavailable : failure.kind === 'rate-limited' ? m.rateLimited : failure.kind === 'bad-request' ? `${m.badRequest} ${failure.message}` : m.genericError;
     const canRetry = failure.kind !== 'bad-request';
-    el.status.replaceChildren(
-      h('div', { class: `banner banner-${failure.kind === 'bad-request' ? 'warn' : 'error'}`, 'data-kind': failure.kind }, h('span', {}, text), canRetry ? h('button', { type: 'button', class: 'button', 'data-action': 'retry' }, m.retryNow) : null),
-    );
+    const banner = h('div', { class: `banner banner-${failure.kind === 'bad-request' ? 'warn' : 'error'}`, 'data-kind': failure.kind }, h('span', {}, text), canRetry ? h('button', { type: 'button', class: 'button', 'data-action': 'retry' }, m.retryNow) : null);
+    replaceIfChanged(el.status, [banner]);
   } else el.status.replaceChildren();
   el.results.classList.toggle('stale', failure !== null);
 
@@ -231,7 +230,13 @@ function renderStatus(): void {
     notes.push(h('p', { class: 'notice notice-correction' }, before, h('strong', {}, res.correction.query), middle, h('span', { class: 'typed' }, res.correction.original), after));
   }
   if (res?.partial) notes.push(h('p', { class: 'notice notice-partial' }, m.partial));
-  el.notices.replaceChildren(...notes);
+  replaceIfChanged(el.notices, notes);
+}
+
+/** Live regions are announced when they change: an unchanged banner (each retry) is left alone, not re-announced. */
+function replaceIfChanged(region: HTMLElement, nodes: HTMLElement[]): void {
+  const next = nodes.map((n) => n.outerHTML).join('');
+  if (region.innerHTML !== next) region.replaceChildren(...nodes);
 }
 
 /** "A «{query}» B «{original}» C" → [A «, » B «, » C]. */
