@@ -11,6 +11,12 @@ describe('detectLatinAlphabet', () => {
     ['Būryñğy ötken zamanda, bır danyşpan kısı', '2021'],
     ["Qazaqstan Respy'bli'kasy", '2017'],
     ['Qazaqstan Respublikasy', '2018'], // no marker letter: the default
+    ['QAZAQSTAN RESPÝBLIKASY', '2018'],
+    ['BŪRYÑĞY', '2021'],
+    ["It's Kazakhstan's", '2018'], // an English possessive is not the 2017 alphabet's s'
+    ["Respy’bli’kasy", '2017'],
+    ["s'ahar a'lem", '2017'],
+    ["'a' 'b'", '2018'],
     ['', '2018'],
   ] as const)('%s → %s', (text, expected) => {
     expect(detectLatinAlphabet(text)).toBe(expected);

@@ -53,8 +53,8 @@ const COMPILED: Record<LatinAlphabet, Compiled> = {
   '2021': compile('2021'),
 };
 
-const MARKERS_2018 = new Set(DATA.markers['2018']);
-const MARKERS_2021 = new Set(DATA.markers['2021']);
+const MARKERS_2018 = new Set(DATA.markers['2018'] + DATA.markers['2018'].toUpperCase());
+const MARKERS_2021 = new Set(DATA.markers['2021'] + DATA.markers['2021'].toUpperCase());
 const APOSTROPHE_LETTERS = new Set("agiouyncs");
 const APOSTROPHE_CHARS = new Set("'’ʼʻ`´");
 
@@ -67,21 +67,37 @@ export function detectLatinAlphabet(text: string): LatinAlphabet {
   let m2018 = 0;
   let m2021 = 0;
   let m2017 = 0;
-  const lower = text.toLowerCase();
-  for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i] ?? '';
-    if (MARKERS_2018.has(ch)) m2018++;
-    else if (MARKERS_2021.has(ch)) m2021++;
-    else if (APOSTROPHE_CHARS.has(ch) && i > 0 && APOSTROPHE_LETTERS.has(lower[i - 1] ?? '')) {
-      const prev2 = lower[i - 2] ?? ' ';
-      // a letter-apostrophe pair inside a word, not a closing quote after a one-letter word
-      if (/\p{L}/u.test(prev2)) m2017++;
-    }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x27) continue; // fast skip of spaces and most punctuation
+    if (code > 0x7f) {
+      if (code > 0x24f && code !== 0x2019 && code !== 0x2bc && code !== 0x2bb && code !== 0xb4) continue; // not Latin
+      const ch = text[i] ?? '';
+      if (MARKERS_2018.has(ch)) m2018++;
+      else if (MARKERS_2021.has(ch)) m2021++;
+      else if (APOSTROPHE_CHARS.has(ch)) m2017 += apostropheMarker(text, i);
+    } else if (code === 0x27 || code === 0x60) m2017 += apostropheMarker(text, i);
   }
   if (m2018 === 0 && m2021 === 0 && m2017 === 0) return DEFAULT_LATIN_ALPHABET;
   if (m2018 >= m2021 && m2018 >= m2017) return '2018';
   if (m2021 >= m2017) return '2021';
   return '2017';
+}
+
+const LETTER_RE = /\p{L}/u;
+
+const ENGLISH_CLITIC = /^(?:s|t|re|ll|ve|d|m)(?!\p{L})/iu;
+
+/**
+ * 1 if the apostrophe at i follows a 2017 apostrophe letter inside a word (not a one-letter word's quote, not
+ * an English clitic: Kazakhstan's, don't).
+ */
+function apostropheMarker(text: string, i: number): number {
+  const prev = (text[i - 1] ?? '').toLowerCase();
+  if (!APOSTROPHE_LETTERS.has(prev)) return 0;
+  // inside or at the end of a word (g'ylym, Shanhai'), or starting one (s'ahar); not a quoted single letter
+  if (!LETTER_RE.test(text[i - 2] ?? ' ') && !LETTER_RE.test(text[i + 1] ?? ' ')) return 0;
+  return ENGLISH_CLITIC.test(text.slice(i + 1, i + 4)) ? 0 : 1;
 }
 
 /** Lowercases a Latin Kazakh word, resolving capital I the way the alphabet reads it. */
