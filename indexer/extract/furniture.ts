@@ -104,6 +104,7 @@ function lineKind(t: string): LineKind {
   const len = t.length;
   if (len <= 80 && dateLine(t)) return 'date';
   if (COUNTER_LINE.some((r) => r.test(t))) return 'counter';
+  if (RELATIVE_TIME.test(t)) return 'date';
   if (len <= 250 && SUBSCRIBE.test(t)) return 'subscribe';
   if (len <= 250 && FOOTER.test(t)) return 'footer';
   if (len <= 200 && PHOTO.test(t)) return 'photo';
@@ -163,6 +164,17 @@ export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
   return lines.map((text, i) => ({ text, kind: kinds[i]! }));
 }
 
+/**
+ * Furniture that scraped pages glue to the start of a line: error-report hints, breadcrumb labels.
+ * Removed so the text after it (often the headline) stands alone.
+ */
+const GLUED_PREFIX =
+  /^(?:(?:если вы заметили ошибку|нашли ошибку|заметили ошибку)[^\n]{0,80}?ctrl\s*\+\s*enter\.?|(?:вы здесь|you are here|сіз осындасыз)\s*:)\s*/iu;
+/** A relative timestamp glued after a headline («… Великобритании. Сегодня, 17:22»): moved to its own line. */
+const GLUED_RELATIVE_TIME = /\s+((?:сегодня|вчера|бүгін|кеше|today|yesterday),?\s*(?:в\s+|at\s+)?\d{1,2}:\d{2})$/iu;
+/** A line that is only a relative timestamp: metadata without a day. */
+export const RELATIVE_TIME = /^(?:сегодня|вчера|бүгін|кеше|today|yesterday),?\s*(?:в\s+|at\s+)?\d{1,2}:\d{2}$/iu;
+
 /** Splits a page into trimmed, non-empty lines (one paragraph or list item each). */
 export function pageLines(text: string): string[] {
   return text
@@ -170,6 +182,7 @@ export function pageLines(text: string): string[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .map((l) => l.replace(/[ \t]+/g, ' ').trim().replace(GLUED_PREFIX, '').replace(GLUED_RELATIVE_TIME, '\n$1'))
+    .flatMap((l) => l.split('\n'))
     .filter((l) => l.length > 0);
 }

@@ -5,7 +5,7 @@ import { dateLine, findDates, isoOf, parseDateString, type DateMention } from '.
 import { classifyLines, pageLines, type ClassifiedLine } from './furniture.js';
 import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
-import { FUTURE_WORDS, inferYear } from './year.js';
+import { inferYear, yearBounds, yearMentions } from './year.js';
 import type { DateSource } from '../types.js';
 
 export interface PageFields {
@@ -76,11 +76,20 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   let titleIndex = -1;
   const bodyIdx = classified.map((l, i) => (l.kind === 'body' ? i : -1)).filter((i) => i >= 0);
   if (!title) {
-    const firstBody = bodyIdx[0];
-    if (firstBody !== undefined && firstBody <= Math.max(headerEnd + 1, 2) && headlineLike(classified[firstBody]!.text)) {
-      titleIndex = firstBody;
-      title = cleanTitle(classified[firstBody]!.text);
-      titleFrom = 'headline';
+    // The headline is one of the first body lines, before the prose: a one-word line above it is a rubric
+    // («Аналитика»); a single short sentence right above a metadata line is a headline even with a period.
+    for (const i of bodyIdx.slice(0, 3)) {
+      if (i > Math.max(headerEnd + 1, 3) || i >= firstProse) break;
+      const t = classified[i]!.text;
+      const nextMeta = HEADER_META.has(classified[i + 1]?.kind ?? '');
+      const sentenceHeadline = nextMeta && t.length <= 150 && /^[^.!?]+\.$/u.test(t);
+      if (headlineLike(t) || sentenceHeadline) {
+        titleIndex = i;
+        title = cleanTitle(sentenceHeadline ? t.slice(0, -1) : t);
+        titleFrom = 'headline';
+        break;
+      }
+      if (t.split(/\s+/u).length > 1) break; // a real line that is not a headline: the page has none
     }
   }
 
@@ -100,6 +109,11 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const seen = new Map<string, number>();
   for (const i of bodyIdx) {
     const k = key(classified[i]!.text);
+    // One-word lines above the headline are rubrics («Аналитика», «Саясат»), not article text.
+    if (i < titleIndex && !/\s/u.test(classified[i]!.text.trim())) {
+      drop.add(i);
+      continue;
+    }
     if (i === titleIndex || (titleKey && k === titleKey)) {
       drop.add(i);
       continue;
@@ -129,29 +143,29 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const dl = bodyLines[0] !== undefined ? datelineOf(bodyLines[0]) : null;
   if (dl) candidates.push({ mention: dl, priority: 100 });
   const anchor = Math.max(headerEnd, titleIndex);
+  // Outside the header, only a date line among the article's last lines is a publication line («Опубликовано
+  // …» under the text); one in the middle belongs to a quote or an embedded post.
+  const articleLines = classified.map((l, i) => (l.kind === 'body' || l.kind === 'date' ? i : -1)).filter((i) => i >= 0);
+  const tail = new Set(articleLines.slice(-2));
   classified.forEach((l, i) => {
     if (l.kind !== 'date') return;
     const d = dateLine(l.text);
     if (!d) return;
     const inHeader = i <= anchor + 2 || i < firstProse;
+    if (!inHeader && !tail.has(i)) return;
     // A weekday-led date above the headline is the site's "today" in its page header, not the article's date.
     const chrome = d.mention.weekday && (titleIndex < 0 || i < titleIndex);
     const priority = chrome ? 40 : inHeader ? (d.mention.hour !== null ? 95 : 90) : 60;
     candidates.push({ mention: d.mention, priority });
   });
-  // A full date in the lead paragraph that is not about the future is the event's (≈ publication) day.
-  for (const para of bodyLines.slice(0, 2)) {
-    const d = findDates(para).find((m) => !FUTURE_WORDS.test(sentenceOf(para, m.start)));
-    if (d) {
-      candidates.push({ mention: d, priority: 50 });
-      break;
-    }
-  }
   candidates.sort((a, b) => b.priority - a.priority);
   let best = candidates[0];
-  const inferred = inferYear(`${title}\n${body}`);
-  if (best && best.priority === 40 && inferred && inferred.year < best.mention.year && inferred.score >= 1.5) {
-    best = undefined; // the page-header date contradicts what the article says about its own time
+  const fullText = `${title}\n${body}`;
+  const inferred = inferYear(fullText);
+  if (best && best.priority === 40) {
+    // A page-header date later than something the article still announces is not the article's date.
+    const { upper } = yearBounds(yearMentions(fullText));
+    if (upper !== null && best.mention.year > upper) best = undefined;
   }
   if (best) {
     date = isoOf(best.mention);
@@ -164,10 +178,4 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
 
   const source = hints.source ?? findSource({ lines: classified, url: hints.url ?? null, site: hints.site ?? null });
   return { title, body, date, year, dateSource, source, titleFrom, lines: classified };
-}
-
-function sentenceOf(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('. ', at), 0);
-  const endDot = text.indexOf('. ', at);
-  return text.slice(start, endDot < 0 ? text.length : endDot);
 }

@@ -1,7 +1,7 @@
 // The source facet: a stable lowercase value, the registrable domain of the outlet (zakon.kz, inform.kz,
-// mfa.gov.kz). Found, in this order: a «Источник:/Дереккөз:» line; the page's URL; an attribution in the text
-// («деп хабарлайды Egemen.kz», «сообщает ТАСС», «dep habarlaıdy Kazinform»); an agency dateline («ASTANA.
-// KAZINFORM –», «/ТАСС/»); a press-service signature («Пресс-служба МИД РК.» → mfa.gov.kz, the institution's
+// mfa.gov.kz). Found, in this order: a «Источник:/Дереккөз:» line; the page's URL (or its publisher in
+// structured data); an agency dateline («ASTANA. KAZINFORM –», «МОСКВА, 10 января. /ТАСС/»); a self-attribution
+// («деп хабарлайды Egemen.kz», «передает корреспондент Zakon.kz»); a press-service signature («Пресс-служба МИД РК.» → mfa.gov.kz, the institution's
 // site); a copyright footer naming a domain. Names without a domain go through a table of known outlets.
 import outletsJson from './data/outlets.json' with { type: 'json' };
 
@@ -59,11 +59,23 @@ function outletIn(phrase: string): string | null {
 }
 
 const SOURCE_LINE = /^(?:источник|дереккөз|derekkóz|derekköz|source|по материалам|ақпарат көзі)\s*[:—–-]?\s*(.+)$/iu;
-/** Attribution verbs followed by the outlet. */
-const ATTRIBUTION =
-  /(?:деп\s+хабарла(?:йды|ды)|деп\s+жаза(?:ды)?|хабарлайды|dep\s+habarla(?:ıdy|dy)|dep\s+xabarlaidy|сообщает|сообщил[аи]?|передает|передаёт|пишет|по\s+данным|reports|reported)\s+(?:агентство\s+|газета\s+|издание\s+|портал\s+|телеканал\s+)?([^,;:\n!?]{2,80}?)(?=[,;:\n!?)]|\.(?:\s|$)|$)/giu;
+/**
+ * Self-attributions, followed by the outlet. Kazakh news tags its own reports «…, деп хабарлайды Egemen.kz» (Latin:
+ * «dep habarlaıdy Kazinform»); Russian-language news does so with a correspondent («сообщает корреспондент
+ * Zakon.kz», «передает корреспондент агентства Kazinform»). A bare «сообщает ТАСС» / «пишет BBC» names where a
+ * story came from, not who published the page, and is not taken.
+ */
+const ATTRIBUTION = new RegExp(
+  String.raw`(?:деп\s+(?:хабарла(?:йды|ды)|жазады)|dep\s+(?:habarla(?:ıdy|dy)|xabarlaidy|jazady)|(?:сообща(?:ет|ют)|переда[её]т|пишет)\s+(?:собственный\s+|специальный\s+)?(?:корреспондент|корр\.)(?:\s+(?:агентства|портала|издания|сайта))?)\s+(?:агентство\s+|газета\s+|издание\s+|портал\s+|телеканал\s+)?([^,;:\n!?]{2,80}?)(?=[,;:\n!?)]|\.(?:\s|$)|$)`,
+  'giu',
+);
 /** «ASTANA. KAZINFORM –», «АСТАНА. КАЗИНФОРМ —», «МОСКВА, 10 января. /ТАСС/.» */
-const AGENCY_DATELINE = /^[\p{Lu}\s-]{3,30}[.,]\s*(?:[^.\n]{0,30}\.\s*)?\/?\s*([\p{Lu}][\p{Lu}\p{N}\s-]{1,30}?)\s*\/?\s*[.–—-]/u;
+const AGENCY_DATELINE = /^([\p{L}\s-]{3,30})[.,]\s*(?:[^.\n]{0,30}\.\s*)?\/?\s*([\p{Lu}][\p{L}\p{N}\s-]{1,30}?)\s*\/?\s*[.–—-]/u;
+/** Datelines are written in capitals (2018 Latin spells Ш as «Sh» even there: «TAShKENT»). */
+const mostlyCaps = (s: string): boolean => {
+  const letters = s.match(/\p{L}/gu) ?? [];
+  return letters.length > 0 && letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= 0.7;
+};
 const PRESS_SERVICE = /^(?:пресс-служба|пресс-центр|баспасөз қызметі|press service of)\s+(.{2,80}?)\.?$|^(.{2,80}?)\s+(?:баспасөз қызметі|пресс-службасы)\.?$/iu;
 const FOOTER_DOMAIN = /(?:©|copyright)[^\n]{0,40}?((?:[\p{L}\p{N}-]+\.)+(?:kz|ru|com|org|net|uz|kg|tj|by|ua|info|news|media))/iu;
 
@@ -81,7 +93,7 @@ export function findSource({ lines, url, site }: SourceInput): string | null {
     if (l.kind !== 'source' && l.kind !== 'body') continue;
     const m = SOURCE_LINE.exec(l.text);
     if (m && l.text.length <= 120) {
-      const s = outletIn(m[1]!) ?? normalizeSource(m[1]!.replace(/[.\s]+$/u, ''));
+      const s = outletIn(m[1]!); // a domain or a known outlet; a free phrase is not a facet value
       if (s) return s;
     }
   }
@@ -94,16 +106,17 @@ export function findSource({ lines, url, site }: SourceInput): string | null {
   }
   if (site) return site;
   const body = lines.filter((l) => l.kind === 'body');
-  for (const l of body) {
-    for (const m of l.text.matchAll(ATTRIBUTION)) {
-      const s = outletIn(m[1]!);
+  // A wire dateline names the publisher; an attribution after it names where the story came from.
+  for (const l of body.slice(0, 4)) {
+    const m = AGENCY_DATELINE.exec(l.text);
+    if (m && mostlyCaps(m[1]!) && mostlyCaps(m[2]!)) {
+      const s = outletAtStart(m[2]!);
       if (s) return s;
     }
   }
-  for (const l of body.slice(0, 4)) {
-    const m = AGENCY_DATELINE.exec(l.text);
-    if (m) {
-      const s = outletAtStart(m[1]!);
+  for (const l of body) {
+    for (const m of l.text.matchAll(ATTRIBUTION)) {
+      const s = outletIn(m[1]!);
       if (s) return s;
     }
   }

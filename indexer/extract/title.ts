@@ -16,10 +16,17 @@ export function headlineLike(line: string): boolean {
   return true;
 }
 
+/** Abbreviations after which a period does not end a sentence: initials (Б. Атамқұлов) and common short forms. */
+const NO_SENTENCE_END = /(?:^|[\s(«"])(?:\p{Lu}|г|гг|ж|жж|ст|им|т|др|пр|тыс|млн|млрд|проф|акад|р|наб|пл|ул|обл|Mr|Dr|St)\.$/u;
+
 /** The first sentence of a paragraph (a period followed by space and a capital, or the paragraph's end). */
 export function firstSentence(text: string): string {
-  const m = /^(.+?[.!?…])(?=\s+[\p{Lu}«"„“(–—-])/su.exec(text);
-  return (m ? m[1]! : text).trim();
+  for (const m of text.matchAll(/[.!?…](?=\s+[\p{Lu}«"„“(–—-])/gu)) {
+    const upto = text.slice(0, m.index + 1);
+    if (m[0] === '.' && NO_SENTENCE_END.test(upto)) continue;
+    return upto.trim();
+  }
+  return text.trim();
 }
 
 /** Cuts a text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
@@ -32,10 +39,23 @@ export function cutAtWord(text: string, max = TITLE_MAX): string {
   return `${cut}…`;
 }
 
+/**
+ * A wire dateline opening a paragraph: «Москва. 4 ноября. INTERFAX.RU - », «КИЕВ. 9 июля. УНН. »,
+ * «ASTANA. KAZINFORM – ». Not part of a sentence that stands in for a headline.
+ */
+const DATELINE_PREFIX =
+  /^[\p{Lu}][\p{L}-]+(?:\s[\p{L}-]+)?[.,]\s*(?:\d{1,2}\s+\p{L}+[.,]?\s*)?(?:(?:[\p{Lu}][\p{Lu}\p{N}.-]{1,20}|\/[\p{L}]+\/)\s*[-–—.]\s+|[-–—]\s+)/u;
+
+export function stripDateline(text: string): string {
+  const m = DATELINE_PREFIX.exec(text);
+  // Only when what follows is a sentence (a capital), so «Б. Атамқұлов» or «Ст. Петербург» stay.
+  return m && /^[\p{Lu}«"„“]/u.test(text.slice(m[0].length)) ? text.slice(m[0].length) : text;
+}
+
 /** A title from the first sentence of the body, for pages without a headline. */
 export function titleFromText(text: string): string {
   const first = text.split('\n').find((l) => /\p{L}/u.test(l)) ?? '';
-  return cutAtWord(firstSentence(first).replace(/[.]$/u, ''));
+  return cutAtWord(firstSentence(stripDateline(first)).replace(/[.]$/u, ''));
 }
 
 const SEPARATORS = /\s+(?:\||::|\/\/|—|–|-|·|•)\s+/u;

@@ -1,14 +1,12 @@
-// The publication year of an article that states no date, inferred from the years its text mentions. Each
-// mention votes by its context: a plain or past mention for its own year; a full date more strongly; a year
-// that is the target of something planned («2019 жылға арналған», «на 2024 год», «өтеді», «состоится») mostly
-// for the year before it; a retrospective («қорытындысы», «итоги», «за 2018 год») mostly for the year after.
-// Ranges («1941-1945», «2022–2023 жылдары») and years far older than the newest one (history) do not vote.
+// The publication year of an article that states no date, inferred from the years its text mentions and
+// their temporal context (done, announced, looked back on). Ranges («1941-1945», «2022–2023 жылдары») are
+// periods, not points in time, and do not count.
 import { findDates } from './date.js';
 import { monthOf } from './months.js';
 
 export interface YearGuess {
   year: number;
-  /** Sum of the votes for that year (≥ 0.5 to be reported at all). */
+  /** Sum of the votes for that year. */
   score: number;
 }
 
@@ -26,10 +24,31 @@ const FUTURE_LOCAL = [
   /^\s*-?\s*жыл(?:ға|дарға)(?![\p{L}\p{N}])/u, // 2019 жылға (арналған / дейін / қарай)
   /^\s*-?\s*jyl(?:ǵa|ğa|ga)(?![\p{L}\p{N}])/u,
 ];
-const FUTURE_BEFORE = /(?<![\p{L}\p{N}])(?:на|к|до|by|until)\s*$/iu; // на 2024 год, к 2030 году, до 2025 года
-/** Words that put a sentence in the future (plans, announcements). */
+/**
+ * Forms that place an event at a year's edge or start a period from it («2030 жылдың соңына дейін», «в конце
+ * 2019 года», «после 2019 года», «2026 жылдан бастап», «с 2026 года»): they can be past or future alike and
+ * bound nothing.
+ */
+const NEUTRAL_AFTER = /^\s*-?\s*(?:(?:жыл|jyl)\p{L}*\s+(?:соң|бас|орта|аяғ|sońy|sony|basy|orta|aıaǵ)\p{L}*|(?:жыл|jyl)\p{L}*\s+(?:бастап|bastap)(?![\p{L}\p{N}]))/iu;
+const NEUTRAL_BEFORE = /(?<![\p{L}\p{N}])(?:(?:в|к|до)\s+(?:конц|начал|середин|первой\s+половин|второй\s+половин)\p{L}*|после|с|со|from|after|since|by\s+the\s+end\s+of)\s+(?:\p{L}+\s+)?$/iu;
+/** на 2024 год, к 2030 году, до 2025 года, по июль 2024 года (the end of a period): a preposition, maybe a month. */
+const FUTURE_BEFORE = /(?<![\p{L}\p{N}])(?:на|к|до|по|by|until)\s+(?:(\p{L}+)\s+)?$/iu;
+const futureBefore = (before: string): boolean => {
+  const m = FUTURE_BEFORE.exec(before);
+  return m !== null && (m[1] === undefined || monthOf(m[1], { abbr: true }) !== null);
+};
+/**
+ * Words that put a sentence in the future (plans, announcements): Kazakh future/intent forms (өтеді,
+ * -мақшы/-бақшы/-пақшы), Russian future verbs and plan words, English will/upcoming.
+ */
 export const FUTURE_WORDS =
-  /(?:өтеді|өткізіледі|жоспарлан\p{L}*|жоспарлауда|алдағы|келесі|күтілуде|межелен\p{L}*|будет|будут|состоится|пройд[её]т|планиру\p{L}*|запланирован\p{L}*|предстоящ\p{L}*|намечен\p{L}*|ожидается|(?<![\p{L}\p{N}])will(?![\p{L}\p{N}])|upcoming|scheduled|ótedi|ótkiziledi|josparlan\p{L}*|aldaǵy|kelesi)/iu;
+  /(?:өтеді|өткізіледі|жоспарла\p{L}*|алдағы|келесі|күтілуде|межелен\p{L}*|\p{L}+(?:мақ|мек|бақ|бек|пақ|пек)шы\p{L}*|будет|будут|станет|станут|состоится|состоятся|пройд[её]т|выйдет|вступит|начн[её]тся|откроется|завершится|продлится|планиру\p{L}*|запланирован\p{L}*|предстоящ\p{L}*|намечен\p{L}*|ожидается|должн\p{L}*|намерен\p{L}*|собира(?:ется|ются)|(?<![\p{L}\p{N}])will(?![\p{L}\p{N}])|upcoming|scheduled|ótedi|ótkiziledi|josparla\p{L}*|aldaǵy|kelesi|\p{L}+(?:maq|mek|baq|bek|paq|pek)shy\p{L}*)/iu;
+/** A Kazakh intent form ending a sentence («бюджетін ұлғайтпақ», «ulǵaıtpaq»): the predicate is a plan. */
+const KK_INTENT_END = /\p{L}{3,}(?:мақ|мек|бақ|бек|пақ|пек|maq|mek|baq|bek|paq|pek)[^\p{L}\p{N}]*$/u;
+const isFuture = (sentence: string): boolean => FUTURE_WORDS.test(sentence) || KK_INTENT_END.test(sentence.trim());
+
+/** «в нынешнем 2019 году», «биылғы 2024 жылы», «в текущем 2023 году»: the year of writing, named. */
+const CURRENT_BEFORE = /(?<![\p{L}\p{N}])(?:нынешн|текущ|этом|биылғы|биыл|ағымдағы|bıylǵy|bıyl|aǵymdaǵy)\p{L}*\s*$/iu;
 /** Words that look back on a whole year (results, reports). */
 const RETRO_WORDS = /(?:қорытынды\p{L}*|итог\p{L}*|qorytyndy\p{L}*|results)/iu;
 const RETRO_BEFORE = /(?<![\p{L}\p{N}])за\s*$/iu; // за 2018 год
@@ -49,15 +68,21 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-/** Infers the year; null when the text mentions no usable year. */
-export function inferYear(text: string): YearGuess | null {
-  const votes = new Map<number, number>();
-  const vote = (y: number, w: number) => votes.set(y, (votes.get(y) ?? 0) + w);
-  const mentions: Array<{ year: number; at: number; kind: 'date' | 'plain' }> = [];
+type MentionKind = 'past' | 'future' | 'retro' | 'current' | 'neutral';
+
+interface YearMention {
+  year: number;
+  kind: MentionKind;
+}
+
+/** Every year the text mentions (full dates, month + year, year + year word), with its temporal context. */
+export function yearMentions(text: string): YearMention[] {
+  const out: YearMention[] = [];
   const dates = findDates(text);
-  for (const d of dates) mentions.push({ year: d.year, at: d.start, kind: 'date' });
+  for (const d of dates) {
+    out.push({ year: d.year, kind: isFuture(sentenceAround(text, d.start)) ? 'future' : 'past' });
+  }
   const insideDate = (i: number) => dates.some((d) => i >= d.start && i < d.end);
-  const pending: Array<{ year: number; at: number; after: string; before: string }> = [];
   for (const m of text.matchAll(RE_YEAR)) {
     const g = m.groups!;
     if (g.y2 !== undefined) continue; // a range: a period, not a point in time
@@ -65,33 +90,52 @@ export function inferYear(text: string): YearGuess | null {
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const monthBefore = MONTH_BEFORE.exec(before);
     if (g.w === undefined && !(monthBefore && monthOf(monthBefore[1]!, { abbr: true }))) continue;
-    pending.push({ year: +g.y1!, at: m.index, after: text.slice(m.index + 4, m.index + 30), before });
+    const after = text.slice(m.index + 4, m.index + 30);
+    const s = sentenceAround(text, m.index);
+    const futureLocal = FUTURE_LOCAL.some((r) => r.test(after)) || futureBefore(before);
+    const kind: MentionKind = CURRENT_BEFORE.test(before)
+      ? 'current'
+      : NEUTRAL_AFTER.test(after) || NEUTRAL_BEFORE.test(before)
+        ? 'neutral'
+      : futureLocal || isFuture(s)
+        ? 'future'
+        : RETRO_BEFORE.test(before) || RETRO_WORDS.test(s)
+          ? 'retro'
+          : 'past';
+    out.push({ year: +g.y1!, kind });
   }
-  const all = [...mentions.map((m) => m.year), ...pending.map((p) => p.year)];
-  if (all.length === 0) return null;
-  const newest = Math.max(...all);
-  const recent = (y: number) => y >= newest - 10; // older years are history (anniversaries, wars, founding)
-  for (const m of mentions) {
-    if (!recent(m.year)) continue;
-    const s = sentenceAround(text, m.at);
-    if (FUTURE_WORDS.test(s)) vote(m.year, 1);
-    else vote(m.year, 1.5);
+  return out;
+}
+
+export interface YearBounds {
+  /** Publication is not earlier: the newest year of something done, the year after a year looked back on. */
+  lower: number | null;
+  /** Publication is not later: the oldest year of something announced. */
+  upper: number | null;
+}
+
+export function yearBounds(mentions: readonly YearMention[]): YearBounds {
+  const low = mentions.flatMap((m) => (m.kind === 'past' || m.kind === 'current' ? [m.year] : m.kind === 'retro' ? [m.year + 1] : []));
+  const high = mentions.flatMap((m) => (m.kind === 'future' || m.kind === 'current' ? [m.year] : []));
+  return { lower: low.length ? Math.max(...low) : null, upper: high.length ? Math.min(...high) : null };
+}
+
+/**
+ * Infers the publication year, or null. A year the text reports as done only bounds the publication from
+ * below (news retells old events: «приговорили в 2010 году» in a 2018 article); a year looked back on as a
+ * whole («қорытындысы», «итоги», «за 2018 год») bounds it by the year after; a year the text announces bounds it
+ * from above. A year is inferred only when the text names it as current («в нынешнем 2019 году») or brackets
+ * it: lower bound = upper bound. A bracket of two years (done in 2025, planned for 2026) is left open: January
+ * reports on the past year and December plans for the next one make it a coin toss.
+ */
+export function inferYear(text: string): YearGuess | null {
+  const mentions = yearMentions(text);
+  const current = [...new Set(mentions.filter((m) => m.kind === 'current').map((m) => m.year))];
+  const { lower, upper } = yearBounds(mentions);
+  if (current.length === 1) {
+    const y = current[0]!;
+    return (lower === null || lower <= y) && (upper === null || y <= upper) ? { year: y, score: Infinity } : null;
   }
-  for (const p of pending) {
-    if (!recent(p.year)) continue;
-    const s = sentenceAround(text, p.at);
-    const futureLocal = FUTURE_LOCAL.some((r) => r.test(p.after)) || FUTURE_BEFORE.test(p.before);
-    if (futureLocal || FUTURE_WORDS.test(s)) {
-      vote(p.year - 1, 0.6);
-      vote(p.year, 0.4);
-    } else if (RETRO_BEFORE.test(p.before) || RETRO_WORDS.test(s)) {
-      vote(p.year + 1, 0.7);
-      vote(p.year, 0.3);
-    } else vote(p.year, 1);
-  }
-  let best: YearGuess | null = null;
-  for (const [year, score] of votes) {
-    if (!best || score > best.score || (score === best.score && year > best.year)) best = { year, score };
-  }
-  return best && best.score >= 0.5 ? best : null;
+  if (lower === null || upper === null || upper < lower) return null;
+  return upper === lower ? { year: lower, score: Infinity } : null;
 }
