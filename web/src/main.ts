@@ -166,7 +166,10 @@ function applyStatic(): void {
 function render(): void {
   applyStatic();
   renderFilterToggle();
-  if (!shown) return;
+  if (!shown) {
+    renderStatus(); // e.g. the very first search failed: the banner still follows the language
+    return;
+  }
   const { res, state: s } = shown;
   const m = t();
   const ctx = { lang: ui, labels: LABELS, state: s };
