@@ -135,6 +135,12 @@ describe('analyze: keys per language', () => {
     expect(t?.kind).toBe('abbr');
     expect(t?.term).toBe('нато');
   });
+  it('a Cyrillic word typed with Latin look-alikes is still decided by its Kazakh letters', () => {
+    const t = analyze('Министр бiрiншi рет сөйледі. Президент провел встречу.').find((x) => x.surface === 'бiрiншi');
+    expect(t?.norm).toBe('бірінші');
+    const r = analyze('Президент провел встречу бiрiншi раз').find((x) => x.surface === 'бiрiншi');
+    expect(r?.lang).toBe('kk');
+  });
   it('forced language', () => {
     expect(analyze('министр', { lang: 'kk' })[0]?.lang).toBe('kk');
     expect(analyze('Qazaqstan', { lang: 'kk' })[0]?.norm).toBe('қазақстан');

@@ -99,7 +99,9 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
   if (info === undefined) {
     const script: WordScript =
       scriptBits === CYRILLIC ? 'cyrillic' : scriptBits === LATIN ? 'latin' : scriptBits === 0 ? 'none' : wordScript(surface);
-    info = { script, kazakh: script === 'cyrillic' && hasKazakhLetter(surface), scores: computeWordScores(surface), keys: [] };
+    // Kazakh letters are looked for after normalization: «бiрiншi» types Latin i for і.
+    const norm = normalize(surface);
+    info = { script, kazakh: script === 'cyrillic' && hasKazakhLetter(norm), scores: computeWordScores(surface, norm), keys: [] };
     if (infoCache.size >= INFO_MAX) infoCache.clear();
     infoCache.set(surface, info);
   }
@@ -129,7 +131,7 @@ export function kindOfWord(word: string): TokenKind {
 /** The language a lone word gets with no context: detectLang of the word alone (see lang/detect.ts). */
 function wordLang(word: string): LangTag {
   const script = wordScript(word);
-  if (script === 'cyrillic') return hasKazakhLetter(word) ? 'kk' : detectLang(word);
+  if (script === 'cyrillic') return hasKazakhLetter(normalize(word)) ? 'kk' : detectLang(word);
   if (script === 'latin') return detectLang(word);
   return 'other';
 }

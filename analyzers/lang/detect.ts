@@ -109,10 +109,10 @@ export function scoreWord(word: string): LangScores {
   return s;
 }
 
-/** Evidence of one word, not cached (for callers with a cache of their own). */
-export function computeWordScores(word: string): LangScores {
+/** Evidence of one word, not cached (for callers with a cache of their own, who may pass its normalized form). */
+export function computeWordScores(word: string, norm?: string): LangScores {
   const s = emptyScores();
-  const w = normalize(word);
+  const w = norm ?? normalize(word);
   let cyr = 0;
   let lat = 0;
   for (let i = 0; i < w.length; i++) {
