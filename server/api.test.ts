@@ -151,6 +151,12 @@ describe('wrong keyboard layout', () => {
     expect(body.correction).toEqual({ query: 'казахстан', original: 'rfpf[cnfy', reason: 'keyboard-layout' });
     expect(ids(body)).toContain(RU_SEED);
   });
+
+  it('correct=0 searches exactly what was typed', async () => {
+    const body = await search({ q: 'rfpf[cnfy', correct: 0 });
+    expect(body.total).toBe(0);
+    expect(body.correction).toBeUndefined();
+  });
 });
 
 describe('safe HTML', () => {

@@ -22,8 +22,24 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from user input
-  app.use(helmet());
-  app.use(pinoHttp({ logger, customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info') }));
+  // Default CSP, minus upgrade-insecure-requests: on a LAN address over plain http it would send the page's own
+  // scripts and API calls to https and break the page.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(
+    pinoHttp({
+      logger,
+      // One short line per request: what was asked, how it ended, how long it took (no headers, no cookies).
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+      // Static files are not worth a log line each.
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+    }),
+  );
 
   const api = express.Router();
   if (options.rateLimitPerMinute > 0) {

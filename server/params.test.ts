@@ -6,7 +6,8 @@ const parse = (q: Record<string, unknown>) => parseParams(searchParamsSchema, q)
 
 describe('search parameters', () => {
   it('applies the contract defaults', () => {
-    expect(parse({})).toEqual({ q: '', year: [], org: [], lang: [], source: [], page: 1, limit: 20, sort: 'relevance' });
+    expect(parse({})).toEqual({ q: '', year: [], org: [], lang: [], source: [], page: 1, limit: 20, sort: 'relevance', correct: true });
+    expect(parse({ correct: '0' }).correct).toBe(false);
   });
 
   it('accepts repeated facets and a single value alike', () => {
@@ -29,6 +30,7 @@ describe('search parameters', () => {
     [{ q: ['a', 'b'] }, /q/],
     [{ q: 'x'.repeat(501) }, /q/],
     [{ org: '' }, /org/],
+    [{ correct: 'maybe' }, /correct/],
   ])('rejects %j with a 400 naming the parameter', (query, message) => {
     try {
       parse(query);

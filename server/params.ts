@@ -32,6 +32,10 @@ export const searchParamsSchema = z.object({
   limit: single('limit').pipe(
     z.string().regex(/^\d+$/, '`limit` must be a whole number from 1 to 100').transform(Number).pipe(z.number().int().min(1, '`limit` must be 1..100').max(100, '`limit` must be 1..100')).optional(),
   ).transform((v) => v ?? 20),
+  /** `correct=0`: search the query exactly as typed, without the wrong-keyboard-layout correction. */
+  correct: single('correct')
+    .pipe(z.enum(['0', '1', 'false', 'true'], { message: '`correct` must be 0 or 1' }).optional())
+    .transform((v) => v !== '0' && v !== 'false'),
   sort: single('sort').pipe(z.enum(SORTS, { message: `\`sort\` must be one of ${SORTS.join(', ')}` }).optional()).transform((v) => v ?? 'relevance'),
 });
 

@@ -26,8 +26,15 @@ export interface StartOptions {
   logger?: Logger;
 }
 
+/** JSON lines for machines; readable lines when a person watches a terminal. */
+function createLogger(level: ServerConfig['logLevel']): Logger {
+  return process.stdout.isTTY
+    ? pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime' } } })
+    : pino({ level });
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: options.server.logLevel });
+  const logger = options.logger ?? createLogger(options.server.logLevel);
   const gateway = await Gateway.open({ config: options.engine, log: (m) => logger.info(m) });
   try {
     if (options.indexIfEmpty?.length) {

@@ -118,8 +118,13 @@ export const layoutFixScenario: Scenario = {
     const notice = page.locator('.notice-correction');
     await notice.waitFor({ state: 'visible' });
     const text = (await notice.textContent()) ?? '';
-    check(text.includes('Showing results for «казахстан»') && text.includes('rfpf[cnfy'), `the notice names both queries: ${text}`);
+    check(text.includes('Showing results for «казахстан»') && text.includes('Search instead for «rfpf[cnfy»'), `the notice names both queries: ${text}`);
     check((await hits(page)).length > 0, 'results are shown');
+    await notice.locator('[data-action="search-as-typed"]').click();
+    await settled(page);
+    check(new URL(page.url()).searchParams.get('correct') === '0', `the URL asks for the query as typed: ${page.url()}`);
+    check((await countNumber(page)) === 0, 'as typed, nothing is found');
+    check(!(await page.locator('.notice-correction').isVisible()), 'no correction notice any more');
   },
 };
 

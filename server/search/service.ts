@@ -118,7 +118,7 @@ export class SearchService {
         const prefixPlan = planQuery(params.q, { prefix: true });
         if (prefixPlan.queries.length > plan.queries.length) attempt = await this.attempt(client, prefixPlan, selections, params, 'all');
       }
-      if (attempt.total === 0) {
+      if (attempt.total === 0 && params.correct) {
         for (const candidate of wrongLayoutCandidates(text)) {
           const fixed = await this.attempt(client, planQuery(candidate.text, { prefix: true }), selections, params, 'all');
           if (fixed.total > 0) {

@@ -1,6 +1,6 @@
 import { gazetteer } from '../../analyzers/entities.js';
 import { fold } from '../../analyzers/kk/fold.js';
-import { cyrillicToLatin, detectLatinAlphabet, latinToCyrillic } from '../../analyzers/kk/latin.js';
+import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
 import { normalize, wordScript } from '../../analyzers/normalize.js';
 import type { Gateway } from '../../engine/gateway.js';
 import type { ArticleDocument } from '../../engine/schema.js';
@@ -53,9 +53,9 @@ interface NameEntry {
 }
 
 /** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
-function typedKey(word: string, latinAlphabet: ReturnType<typeof detectLatinAlphabet>): string {
-  const n = normalize(word);
-  return fold(wordScript(n) === 'latin' ? latinToCyrillic(n, latinAlphabet) : n);
+function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
+  // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
+  return fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word));
 }
 
 const words = (s: string) => s.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
@@ -149,7 +149,7 @@ export class Suggester {
     const typed = words(query);
     const last = typed[typed.length - 1];
     if (!last) return { query, suggestions: [] };
-    const latin = wordScript(normalize(last)) === 'latin';
+    const latin = wordScript(last) === 'latin';
     const alphabet = detectLatinAlphabet(query);
     const prefix = typedKey(last, alphabet);
     const head = query.slice(0, query.lastIndexOf(last));

@@ -230,7 +230,8 @@ function renderStatus(): void {
   if (res?.correction) {
     // Filled piecewise so both queries go in as text.
     const [before, middle, after] = splitTemplate(m.correction);
-    notes.push(h('p', { class: 'notice notice-correction' }, before, h('strong', {}, res.correction.query), middle, h('span', { class: 'typed' }, res.correction.original), after));
+    const asTyped = h('button', { type: 'button', class: 'link-button typed', 'data-action': 'search-as-typed' }, res.correction.original);
+    notes.push(h('p', { class: 'notice notice-correction' }, before, h('strong', {}, res.correction.query), middle, asTyped, after));
   }
   if (res?.partial) notes.push(h('p', { class: 'notice notice-partial' }, m.partial));
   replaceIfChanged(el.notices, notes);
@@ -336,7 +337,7 @@ const plainClick = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey
 function onTyped(): void {
   const mode = typing ? 'replace' : 'push';
   typing = true;
-  state = { ...state, q: el.q.value, page: 1, article: null };
+  state = { ...state, q: el.q.value, page: 1, article: null, correct: true };
   writeUrl(mode);
   updateClearButton();
   suggest.typed();
@@ -351,7 +352,7 @@ function onPick(s: Suggestion): void {
     openArticle(s.id);
     return;
   }
-  navigate({ ...state, q: s.text, page: 1, article: null }, typing ? 'replace' : 'push');
+  navigate({ ...state, q: s.text, page: 1, article: null, correct: true }, typing ? 'replace' : 'push');
 }
 
 const suggest = new SuggestBox({ input: el.q, list: el.suggestions, lang: () => ui, onPick });
@@ -366,7 +367,7 @@ function listen(): void {
     if (searchQuery(state) !== requested || failure) void search();
   });
   el.clear.addEventListener('click', () => {
-    navigate({ ...state, q: '', page: 1, article: null }, 'push');
+    navigate({ ...state, q: '', page: 1, article: null, correct: true }, 'push');
     suggest.close();
     el.q.focus();
   });
@@ -397,6 +398,9 @@ function listen(): void {
     const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'retry') retryNow();
     if (action === 'clear-filters') navigate({ ...state, filters: emptyFilters(), page: 1 }, 'push');
+    if (action === 'search-as-typed' && shown?.res.correction) {
+      navigate({ ...state, q: shown.res.correction.original, correct: false, page: 1, article: null }, 'push');
+    }
   });
   el.clearFilters.addEventListener('click', () => {
     navigate({ ...state, filters: emptyFilters(), page: 1 }, 'push');

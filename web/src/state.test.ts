@@ -15,6 +15,7 @@ const stateArb: fc.Arbitrary<PageState> = fc.record({
   sort: fc.constantFrom(...SORTS),
   page: fc.integer({ min: 1, max: 500 }),
   article: fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: null }),
+  correct: fc.boolean(),
 });
 
 describe('URL state', () => {
@@ -56,6 +57,11 @@ describe('searchQuery', () => {
     expect(p.getAll('year')).toEqual(['2023', '2024']);
     expect(p.getAll('org')).toEqual(['C5+RU']);
     expect([p.get('sort'), p.get('page'), p.get('limit')]).toEqual(['relevance', '2', '20']);
+  });
+
+  it('asks for the query as typed only when the reader chose it', () => {
+    expect(new URLSearchParams(searchQuery(initialState())).has('correct')).toBe(false);
+    expect(new URLSearchParams(searchQuery({ ...initialState(), q: 'rfpf[cnfy', correct: false })).get('correct')).toBe('0');
   });
 
   it('does not depend on the open article', () => {

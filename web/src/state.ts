@@ -20,6 +20,8 @@ export interface PageState {
   page: number;
   /** Id of the article open in the reader, or null. */
   article: string | null;
+  /** false: search the query exactly as typed, without the wrong-keyboard-layout correction (`correct=0`). */
+  correct: boolean;
 }
 
 /** Results per page (the API's default). */
@@ -31,7 +33,7 @@ const MAX_FACET_VALUE = 200;
 
 export const emptyFilters = (): Filters => ({ year: [], org: [], lang: [], source: [] });
 
-export const initialState = (): PageState => ({ q: '', filters: emptyFilters(), sort: 'relevance', page: 1, article: null });
+export const initialState = (): PageState => ({ q: '', filters: emptyFilters(), sort: 'relevance', page: 1, article: null, correct: true });
 
 const validValue: Record<FacetName, (v: string) => boolean> = {
   year: (v) => /^\d{4}$/.test(v),
@@ -65,6 +67,7 @@ export function parseUrl(search: string): { state: PageState; ui: UiLang | null 
       sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance',
       page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
       article: p.get('a') || null,
+      correct: p.get('correct') !== '0',
     },
     ui: isUiLang(ui) ? ui : null,
   };
@@ -78,6 +81,7 @@ export function toUrl(state: PageState, ui: UiLang | null = null): string {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   if (state.article) p.set('a', state.article);
+  if (!state.correct) p.set('correct', '0');
   if (ui) p.set('ui', ui);
   const s = p.toString();
   return s ? `?${s}` : '';
@@ -92,6 +96,7 @@ export function searchQuery(state: PageState, limit = PAGE_SIZE): string {
   p.set('sort', state.sort);
   p.set('page', String(state.page));
   p.set('limit', String(limit));
+  if (!state.correct) p.set('correct', '0');
   return p.toString();
 }
 
