@@ -1,0 +1,183 @@
+/**
+ * The Kazakh suffix stripper, independent of the alphabet it runs in (real Kazakh letters or letters folded to
+ * Russian ones). One step cuts the longest suffix chain whose conditions the remaining stem meets; steps repeat
+ * until nothing more can be cut, so a key is always a fixed point (stem(stem(w)) === stem(w)) and a lexical stem
+ * that ends like a suffix (Алматы, Қарағанды) gets one key in all its forms even when no guard names it.
+ */
+import type { Stemmer } from '../types.js';
+import type { Alphabet, Harmony } from './phonology.js';
+import { parseSuffixes, type CompiledGrammar, type SuffixParse } from './suffix-parser.js';
+
+export interface StemmerData {
+  alphabet: Alphabet;
+  grammar: CompiledGrammar;
+  /** Stems that are never cut into (names, words that end like a suffix); their own inflected forms map to them. */
+  protectedStems: ReadonlySet<string>;
+  /** The only two-letter stems a suffix may be cut down to (ел, үй, су); other stems keep three letters or more. */
+  shortStems: ReadonlySet<string>;
+  /** Verb roots, and endings that make a verb: the evidence a noun-like verb ending needs (бол-атын, мемлекет-ін). */
+  verbRoots: ReadonlySet<string>;
+  verbEndings: readonly string[];
+  /** The high vowels ы і (folded: ы и). */
+  highVowels: ReadonlySet<string>;
+  /** Consonants before a final -ы/-і that mark it as a suffix of its own (-шы, -ақы, кісі), so -сы after it is the
+   * possessive (басшы-сы); after any other consonant the stem ends in -ыс (облыс-ы, not облы-сы). */
+  highVowelSuffixConsonants: ReadonlySet<string>;
+  /** Stems that lose a vowel before a vowel-initial suffix (орн-ы → орын), reduced → full. */
+  vowelDrop: ReadonlyMap<string, string>;
+  /** Final voiced consonant → the voiceless one the nominative is written with (кітаб-ы → кітап). */
+  devoice: Readonly<Record<string, string>>;
+  /** Nasals dropped at the very end of a key after a vowel (н ң; folded: н). */
+  finalNasals: ReadonlySet<string>;
+  /** How «и» at the end of a verb stem (оқи-ды = оқы + й) is spelled out in a key, by vowel series. */
+  yEnding: Readonly<Record<Harmony, string>>;
+}
+
+/** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
+const MIN_LEN = 3;
+const MAX_STEPS = 24;
+/** Passive endings of a verb stem (жаз-ыл, жаса-л, қабылда-н, бөл-ін), for telling -а-ды from -ды. */
+const PASSIVES = ['ыл', 'іл', 'л', 'ын', 'ін', 'н'];
+
+export function createStemmer(d: StemmerData): Stemmer {
+  const { alphabet, grammar, protectedStems, vowelDrop } = d;
+  let maxProtected = 0;
+  const protectedHeads = new Set<string>(); // first two letters, so most words skip the prefix search at once
+  for (const s of protectedStems) {
+    maxProtected = Math.max(maxProtected, s.length);
+    protectedHeads.add(s.slice(0, 2));
+  }
+
+  const hasVowel = (s: string): boolean => {
+    for (const ch of s) if (alphabet.vowels.has(ch)) return true;
+    return false;
+  };
+  const longEnough = (stem: string): boolean => (stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem));
+  const looksVerbal = (stem: string): boolean =>
+    d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e)));
+  const fits = (stem: string, p: SuffixParse): boolean =>
+    (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
+
+  /** Spelling of a stem end as the index keeps it: soft sign dropped, final б г ғ devoiced (кітаб-ы → кітап). */
+  const normalize = (s: string): string => {
+    let out = s;
+    while ((out.endsWith('ь') || out.endsWith('ъ')) && out.length > 2) out = out.slice(0, -1); // король / корол-і
+    // Only after a vowel: -ғы/-гі after a consonant is a suffix of its own (жыл-ғы), not аумақ/аумағ-ы.
+    const devoiced = d.devoice[out[out.length - 1] ?? ''];
+    if (devoiced !== undefined && out.length > 2 && alphabet.vowels.has(out[out.length - 2] ?? '')) {
+      out = out.slice(0, -1) + devoiced;
+    }
+    return out;
+  };
+
+  /** A verb stem that ends in a vowel is keyed like its present tense (ойла-ды, ойлай-ды → ойлай; қоя-ды → қой;
+   * оқы-ды, оқи-ды → оқый), which is also how a noun in -ай/-ей is keyed (жағдай-ды), so both readings agree. */
+  const verbKey = (stem: string): string => {
+    const last = stem[stem.length - 1] ?? '';
+    if (last === 'и') {
+      const rest = stem.slice(0, -1);
+      const front = alphabet.harmonyAllows(rest, 'front') && !alphabet.harmonyAllows(rest, 'back');
+      return rest + d.yEnding[front ? 'front' : 'back'];
+    }
+    return alphabet.isVowel(last) ? `${stem}й` : stem;
+  };
+
+  /** The longest protected stem that `s` starts with, followed by nothing or by a chain that fits it. */
+  const protectedPrefix = (s: string): string | null => {
+    if (!protectedHeads.has(s.slice(0, 2))) return null;
+    for (let k = Math.min(s.length, maxProtected); k >= 2; k--) {
+      const p = s.slice(0, k);
+      if (!protectedStems.has(p)) continue;
+      if (k === s.length) return p;
+      let ok = false;
+      parseSuffixes(grammar, s, k, alphabet.classBefore, (parse) => {
+        if (parse.stemEnd === k && fits(p, parse)) ok = true;
+      });
+      if (ok) return p;
+    }
+    return null;
+  };
+
+  const isConsonant = (ch: string): boolean => ch !== '' && !alphabet.isVowel(ch);
+
+  /** In …C-ы-сы the possessive is -ы after a stem in -ыс (облыс-ы), unless the -ы before is a suffix (басшы-сы). */
+  const stemInYs = (stem: string): boolean => {
+    if (!d.highVowels.has(stem[stem.length - 1] ?? '')) return false;
+    const before = stem[stem.length - 2] ?? '';
+    if (!isConsonant(before) || d.highVowelSuffixConsonants.has(before)) return false;
+    // -ғы/-гі after a consonant is the attributive suffix (соң-ғы-сы); after a vowel ғ is the root's (шығ-ыс-ы).
+    return !((before === 'ғ' || before === 'г') && isConsonant(stem[stem.length - 3] ?? ''));
+  };
+
+  /**
+   * When nothing else can be cut, a final н/ң after a vowel goes: ауданы is аудан-ы or ауда-ны and баланы is
+   * бала-ны or балан-ы, which no rule can tell apart without a dictionary, so аудан and бала must not depend on the
+   * reading (аудан → ауда). It also catches the informal 2nd person (мектебің) and genitives of loans that break
+   * harmony. The key keeps three letters.
+   */
+  const dropFinalNasal = (s: string): string | null =>
+    s.length >= 4 && d.finalNasals.has(s[s.length - 1] ?? '') && alphabet.vowels.has(s[s.length - 2] ?? '')
+      ? s.slice(0, -1)
+      : null;
+
+  /** A verb stem of the present tense -а-ды (бол-а-ды, жасал-а-ды) rather than a past tense -ды of a stem in -а
+   * (талқыла-ды, жаса-ды): a listed root, a stem with a verb-forming ending, or the passive of a listed root. */
+  const presentStem = (raw: string): boolean => {
+    const x = normalize(raw);
+    if (d.verbRoots.has(x)) return true;
+    if (x.length >= 4 && d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
+    return PASSIVES.some((p) => x.endsWith(p) && d.verbRoots.has(normalize(x.slice(0, -p.length))));
+  };
+
+  const stemOf = (s: string, p: SuffixParse): string => {
+    const stem = s.slice(0, p.stemEnd);
+    return p.verbal ? verbKey(stem) : stem;
+  };
+
+  /** The stem left by the longest chain whose conditions hold (nominal reading first), or null. */
+  const stripOnce = (s: string): string | null => {
+    // Best valid parse per stem end: a nominal one beats a verbal one for the same cut (-ды: accusative or past).
+    const best = new Map<number, SuffixParse>();
+    parseSuffixes(grammar, s, 2, alphabet.classBefore, (p) => {
+      const held = best.get(p.stemEnd);
+      const stem = s.slice(0, p.stemEnd);
+      // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
+      // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
+      const verbFirst = stem.endsWith('и');
+      if (held && held.verbal === verbFirst) return;
+      // қо-я-ды, қо-ю: the stem is қой, its й is written inside я/ю.
+      const spelled = p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю') ? `${stem}й` : stem;
+      if (!longEnough(spelled) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) return;
+      if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
+    });
+    if (best.size === 0) return null;
+    const end = Math.min(...best.keys());
+    const p = best.get(end) as SuffixParse;
+    const alt = best.get(end + 1);
+    if (alt) {
+      // облыс-ы, not облы-сы (see stemInYs).
+      if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && stemInYs(s.slice(0, end))) return stemOf(s, alt);
+      // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
+      const aorist = p.firstForm === 'а' || p.firstForm === 'е';
+      if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !presentStem(s.slice(0, end)))
+        return stemOf(s, alt);
+    }
+    return stemOf(s, p);
+  };
+
+  return (word: string): string => {
+    if (word.length < 2 || !hasVowel(word)) return word;
+    let cur = word;
+    for (let step = 0; step < MAX_STEPS; step++) {
+      const p = protectedPrefix(cur);
+      if (p !== null) return p;
+      cur = normalize(cur);
+      const next = stripOnce(cur) ?? dropFinalNasal(cur);
+      if (next === null) break;
+      // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
+      const full = normalize(next);
+      cur = vowelDrop.get(full) ?? full;
+    }
+    return cur;
+  };
+}

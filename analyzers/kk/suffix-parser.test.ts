@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Cls, KK_ALPHABET } from './phonology.js';
+import { checkGrammar, compileGrammar, loadGrammar, parseSuffixes, type SuffixParse } from './suffix-parser.js';
+
+const parses = (word: string, g = compileGrammar(loadGrammar())): SuffixParse[] => {
+  const out: SuffixParse[] = [];
+  parseSuffixes(g, word, 2, KK_ALPHABET.classBefore, (p) => out.push(p));
+  return out;
+};
+const cuts = (word: string): string[] => parses(word).map((p) => `${word.slice(0, p.stemEnd)}|${word.slice(p.stemEnd)}`);
+
+describe('parseSuffixes on the real grammar', () => {
+  it.each([
+    ['министрлерінің', 'министр|лерінің'],
+    ['мемлекеттеріміздегі', 'мемлекет|теріміздегі'],
+    ['ауданындағы', 'аудан|ындағы'],
+    ['болғандықтан', 'бол|ғандықтан'],
+    ['жасайтын', 'жаса|йтын'],
+  ])('%s can be cut as %s', (word, cut) => {
+    expect(cuts(word)).toContain(cut);
+  });
+
+  it('does not parse a chain whose inner allomorph does not fit what precedes it (-лар-дың, not -лар-ның)', () => {
+    expect(cuts('балалардың')).toContain('бала|лардың');
+    expect(cuts('балаларның')).not.toContain('бала|ларның');
+  });
+
+  it('leaves the condition on the stem to the caller: -дар asks for л, ж, з, м, н, ң before it', () => {
+    const dar = parses('баладар').find((p) => p.stemEnd === 4);
+    expect(dar && (dar.after & Cls.V)).toBe(0);
+    expect(dar && (dar.after & Cls.MNN)).not.toBe(0);
+  });
+
+  it('reports the series the stem must allow, and the evidence a noun-like verb ending needs', () => {
+    const atyn = parses('болатын').find((p) => p.stemEnd === 3);
+    expect(atyn).toMatchObject({ verbal: true, needsVerbEvidence: true, series: 'back', firstMorpheme: 'PTCP_IMPF' });
+    const lerdi = parses('елдерді').find((p) => p.stemEnd === 2);
+    expect(lerdi).toMatchObject({ verbal: false, series: 'front', firstMorpheme: 'PL' });
+  });
+
+  it('keeps what follows an invariant front suffix front (-нікі)', () => {
+    const g = compileGrammar(
+      checkGrammar({
+        entry: { noun: ['KI'], verb: [] },
+        morphemes: {
+          KI: { allomorphs: [{ forms: ['нікі', 'нікі'], after: ['V'], fixFront: true }], next: ['CASE'] },
+          CASE: { allomorphs: [{ forms: ['ның', 'нің'], after: ['V'] }], next: [] },
+        },
+      }),
+    );
+    expect(parses('баланікінің', g).map((p) => p.stemEnd)).toContain(4);
+    expect(parses('баланікінің', g).find((p) => p.stemEnd === 4)?.series).toBeNull();
+    expect(parses('баланікының', g).map((p) => p.stemEnd)).not.toContain(4);
+  });
+});
