@@ -17,6 +17,7 @@
  */
 import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
 import { analyze } from './analyze.js';
+import { fold } from './kk/fold.js';
 import type { AnalyzedToken } from './types.js';
 
 export type EntityKind = 'org' | 'place' | 'person';
@@ -73,7 +74,18 @@ interface PatternToken {
   key: string;
   /** The name writes this word in capitals (an abbreviation): the text must too. */
   caps: boolean;
+  /**
+   * The text word must begin with this (the name's word, folded, less at most two final letters for a stem
+   * alternation: Достастық/Достастығы, Германия/Германии): a stemmer that cuts a name short («Байден» → «бай»,
+   * «Biden» → «би») must not let «Би-би-си» or «бай» count as the name.
+   */
+  prefix: string;
 }
+
+const prefixOf = (t: AnalyzedToken): string => {
+  const f = fold(t.norm);
+  return f.slice(0, f.length - Math.min(2, Math.max(0, f.length - 3)));
+};
 
 interface Pattern {
   code: string;
@@ -105,7 +117,11 @@ function compile(): Map<string, Pattern[]> {
   const add = (e: GazetteerEntry, name: string, ambiguous: boolean, contextOnly: boolean) => {
     for (const toks of analysesOf(name)) {
       if (toks.length === 0) continue;
-      const tokens = toks.map((t) => ({ key: keyOf(t), caps: t.surface.length >= MIN_ABBR_LEN && isCaps(t.surface) && toks.length <= 3 }));
+      const tokens = toks.map((t) => ({
+        key: keyOf(t),
+        caps: t.surface.length >= MIN_ABBR_LEN && isCaps(t.surface) && toks.length <= 3,
+        prefix: prefixOf(t),
+      }));
       const gaps = toks.slice(1).map((t, i) => gapSignature(name.slice(toks[i]!.end, t.start)));
       const id = `${e.code}|${ambiguous}|${contextOnly}|${tokens.map((t) => t.key + (t.caps ? '!' : '')).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
@@ -136,7 +152,7 @@ function compileContext(): Map<string, Map<string, Pattern[]>> {
         const p: Pattern = {
           code: e.code,
           kind: e.kind,
-          tokens: toks.map((t) => ({ key: keyOf(t), caps: false })),
+          tokens: toks.map((t) => ({ key: keyOf(t), caps: false, prefix: prefixOf(t) })),
           gaps: toks.slice(1).map((t, i) => gapSignature(phrase.slice(toks[i]!.end, t.start))),
           ambiguous: false,
           contextOnly: true,
@@ -163,7 +179,7 @@ function matchAt(tokens: readonly AnalyzedToken[], text: string | null, i: numbe
   for (let k = 0; k < p.tokens.length; k++) {
     const t = tokens[i + k]!;
     const pt = p.tokens[k]!;
-    if (keyOf(t) !== pt.key) return -1;
+    if (keyOf(t) !== pt.key || !fold(t.norm).startsWith(pt.prefix)) return -1;
     if (!anyCase) {
       if (pt.caps && !isCaps(t.surface)) return -1;
       // Names are proper nouns: «қарағанда» (compared to) is not «Қарағанды».
