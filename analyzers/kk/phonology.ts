@@ -86,8 +86,8 @@ function makeClassBefore(table: Map<string, number>) {
 }
 
 // Real Kazakh: the last vowel decides. «и» (ый or ій: оқи-ды, ки-еді; front in loans: министр-ге) and «у»/«ю»
-// (ресурс-тар but округ-і) are read either way, so is a loan ending in к г ь (банк-тер), and a Russian surname in
-// -ев after a back root takes back endings (Тоқаев-қа, Назарбаев-тың).
+// (ресурс-тар but округ-і) are read either way, so is a stem ending in к г л ь (банк-тер, медал-і), and a Russian
+// surname in -ев after a back root takes back endings (Тоқаев-қа, Назарбаев-тың).
 const KK_BACK = new Set('аоұыяё');
 const KK_FRONT = new Set('әеөүіэ');
 
@@ -103,9 +103,10 @@ function harmonyChecker(back: ReadonlySet<string>, front: ReadonlySet<string>, o
     return false;
   };
   return (s: string, h: Harmony): boolean => {
-    // A loan ending in к г or ь takes front endings whatever its vowels (банк-тер, Кремль-ге), and back ones too.
+    // A loan ending in к г or a soft л takes front endings whatever its vowels (банк-тер, медал(ь)-і); л and ь
+    // also end native back stems, so both series pass.
     const end = s[s.length - 1];
-    if (end === 'к' || end === 'г' || end === 'ь') return true;
+    if (end === 'к' || end === 'г' || end === 'ь' || end === 'л') return true;
     for (let i = s.length - 1; i >= 0; i--) {
       const ch = s[i] ?? '';
       if (open.has(ch)) return true;

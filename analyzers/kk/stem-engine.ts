@@ -36,8 +36,7 @@ export interface StemmerData {
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
 const MIN_LEN = 3;
 const MAX_STEPS = 24;
-/** Passive endings of a verb stem (жаз-ыл, жаса-л, қабылда-н, бөл-ін), for telling -а-ды from -ды. */
-const PASSIVES = ['ыл', 'іл', 'л', 'ын', 'ін', 'н'];
+const FEMININE_SURNAME = /[^аәеёиоөуұүыіэюяьъ](?:ов|ев|ёв|ин)а$/u;
 
 export function createStemmer(d: StemmerData): Stemmer {
   const { alphabet, grammar, protectedStems, vowelDrop } = d;
@@ -52,7 +51,8 @@ export function createStemmer(d: StemmerData): Stemmer {
     for (const ch of s) if (alphabet.vowels.has(ch)) return true;
     return false;
   };
-  const longEnough = (stem: string): boolean => (stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem));
+  const longEnough = (stem: string, verbal: boolean): boolean =>
+    stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
   const looksVerbal = (stem: string): boolean =>
     d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e)));
   const fits = (stem: string, p: SuffixParse): boolean =>
@@ -62,6 +62,8 @@ export function createStemmer(d: StemmerData): Stemmer {
   const normalize = (s: string): string => {
     let out = s;
     while ((out.endsWith('ь') || out.endsWith('ъ')) && out.length > 2) out = out.slice(0, -1); // король / корол-і
+    // A Russian-style feminine surname is keyed as the masculine one (Назарбаева → Назарбаев), as lemmatizers do.
+    if (out.length >= 6 && FEMININE_SURNAME.test(out)) out = out.slice(0, -1);
     // Only after a vowel: -ғы/-гі after a consonant is a suffix of its own (жыл-ғы), not аумақ/аумағ-ы.
     const devoiced = d.devoice[out[out.length - 1] ?? ''];
     if (devoiced !== undefined && out.length > 2 && alphabet.vowels.has(out[out.length - 2] ?? '')) {
@@ -110,6 +112,24 @@ export function createStemmer(d: StemmerData): Stemmer {
   };
 
   /**
+   * The passive of a listed verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
+   * жаз-ыл-ды → жаз). Only for listed roots: -ыл/-л/-н also end nouns (ауыл, Орал, Ерлан).
+   */
+  const stripPassive = (s: string): string | null => {
+    const last = s[s.length - 1] ?? '';
+    if (last !== 'л' && last !== 'н') return null;
+    const before = s[s.length - 2] ?? '';
+    const cuts = d.highVowels.has(before) && isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
+    for (const n of cuts) {
+      const root = normalize(s.slice(0, s.length - n));
+      // -ыл/-іл after a consonant (жаз-ыл; after л the passive is -ын: сал-ын), -л/-н after a vowel (жаса-л, қабылда-н).
+      const fitsRoot = n === 2 ? (last === 'л') !== root.endsWith('л') : alphabet.isVowel(root[root.length - 1] ?? '');
+      if (fitsRoot && d.verbRoots.has(root)) return verbKey(root);
+    }
+    return null;
+  };
+
+  /**
    * When nothing else can be cut, a final н/ң after a vowel goes: ауданы is аудан-ы or ауда-ны and баланы is
    * бала-ны or балан-ы, which no rule can tell apart without a dictionary, so аудан and бала must not depend on the
    * reading (аудан → ауда). It also catches the informal 2nd person (мектебің) and genitives of loans that break
@@ -120,13 +140,21 @@ export function createStemmer(d: StemmerData): Stemmer {
       ? s.slice(0, -1)
       : null;
 
-  /** A verb stem of the present tense -а-ды (бол-а-ды, жасал-а-ды) rather than a past tense -ды of a stem in -а
-   * (талқыла-ды, жаса-ды): a listed root, a stem with a verb-forming ending, or the passive of a listed root. */
-  const presentStem = (raw: string): boolean => {
+  /**
+   * -Xады: the present tense of a stem X (бол-а-ды, жасал-а-ды, аударыл-а-ды) or the past tense of a stem X+а
+   * (талқыла-ды, бағала-ды)? A listed root decides first; then a stem that is plainly verbal (a verb-forming
+   * ending, or a passive -ыл/-іл/-ын/-ін, or the passive -л/-н of a listed root) reads as present; then X+а that
+   * ends like the denominal -ла/-да/-та reads as past; anything else as present.
+   */
+  const readsAsPresent = (raw: string, vowel: string): boolean => {
     const x = normalize(raw);
+    if (d.verbRoots.has(x + vowel)) return false;
     if (d.verbRoots.has(x)) return true;
     if (x.length >= 4 && d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
-    return PASSIVES.some((p) => x.endsWith(p) && d.verbRoots.has(normalize(x.slice(0, -p.length))));
+    const last = x[x.length - 1] ?? '';
+    if ((last === 'л' || last === 'н') && d.verbRoots.has(normalize(x.slice(0, -1)))) return true; // жаса-л, қабылда-н
+    if (/[ыі][лн]$/u.test(x) && isConsonant(x[x.length - 3] ?? '') && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
+    return !/[лдт]$/u.test(x);
   };
 
   const stemOf = (s: string, p: SuffixParse): string => {
@@ -147,7 +175,7 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (held && held.verbal === verbFirst) return;
       // қо-я-ды, қо-ю: the stem is қой, its й is written inside я/ю.
       const spelled = p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю') ? `${stem}й` : stem;
-      if (!longEnough(spelled) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) return;
+      if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) return;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
     });
     if (best.size === 0) return null;
@@ -159,7 +187,7 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && stemInYs(s.slice(0, end))) return stemOf(s, alt);
       // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
       const aorist = p.firstForm === 'а' || p.firstForm === 'е';
-      if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !presentStem(s.slice(0, end)))
+      if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !readsAsPresent(s.slice(0, end), p.firstForm))
         return stemOf(s, alt);
     }
     return stemOf(s, p);
@@ -172,7 +200,7 @@ export function createStemmer(d: StemmerData): Stemmer {
       const p = protectedPrefix(cur);
       if (p !== null) return p;
       cur = normalize(cur);
-      const next = stripOnce(cur) ?? dropFinalNasal(cur);
+      const next = stripOnce(cur) ?? stripPassive(cur) ?? dropFinalNasal(cur);
       if (next === null) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = normalize(next);

@@ -78,8 +78,11 @@ const VERBS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['оқыды', ['оқиды', 'оқыған']],
   ['айтты', ['айтады', 'айтқан', 'айту', 'айтып', 'айтатын', 'айтамыз']],
   ['арттырды', ['арттырады', 'арттыру', 'арттыратын', 'арттыруға']],
-  // The passive is a stem of its own (decided: -ыл/-л/-н also end common nouns such as ауыл, Орал).
-  ['талқыланды', ['талқыланған', 'талқылану', 'талқыланады']],
+  // The passive of a listed root meets the active (only listed roots: -ыл/-л/-н also end nouns such as ауыл, Орал).
+  ['талқылады', ['талқыланды', 'талқыланған', 'талқылану', 'талқыланады']],
+  ['жасады', ['жасалды', 'жасалған', 'жасалады', 'жасалатын', 'жасалуы']],
+  ['жазды', ['жазылды', 'жазылған', 'жазылады']],
+  ['алды', ['алынды', 'алынған', 'алынады']],
 ];
 
 /** Pairs kept apart: derivation, and nouns that merely look like an inflected word. */
@@ -102,7 +105,9 @@ const APART: ReadonlyArray<readonly [string, string]> = [
   ['ай', 'аймақ'],
   ['аудан', 'ау'],
   ['жылу', 'жыл'],
-  ['талқылады', 'талқыланды'],
+  ['ауыл', 'ау'],
+  ['орал', 'ора'],
+  ['жасанды', 'жасады'],
 ];
 
 const EVERY_FORM = [...NOUNS, ...VERBS].flatMap(([head, forms]) => [head, ...forms]);
