@@ -86,10 +86,13 @@ function makeClassBefore(table: Map<string, number>) {
 }
 
 // Real Kazakh: the last vowel decides. «и» (ый or ій: оқи-ды, ки-еді; front in loans: министр-ге) and «у»/«ю»
-// (ресурс-тар but округ-і) are read either way, so is a stem ending in к г л ь (банк-тер, медал-і), and a Russian
-// surname in -ев after a back root takes back endings (Тоқаев-қа, Назарбаев-тың).
+// (ресурс-тар but округ-і) are read either way, so is a stem ending in к г л ь (банк-тер, медал-і) or holding a
+// letter of Russian loans only (Тоқаев-қа, Тасмағамбетов-ті).
 const KK_BACK = new Set('аоұыяё');
 const KK_FRONT = new Set('әеөүіэ');
+
+/** Letters only Russian loans have: such a stem (Тасмағамбетов-ті, ризограф-і) may take either series. */
+const RUSSIAN_ONLY = /[фвцчщёэъь]/u;
 
 function harmonyChecker(back: ReadonlySet<string>, front: ReadonlySet<string>, open: ReadonlySet<string>) {
   /** A final -ев whose root vowel before it is (or may be) back. */
@@ -106,7 +109,7 @@ function harmonyChecker(back: ReadonlySet<string>, front: ReadonlySet<string>, o
     // A loan ending in к г or a soft л takes front endings whatever its vowels (банк-тер, медал(ь)-і); л and ь
     // also end native back stems, so both series pass.
     const end = s[s.length - 1];
-    if (end === 'к' || end === 'г' || end === 'ь' || end === 'л') return true;
+    if (end === 'к' || end === 'г' || end === 'ь' || end === 'л' || RUSSIAN_ONLY.test(s)) return true;
     for (let i = s.length - 1; i >= 0; i--) {
       const ch = s[i] ?? '';
       if (open.has(ch)) return true;

@@ -18,6 +18,9 @@ export interface StemmerData {
   /** Verb roots, and endings that make a verb: the evidence a noun-like verb ending needs (бол-атын, мемлекет-ін). */
   verbRoots: ReadonlySet<string>;
   verbEndings: readonly string[];
+  /** Causative endings (ұшыр, жүргіз, арттыр) and the denominal -ла/-ле: derived verbs whose passive is cut. */
+  causativeEndings: readonly string[];
+  denominalEndings: readonly string[];
   /** The high vowels ы і (folded: ы и). */
   highVowels: ReadonlySet<string>;
   /** Consonants before a final -ы/-і that mark it as a suffix of its own (-шы, -ақы, кісі), so -сы after it is the
@@ -36,7 +39,9 @@ export interface StemmerData {
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
 const MIN_LEN = 3;
 const MAX_STEPS = 24;
-const FEMININE_SURNAME = /[^аәеёиоөуұүыіэюяьъ](?:ов|ев|ёв|ин)а$/u;
+const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
+/** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
+const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
 
 export function createStemmer(d: StemmerData): Stemmer {
   const { alphabet, grammar, protectedStems, vowelDrop } = d;
@@ -64,6 +69,7 @@ export function createStemmer(d: StemmerData): Stemmer {
     while ((out.endsWith('ь') || out.endsWith('ъ')) && out.length > 2) out = out.slice(0, -1); // король / корол-і
     // A Russian-style feminine surname is keyed as the masculine one (Назарбаева → Назарбаев), as lemmatizers do.
     if (out.length >= 6 && FEMININE_SURNAME.test(out)) out = out.slice(0, -1);
+    if (out.length >= 5 && LOAN_CLUSTER.test(out)) out = out.slice(0, -1);
     // Only after a vowel: -ғы/-гі after a consonant is a suffix of its own (жыл-ғы), not аумақ/аумағ-ы.
     const devoiced = d.devoice[out[out.length - 1] ?? ''];
     if (devoiced !== undefined && out.length > 2 && alphabet.vowels.has(out[out.length - 2] ?? '')) {
@@ -107,24 +113,31 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (!d.highVowels.has(stem[stem.length - 1] ?? '')) return false;
     const before = stem[stem.length - 2] ?? '';
     if (!isConsonant(before) || d.highVowelSuffixConsonants.has(before)) return false;
+    // After a cluster the -ы/-і is the vowel loans take before -сі (факт-і-сі); -ыс nouns have a vowel there.
+    if (!alphabet.vowels.has(stem[stem.length - 3] ?? '')) return false;
     // -ғы/-гі after a consonant is the attributive suffix (соң-ғы-сы); after a vowel ғ is the root's (шығ-ыс-ы).
     return !((before === 'ғ' || before === 'г') && isConsonant(stem[stem.length - 3] ?? ''));
   };
 
   /**
-   * The passive of a listed verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
-   * жаз-ыл-ды → жаз). Only for listed roots: -ыл/-л/-н also end nouns (ауыл, Орал, Ерлан).
+   * The passive of a verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
+   * жаз-ыл-ды → жаз; ұшыр-ыл-ады → ұшыр). The root must be listed, or be a derived verb: a causative before -ыл/-іл
+   * (ұшыр-ыл, жүргіз-іл) or a denominal -ла/-ле before -л (бағала-л). -ыл/-л/-н also end nouns (ауыл, Орал, Сұлтан).
    */
   const stripPassive = (s: string): string | null => {
     const last = s[s.length - 1] ?? '';
     if (last !== 'л' && last !== 'н') return null;
-    const before = s[s.length - 2] ?? '';
-    const cuts = d.highVowels.has(before) && isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
+    const cuts = d.highVowels.has(s[s.length - 2] ?? '') && isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
     for (const n of cuts) {
       const root = normalize(s.slice(0, s.length - n));
-      // -ыл/-іл after a consonant (жаз-ыл; after л the passive is -ын: сал-ын), -л/-н after a vowel (жаса-л, қабылда-н).
-      const fitsRoot = n === 2 ? (last === 'л') !== root.endsWith('л') : alphabet.isVowel(root[root.length - 1] ?? '');
-      if (fitsRoot && d.verbRoots.has(root)) return verbKey(root);
+      if (n === 2) {
+        // -ыл/-іл after a consonant, -ын/-ін after л (сал-ын).
+        if ((last === 'л') === root.endsWith('л')) continue;
+        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e)))) return verbKey(root);
+      } else if (alphabet.isVowel(root[root.length - 1] ?? '')) {
+        const denominal = last === 'л' && root.length >= 5 && d.denominalEndings.some((e) => root.endsWith(e));
+        if (d.verbRoots.has(root) || denominal) return verbKey(root);
+      }
     }
     return null;
   };
@@ -153,7 +166,8 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (x.length >= 4 && d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
     const last = x[x.length - 1] ?? '';
     if ((last === 'л' || last === 'н') && d.verbRoots.has(normalize(x.slice(0, -1)))) return true; // жаса-л, қабылда-н
-    if (/[ыі][лн]$/u.test(x) && isConsonant(x[x.length - 3] ?? '') && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
+    const passiveAfterConsonant = d.highVowels.has(x[x.length - 2] ?? '') && isConsonant(x[x.length - 3] ?? '');
+    if ((last === 'л' || last === 'н') && passiveAfterConsonant && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
     return !/[лдт]$/u.test(x);
   };
 

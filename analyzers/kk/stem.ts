@@ -46,6 +46,8 @@ const protectedStems = [...readWordList('protected-stems.txt'), ...vowelDropFull
 const shortStems = readWordList('short-stems.txt');
 const verbRoots = readWordList('verb-roots.txt');
 const verbEndings = readWordList('verb-endings.txt');
+/** Causative endings (ұшыр, арттыр, жүргіз): a stem ending so is a verb, and its passive -ыл/-іл is cut. */
+const CAUSATIVE = ['ыр', 'ір', 'ғыз', 'гіз', 'қыз', 'кіз'];
 
 export const stemKk: Stemmer = createStemmer({
   alphabet: KK_ALPHABET,
@@ -54,6 +56,8 @@ export const stemKk: Stemmer = createStemmer({
   shortStems: new Set(shortStems),
   verbRoots: new Set(verbRoots),
   verbEndings,
+  causativeEndings: CAUSATIVE,
+  denominalEndings: ['ла', 'ле'],
   highVowels: new Set('ыі'),
   highVowelSuffixConsonants: new Set('шщқкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [reducedStem(full), full])),
@@ -69,6 +73,8 @@ export const stemKkFolded: Stemmer = createStemmer({
   shortStems: new Set(shortStems.map(fold)),
   verbRoots: new Set(verbRoots.map(fold)),
   verbEndings: verbEndings.map(fold),
+  causativeEndings: CAUSATIVE.map(fold),
+  denominalEndings: ['ла', 'ле'],
   highVowels: new Set('ыи'),
   highVowelSuffixConsonants: new Set('шщкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [fold(reducedStem(full)), fold(full)])),
