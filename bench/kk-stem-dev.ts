@@ -88,11 +88,11 @@ if (parsesOf) {
     [w, compileGrammar(loadGrammar()), KK_ALPHABET] as const,
     [fold(w), compileGrammar(loadGrammar(), fold), FOLDED_ALPHABET] as const,
   ])) {
-    parseSuffixes(cg, w, 2, alphabet.classBefore, (p) => {
+    for (const p of parseSuffixes(cg, w, 2, alphabet.classBefore, [])) {
       const stem = w.slice(0, p.stemEnd);
       const ok = (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
       console.log(`${alphabet.name}\t${stem}|${w.slice(p.stemEnd)}\t${p.firstMorpheme}:${p.firstForm}\t${p.verbal ? 'verb' : 'noun'}${p.needsVerbEvidence ? '+evidence' : ''}\t${ok ? 'fits' : '-'}`);
-    });
+    }
   }
   process.exit(0);
 }

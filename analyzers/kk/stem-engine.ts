@@ -45,6 +45,8 @@ const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
 
 export function createStemmer(d: StemmerData): Stemmer {
   const { alphabet, grammar, protectedStems, vowelDrop } = d;
+  /** Parses of the word at hand, reused between calls (the stemmer is synchronous). */
+  const scratch: SuffixParse[] = [];
   let maxProtected = 0;
   const protectedHeads = new Set<string>(); // first two letters, so most words skip the prefix search at once
   for (const s of protectedStems) {
@@ -97,11 +99,9 @@ export function createStemmer(d: StemmerData): Stemmer {
       const p = s.slice(0, k);
       if (!protectedStems.has(p)) continue;
       if (k === s.length) return p;
-      let ok = false;
-      parseSuffixes(grammar, s, k, alphabet.classBefore, (parse) => {
-        if (parse.stemEnd === k && fits(p, parse)) ok = true;
-      });
-      if (ok) return p;
+      scratch.length = 0;
+      for (const parse of parseSuffixes(grammar, s, k, alphabet.classBefore, scratch))
+        if (parse.stemEnd === k && fits(p, parse)) return p;
     }
     return null;
   };
@@ -180,18 +180,19 @@ export function createStemmer(d: StemmerData): Stemmer {
   const stripOnce = (s: string): string | null => {
     // Best valid parse per stem end: a nominal one beats a verbal one for the same cut (-ды: accusative or past).
     const best = new Map<number, SuffixParse>();
-    parseSuffixes(grammar, s, 2, alphabet.classBefore, (p) => {
+    scratch.length = 0;
+    for (const p of parseSuffixes(grammar, s, 2, alphabet.classBefore, scratch)) {
       const held = best.get(p.stemEnd);
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
       // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
       const verbFirst = stem.endsWith('и');
-      if (held && held.verbal === verbFirst) return;
+      if (held && held.verbal === verbFirst) continue;
       // қо-я-ды, қо-ю: the stem is қой, its й is written inside я/ю.
       const spelled = p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю') ? `${stem}й` : stem;
-      if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) return;
+      if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
-    });
+    }
     if (best.size === 0) return null;
     const end = Math.min(...best.keys());
     const p = best.get(end) as SuffixParse;

@@ -3,9 +3,7 @@ import { Cls, KK_ALPHABET } from './phonology.js';
 import { checkGrammar, compileGrammar, loadGrammar, parseSuffixes, type SuffixParse } from './suffix-parser.js';
 
 const parses = (word: string, g = compileGrammar(loadGrammar())): SuffixParse[] => {
-  const out: SuffixParse[] = [];
-  parseSuffixes(g, word, 2, KK_ALPHABET.classBefore, (p) => out.push(p));
-  return out;
+  return parseSuffixes(g, word, 2, KK_ALPHABET.classBefore, []);
 };
 const cuts = (word: string): string[] => parses(word).map((p) => `${word.slice(0, p.stemEnd)}|${word.slice(p.stemEnd)}`);
 

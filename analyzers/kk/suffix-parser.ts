@@ -16,6 +16,8 @@ interface AllomorphSpec {
   after: string[];
   fixFront?: boolean;
   evidence?: Evidence;
+  /** false: left out of the folded grammar, where its form meets another chain (-сың → -сын). */
+  folded?: boolean;
 }
 
 interface MorphemeSpec {
@@ -95,6 +97,7 @@ export function checkGrammar(raw: unknown): SuffixGrammar {
         throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
       if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always')
         throw new Error(`suffixes.json: ${name} has bad evidence`);
+      if (a.folded !== undefined && typeof a.folded !== 'boolean') throw new Error(`suffixes.json: ${name} has bad folded`);
       if (!Array.isArray(a.after) || a.after.length === 0 || a.after.some((c) => CLASS_GROUPS[c] === undefined))
         throw new Error(`suffixes.json: ${name} has bad classes ${JSON.stringify(a.after)}`);
     }
@@ -116,13 +119,18 @@ function seriesForms(forms: Forms): Array<{ form: string; series: Harmony | null
   return out;
 }
 
-/** Builds the parser tables; `mapForm` rewrites every suffix form (fold, for the folded alphabet). */
-export function compileGrammar(g: SuffixGrammar, mapForm: (s: string) => string = (s) => s): CompiledGrammar {
+/**
+ * Builds the parser tables. For the folded alphabet pass `fold` as `foldForm`: it rewrites every suffix form, and
+ * allomorphs marked `folded: false` are left out.
+ */
+export function compileGrammar(g: SuffixGrammar, foldForm?: (s: string) => string): CompiledGrammar {
+  const mapForm = foldForm ?? ((s: string) => s);
   const bits = (names: readonly string[]): number => names.reduce((acc, n) => acc | (CLASS_GROUPS[n] ?? 0), 0);
   const morphemes = new Map<string, Morpheme>();
   for (const [name, spec] of Object.entries(g.morphemes)) {
     const allomorphs: Allomorph[] = [];
-    for (const a of spec.allomorphs)
+    for (const a of spec.allomorphs) {
+      if (foldForm && a.folded === false) continue;
       for (const { form, series } of seriesForms(a.forms))
         allomorphs.push({
           form: mapForm(form),
@@ -131,6 +139,7 @@ export function compileGrammar(g: SuffixGrammar, mapForm: (s: string) => string 
           fixFront: a.fixFront === true,
           evidence: a.evidence ?? null,
         });
+    }
     const entry = g.entry.noun.includes(name) ? 'noun' : g.entry.verb.includes(name) ? 'verb' : null;
     morphemes.set(name, { name, allomorphs, prev: [], final: spec.final !== false, entry });
   }
@@ -152,44 +161,56 @@ export function compileGrammar(g: SuffixGrammar, mapForm: (s: string) => string 
 /** Deepest chain considered (the longest real ones have six morphemes: -тер-іміз-дегі-лер-дің). */
 const MAX_DEPTH = 9;
 
+/** What one parse of one word needs, passed down the recursion instead of captured in a closure (speed). */
+interface ParseRun {
+  word: string;
+  minStem: number;
+  classBefore: (word: string, i: number) => number;
+  out: SuffixParse[];
+}
+
 /**
- * Calls `found` for every chain the grammar allows at the end of `word` that leaves at least `minStem` letters.
- * `classAt(word, i)` gives the class bits of the letter before position i.
+ * Appends to `out` every chain the grammar allows at the end of `word` that leaves at least `minStem` letters.
+ * `classBefore(word, i)` gives the class bits of the letter before position i.
  */
 export function parseSuffixes(
   cg: CompiledGrammar,
   word: string,
   minStem: number,
-  classAt: (word: string, i: number) => number,
-  found: (p: SuffixParse) => void,
-): void {
-  // `end`: where the morpheme being matched ends; `right`: the allomorph after it (null at the word end);
-  // `series`: what the harmonic suffixes to the right ask of this part of the chain.
-  const visit = (m: Morpheme, a: Allomorph, end: number, depth: number, series: Harmony | null, rightIsBare: boolean): void => {
-    const start = end - a.form.length;
-    if (start < minStem || !word.endsWith(a.form, end)) return;
-    let left: Harmony | null = series;
-    if (a.fixFront) {
-      if (series === 'back') return; // what follows -нікі is front
-      left = null;
-    } else if (a.series !== null) {
-      if (series !== null && series !== a.series) return;
-      left = a.series;
-    }
-    if (m.entry !== null) {
-      found({
-        stemEnd: start,
-        after: a.after,
-        series: left,
-        verbal: m.entry === 'verb',
-        needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && rightIsBare),
-        firstMorpheme: m.name,
-        firstForm: a.form,
-      });
-    }
-    if (depth >= MAX_DEPTH || (classAt(word, start) & a.after) === 0) return;
-    for (const p of m.prev) for (const pa of p.allomorphs) visit(p, pa, start, depth + 1, left, false);
-  };
-  const last = word[word.length - 1] ?? '';
-  for (const [m, a] of cg.finals.get(last) ?? []) visit(m, a, word.length, 1, null, true);
+  classBefore: (word: string, i: number) => number,
+  out: SuffixParse[],
+): SuffixParse[] {
+  const run: ParseRun = { word, minStem, classBefore, out };
+  for (const [m, a] of cg.finals.get(word[word.length - 1] ?? '') ?? []) visit(run, m, a, word.length, 1, null, true);
+  return out;
+}
+
+/**
+ * Matches allomorph `a` of morpheme `m` ending at `end`; `series` is what the harmonic suffixes to its right ask
+ * of it, `bare` whether it is the whole chain so far.
+ */
+function visit(run: ParseRun, m: Morpheme, a: Allomorph, end: number, depth: number, series: Harmony | null, bare: boolean): void {
+  const start = end - a.form.length;
+  if (start < run.minStem || !run.word.endsWith(a.form, end)) return;
+  let left: Harmony | null = series;
+  if (a.fixFront) {
+    if (series === 'back') return; // what follows -нікі is front
+    left = null;
+  } else if (a.series !== null) {
+    if (series !== null && series !== a.series) return;
+    left = a.series;
+  }
+  if (m.entry !== null) {
+    run.out.push({
+      stemEnd: start,
+      after: a.after,
+      series: left,
+      verbal: m.entry === 'verb',
+      needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && bare),
+      firstMorpheme: m.name,
+      firstForm: a.form,
+    });
+  }
+  if (depth >= MAX_DEPTH || (run.classBefore(run.word, start) & a.after) === 0) return;
+  for (const p of m.prev) for (const pa of p.allomorphs) visit(run, p, pa, start, depth + 1, left, false);
 }
