@@ -28,8 +28,9 @@ export interface StemmerData {
   highVowelSuffixConsonants: ReadonlySet<string>;
   /** Stems that lose a vowel before a vowel-initial suffix (орн-ы → орын), reduced → full. */
   vowelDrop: ReadonlyMap<string, string>;
-  /** Final voiced consonant → the voiceless one the nominative is written with (кітаб-ы → кітап). */
+  /** Final voiced consonant → the voiceless one the nominative is written with (кітаб-ы → кітап), and back. */
   devoice: Readonly<Record<string, string>>;
+  voice: Readonly<Record<string, string>>;
   /** Nasals dropped at the very end of a key after a vowel (н ң; folded: н). */
   finalNasals: ReadonlySet<string>;
   /** How «и» at the end of a verb stem (оқи-ды = оқы + й) is spelled out in a key, by vowel series. */
@@ -47,9 +48,17 @@ export function createStemmer(d: StemmerData): Stemmer {
   const { alphabet, grammar, protectedStems, vowelDrop } = d;
   /** Parses of the word at hand, reused between calls (the stemmer is synchronous). */
   const scratch: SuffixParse[] = [];
+  // A protected stem is also met in the spelling it takes before a vowel: мүгедег-і, кітаб-ы, орн-ы.
+  const protectedSpellings = new Map<string, string>();
+  for (const p of protectedStems) {
+    protectedSpellings.set(p, p);
+    const voiced = d.voice[p[p.length - 1] ?? ''];
+    if (voiced !== undefined && alphabet.vowels.has(p[p.length - 2] ?? '')) protectedSpellings.set(p.slice(0, -1) + voiced, p);
+  }
+  for (const [reduced, full] of vowelDrop) if (protectedStems.has(full)) protectedSpellings.set(reduced, full);
   let maxProtected = 0;
   const protectedHeads = new Set<string>(); // first two letters, so most words skip the prefix search at once
-  for (const s of protectedStems) {
+  for (const s of protectedSpellings.keys()) {
     maxProtected = Math.max(maxProtected, s.length);
     protectedHeads.add(s.slice(0, 2));
   }
@@ -61,7 +70,7 @@ export function createStemmer(d: StemmerData): Stemmer {
   const longEnough = (stem: string, verbal: boolean): boolean =>
     stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
   const looksVerbal = (stem: string): boolean =>
-    d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e)));
+    d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null;
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
 
@@ -97,11 +106,12 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (!protectedHeads.has(s.slice(0, 2))) return null;
     for (let k = Math.min(s.length, maxProtected); k >= 2; k--) {
       const p = s.slice(0, k);
-      if (!protectedStems.has(p)) continue;
-      if (k === s.length) return p;
+      const key = protectedSpellings.get(p);
+      if (key === undefined) continue;
+      if (k === s.length) return key;
       scratch.length = 0;
       for (const parse of parseSuffixes(grammar, s, k, alphabet.classBefore, scratch))
-        if (parse.stemEnd === k && fits(p, parse)) return p;
+        if (parse.stemEnd === k && fits(p, parse)) return key;
     }
     return null;
   };
@@ -113,18 +123,18 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (!d.highVowels.has(stem[stem.length - 1] ?? '')) return false;
     const before = stem[stem.length - 2] ?? '';
     if (!isConsonant(before) || d.highVowelSuffixConsonants.has(before)) return false;
-    // After a cluster the -ы/-і is the vowel loans take before -сі (факт-і-сі); -ыс nouns have a vowel there.
-    if (!alphabet.vowels.has(stem[stem.length - 3] ?? '')) return false;
+    // After a cluster in -т the -і is the vowel loans take before -сі (факт-і-сі, объект-і-сі), not -ыс.
+    if (before === 'т' && !alphabet.vowels.has(stem[stem.length - 3] ?? '')) return false;
     // -ғы/-гі after a consonant is the attributive suffix (соң-ғы-сы); after a vowel ғ is the root's (шығ-ыс-ы).
     return !((before === 'ғ' || before === 'г') && isConsonant(stem[stem.length - 3] ?? ''));
   };
 
   /**
-   * The passive of a verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
-   * жаз-ыл-ды → жаз; ұшыр-ыл-ады → ұшыр). The root must be listed, or be a derived verb: a causative before -ыл/-іл
-   * (ұшыр-ыл, жүргіз-іл) or a denominal -ла/-ле before -л (бағала-л). -ыл/-л/-н also end nouns (ауыл, Орал, Сұлтан).
+   * The root of a passive verb stem, or null (жасал → жаса, талқылан → талқыла, жазыл → жаз, ұшырыл → ұшыр): the
+   * root must be listed, or be a derived verb — a causative before -ыл/-іл or a denominal -ла/-ле before -л — because
+   * -ыл/-л/-н also end nouns (ауыл, Орал, Сұлтан).
    */
-  const stripPassive = (s: string): string | null => {
+  function passiveRoot(s: string): string | null {
     const last = s[s.length - 1] ?? '';
     if (last !== 'л' && last !== 'н') return null;
     const cuts = d.highVowels.has(s[s.length - 2] ?? '') && isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
@@ -133,13 +143,22 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (n === 2) {
         // -ыл/-іл after a consonant, -ын/-ін after л (сал-ын).
         if ((last === 'л') === root.endsWith('л')) continue;
-        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e)))) return verbKey(root);
+        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e)))) return root;
       } else if (alphabet.isVowel(root[root.length - 1] ?? '')) {
         const denominal = last === 'л' && root.length >= 5 && d.denominalEndings.some((e) => root.endsWith(e));
-        if (d.verbRoots.has(root) || denominal) return verbKey(root);
+        if (d.verbRoots.has(root) || denominal) return root;
       }
     }
     return null;
+  }
+
+  /**
+   * The passive of a verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
+   * жаз-ыл-ды → жаз; ұшыр-ыл-ады → ұшыр).
+   */
+  const stripPassive = (s: string): string | null => {
+    const root = passiveRoot(s);
+    return root === null ? null : verbKey(root);
   };
 
   /**
@@ -164,8 +183,9 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (d.verbRoots.has(x + vowel)) return false;
     if (d.verbRoots.has(x)) return true;
     if (x.length >= 4 && d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
+    // A passive: of a listed or derived root (жасал-а-ды, ұшырыл-а-ды), or any -ыл/-іл/-ын/-ін after a consonant.
+    if (passiveRoot(x) !== null) return true;
     const last = x[x.length - 1] ?? '';
-    if ((last === 'л' || last === 'н') && d.verbRoots.has(normalize(x.slice(0, -1)))) return true; // жаса-л, қабылда-н
     const passiveAfterConsonant = d.highVowels.has(x[x.length - 2] ?? '') && isConsonant(x[x.length - 3] ?? '');
     if ((last === 'л' || last === 'н') && passiveAfterConsonant && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
     return !/[лдт]$/u.test(x);

@@ -62,6 +62,7 @@ export const stemKk: Stemmer = createStemmer({
   highVowelSuffixConsonants: new Set('шщқкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [reducedStem(full), full])),
   devoice: { 'б': 'п', 'г': 'к', 'ғ': 'қ' },
+  voice: { 'п': 'б', 'к': 'г', 'қ': 'ғ' },
   yEnding: { back: 'ый', front: 'ій' },
   finalNasals: new Set('нң'),
 });
@@ -79,6 +80,7 @@ export const stemKkFolded: Stemmer = createStemmer({
   highVowelSuffixConsonants: new Set('шщкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [fold(reducedStem(full)), fold(full)])),
   devoice: { 'б': 'п', 'г': 'к' },
+  voice: { 'п': 'б', 'к': 'г' },
   yEnding: { back: 'ый', front: 'ий' },
   finalNasals: new Set('н'),
 });

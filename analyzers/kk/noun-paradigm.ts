@@ -1,0 +1,101 @@
+/**
+ * A small generator of Kazakh noun forms from the textbook rules (harmony, the consonant classes that choose an
+ * allomorph, п/к/қ → б/г/ғ before a vowel, the dropped vowel of орын → орн-ы). Written apart from the stemmer, for
+ * tests: the forms it makes must all get the key of their nominative.
+ */
+
+export interface NounSpec {
+  /** Nominative, lowercase. */
+  word: string;
+  /** Vowel series of the suffixes, when the last vowel does not decide it (loans: министр-ге, Тоқаев-қа). */
+  series?: 'back' | 'front';
+  /** Stem before a vowel-initial suffix, when it differs (орын → орн, халық → халқ). */
+  beforeVowel?: string;
+}
+
+const BACK = new Set('аоұыяё');
+const FRONT = new Set('әеөүіэи');
+const VOWELS = new Set('аәеёиоөұүыіэюя');
+
+type End = 'vowel' | 'rju' | 'l' | 'zj' | 'mn' | 'voiceless';
+
+function endClass(s: string): End {
+  const ch = s.replace(/ь$/u, '')[s.replace(/ь$/u, '').length - 1] ?? '';
+  if (ch === 'у' || ch === 'р' || ch === 'й' || ch === 'и') return 'rju';
+  if (VOWELS.has(ch)) return 'vowel';
+  if (ch === 'л') return 'l';
+  if (ch === 'ж' || ch === 'з') return 'zj';
+  if (ch === 'м' || ch === 'н' || ch === 'ң') return 'mn';
+  return 'voiceless';
+}
+
+function seriesOf(spec: NounSpec): 'back' | 'front' {
+  if (spec.series) return spec.series;
+  for (let i = spec.word.length - 1; i >= 0; i--) {
+    const ch = spec.word[i] ?? '';
+    if (BACK.has(ch)) return 'back';
+    if (FRONT.has(ch)) return 'front';
+  }
+  return 'back';
+}
+
+/** Picks the back or front form. */
+const h = (series: 'back' | 'front', back: string, front: string): string => (series === 'back' ? back : front);
+
+/** Case endings after a plain stem, by the class of its end. */
+function cases(stem: string, s: 'back' | 'front'): string[] {
+  const c = endClass(stem);
+  const gen = c === 'vowel' || c === 'mn' ? h(s, 'ның', 'нің') : c === 'voiceless' ? h(s, 'тың', 'тің') : h(s, 'дың', 'дің');
+  const acc = c === 'vowel' ? h(s, 'ны', 'ні') : c === 'voiceless' ? h(s, 'ты', 'ті') : h(s, 'ды', 'ді');
+  const dat = c === 'voiceless' ? h(s, 'қа', 'ке') : h(s, 'ға', 'ге');
+  const loc = c === 'voiceless' ? h(s, 'та', 'те') : h(s, 'да', 'де');
+  const abl = c === 'mn' ? h(s, 'нан', 'нен') : c === 'voiceless' ? h(s, 'тан', 'тен') : h(s, 'дан', 'ден');
+  const ins = c === 'voiceless' ? 'пен' : c === 'zj' ? 'бен' : 'мен';
+  return [gen, acc, dat, loc, abl, ins, loc + h(s, 'ғы', 'гі')];
+}
+
+/** Case endings after the 3rd person possessive (-ы/-сы). */
+const cases3 = (s: 'back' | 'front'): string[] => [
+  h(s, 'ның', 'нің'),
+  'н',
+  h(s, 'на', 'не'),
+  h(s, 'нда', 'нде'),
+  h(s, 'нан', 'нен'),
+  'мен',
+  h(s, 'ндағы', 'ндегі'),
+];
+
+/** The stem as written before a vowel-initial suffix: орн-ы, кітаб-ы, жүрег-і, but банк-і. */
+function beforeVowel(spec: NounSpec): string {
+  if (spec.beforeVowel) return spec.beforeVowel;
+  const w = spec.word;
+  const last = w[w.length - 1] ?? '';
+  const voiced: Record<string, string> = { 'п': 'б', 'к': 'г', 'қ': 'ғ' };
+  const v = voiced[last];
+  return v && VOWELS.has(w[w.length - 2] ?? '') ? w.slice(0, -1) + v : w;
+}
+
+/** Nominative, plural, possessive 3rd person and 1st plural, with every case on each. */
+export function nounForms(spec: NounSpec): string[] {
+  const s = seriesOf(spec);
+  const w = spec.word;
+  const c = endClass(w);
+  const out = new Set<string>([w]);
+  for (const e of cases(w, s)) out.add(w + e);
+
+  const pl = w + (c === 'vowel' || c === 'rju' ? h(s, 'лар', 'лер') : c === 'voiceless' ? h(s, 'тар', 'тер') : h(s, 'дар', 'дер'));
+  out.add(pl);
+  for (const e of cases(pl, s)) out.add(pl + e);
+
+  const p3 = c === 'vowel' ? w + h(s, 'сы', 'сі') : beforeVowel(spec) + h(s, 'ы', 'і');
+  const plP3 = pl + h(s, 'ы', 'і');
+  for (const base of [p3, plP3]) {
+    out.add(base);
+    for (const e of cases3(s)) out.add(base + e);
+  }
+
+  const p1pl = c === 'vowel' ? w + h(s, 'мыз', 'міз') : beforeVowel(spec) + h(s, 'ымыз', 'іміз');
+  out.add(p1pl);
+  for (const e of cases(p1pl, s)) out.add(p1pl + e);
+  return [...out];
+}
