@@ -1,5 +1,5 @@
 /**
- * A small generator of Kazakh noun forms from the textbook rules (harmony, the consonant classes that choose an
+* A small generator of Kazakh noun and verb forms from the textbook rules (harmony, the consonant classes that choose an
  * allomorph, п/к/қ → б/г/ғ before a vowel, the dropped vowel of орын → орн-ы). Written apart from the stemmer, for
  * tests: the forms it makes must all get the key of their nominative.
  */
@@ -98,4 +98,73 @@ export function nounForms(spec: NounSpec): string[] {
   out.add(p1pl);
   for (const e of cases(p1pl, s)) out.add(p1pl + e);
   return [...out];
+}
+
+/** Verb forms of a root from the textbook rules: tenses, negation, participles, the verbal noun, converbs, and the
+ * same over the passive stem (жаса-л-, талқыла-н-, жаз-ыл-, сал-ын-). */
+export function verbForms(root: string, withPassive = true): string[] {
+  const out = new Set<string>(verbFormsOf(root));
+  if (withPassive) {
+    const last = root[root.length - 1] ?? '';
+    const s = seriesOf({ word: root });
+    const passive = VOWELS.has(last)
+      ? root + (/л[аеә]$/u.test(root) ? 'н' : 'л')
+      : last === 'л'
+        ? root + h(s, 'ын', 'ін')
+        : voiceStem(root) + h(s, 'ыл', 'іл');
+    for (const f of verbFormsOf(passive, s)) out.add(f);
+  }
+  return [...out];
+}
+
+/** п/к/қ → б/г/ғ between vowels: тап → таб-ады. */
+function voiceStem(root: string): string {
+  const voiced: Record<string, string> = { 'п': 'б', 'к': 'г', 'қ': 'ғ' };
+  const v = voiced[root[root.length - 1] ?? ''];
+  return v && VOWELS.has(root[root.length - 2] ?? '') ? root.slice(0, -1) + v : root;
+}
+
+function verbFormsOf(root: string, series?: 'back' | 'front'): string[] {
+  const s = series ?? seriesOf({ word: root });
+  const last = root[root.length - 1] ?? '';
+  const c = endClass(root);
+  const vowel = VOWELS.has(last) && last !== 'у' && last !== 'и';
+  const yFinal = last === 'й';
+  const past = c === 'voiceless' ? h(s, 'ты', 'ті') : h(s, 'ды', 'ді');
+  const neg = c === 'voiceless' ? h(s, 'па', 'пе') : c === 'zj' || c === 'mn' ? h(s, 'ба', 'бе') : h(s, 'ма', 'ме');
+  const ptcp = c === 'voiceless' ? h(s, 'қан', 'кен') : h(s, 'ған', 'ген');
+  const v = voiceStem(root);
+  // Present stem: ойла-й, оқи (оқы + й), қо-я (қой + а), кеңей-е, бол-а.
+  const high = /[ыі]$/u.test(root);
+  const yStem = high ? `${root.slice(0, -1)}и` : `${root}й`;
+  const present = vowel ? yStem : yFinal && s === 'back' ? `${root.slice(0, -1)}я` : v + h(s, 'а', 'е');
+  const impf = vowel ? yStem + h(s, 'тын', 'тін') : `${present}${h(s, 'тын', 'тін')}`;
+  const vn = vowel && /[ыі]$/u.test(root) ? `${root.slice(0, -1)}у` : yFinal ? `${root.slice(0, -1)}ю` : `${root}у`;
+  const conv = vowel ? `${root}п` : v + h(s, 'ып', 'іп');
+  const negRoot = root + neg;
+  return [
+    root + past,
+    `${root + past}м`,
+    `${present}${h(s, 'ды', 'ді')}`,
+    negRoot + h(s, 'ды', 'ді'),
+    `${negRoot}й${h(s, 'ды', 'ді')}`,
+    ...(vowel ? [`${yStem}${h(s, 'мыз', 'міз')}`] : []),
+    root + ptcp,
+    root + ptcp + h(s, 'ы', 'і'),
+    root + ptcp + h(s, 'ын', 'ін'),
+    root + ptcp + h(s, 'да', 'де'),
+    root + ptcp + h(s, 'дықтан', 'діктен'),
+    negRoot + h(s, 'ған', 'ген'),
+    impf,
+    impf + h(s, 'ы', 'і'),
+    vn,
+    vn + h(s, 'ы', 'і'),
+    vn + h(s, 'ға', 'ге'),
+    vn + h(s, 'да', 'де'),
+    vn + h(s, 'ын', 'ін'),
+    conv,
+    root + h(s, 'са', 'се'),
+    `${negRoot}й`,
+    `${negRoot}у`,
+  ];
 }

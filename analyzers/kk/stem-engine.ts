@@ -5,7 +5,7 @@
  * that ends like a suffix (Алматы, Қарағанды) gets one key in all its forms even when no guard names it.
  */
 import type { Stemmer } from '../types.js';
-import type { Alphabet, Harmony } from './phonology.js';
+import type { Alphabet } from './phonology.js';
 import { parseSuffixes, type CompiledGrammar, type SuffixParse } from './suffix-parser.js';
 
 export interface StemmerData {
@@ -33,8 +33,6 @@ export interface StemmerData {
   voice: Readonly<Record<string, string>>;
   /** Nasals dropped at the very end of a key after a vowel (н ң; folded: н). */
   finalNasals: ReadonlySet<string>;
-  /** How «и» at the end of a verb stem (оқи-ды = оқы + й) is spelled out in a key, by vowel series. */
-  yEnding: Readonly<Record<Harmony, string>>;
 }
 
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
@@ -69,8 +67,12 @@ export function createStemmer(d: StemmerData): Stemmer {
   };
   const longEnough = (stem: string, verbal: boolean): boolean =>
     stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
-  const looksVerbal = (stem: string): boolean =>
-    d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null;
+  const looksVerbal = (raw: string): boolean => {
+    const stem = normalize(raw); // шығ-атын: the root is шық
+    // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
+    if (stem.endsWith('и')) return [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
+    return d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null;
+  };
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
 
@@ -89,15 +91,13 @@ export function createStemmer(d: StemmerData): Stemmer {
     return out;
   };
 
-  /** A verb stem that ends in a vowel is keyed like its present tense (ойла-ды, ойлай-ды → ойлай; қоя-ды → қой;
-   * оқы-ды, оқи-ды → оқый), which is also how a noun in -ай/-ей is keyed (жағдай-ды), so both readings agree. */
+  /** A verb stem that ends in a vowel is keyed like its present tense (ойла-ды, ойлай-ды → ойлай; қоя-ды → қой),
+   * which is also how a noun in -ай/-ей is keyed (жағдай-ды), so both readings agree. A final high vowel goes
+   * instead (оқы-ды, оқи-ды, оқ-у → оқ; дамы-п, дам-ып → дам): it is spelled и before the present -й and drops
+   * before -у and -ып. */
   const verbKey = (stem: string): string => {
     const last = stem[stem.length - 1] ?? '';
-    if (last === 'и') {
-      const rest = stem.slice(0, -1);
-      const front = alphabet.harmonyAllows(rest, 'front') && !alphabet.harmonyAllows(rest, 'back');
-      return rest + d.yEnding[front ? 'front' : 'back'];
-    }
+    if (d.highVowels.has(last) || last === 'и') return stem.length > 2 ? stem.slice(0, -1) : stem;
     return alphabet.isVowel(last) ? `${stem}й` : stem;
   };
 
@@ -110,8 +110,9 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (key === undefined) continue;
       if (k === s.length) return key;
       scratch.length = 0;
+      // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching».
       for (const parse of parseSuffixes(grammar, s, k, alphabet.classBefore, scratch))
-        if (parse.stemEnd === k && fits(p, parse)) return key;
+        if (parse.stemEnd === k && !parse.verbal && fits(p, parse)) return key;
     }
     return null;
   };
@@ -191,8 +192,12 @@ export function createStemmer(d: StemmerData): Stemmer {
     return !/[лдт]$/u.test(x);
   };
 
+  /** қо-я-ды, қо-ю: the stem is қой, its й written inside я/ю. */
+  const insideY = (p: SuffixParse): boolean => p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю');
+
   const stemOf = (s: string, p: SuffixParse): string => {
     const stem = s.slice(0, p.stemEnd);
+    if (insideY(p)) return `${stem}й`;
     return p.verbal ? verbKey(stem) : stem;
   };
 
@@ -208,8 +213,7 @@ export function createStemmer(d: StemmerData): Stemmer {
       // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
       const verbFirst = stem.endsWith('и');
       if (held && held.verbal === verbFirst) continue;
-      // қо-я-ды, қо-ю: the stem is қой, its й is written inside я/ю.
-      const spelled = p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю') ? `${stem}й` : stem;
+      const spelled = insideY(p) ? `${stem}й` : stem;
       if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
     }

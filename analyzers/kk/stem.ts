@@ -9,8 +9,8 @@
  * - Suffix allomorphs must agree with the stem end (vowel / sonorant / voiced / voiceless) and with its vowel
  *   series; the consonant alternations are undone (кітаб-ы → кітап, жүрег-і → жүрек, құлағ-ы → құлақ), as is the
  *   vowel drop of a closed list (орн-ы → орын, халқ-ы → халық).
- * - A verb stem that ends in a vowel is keyed with «й» (ойла-ды, ойлай-ды, ойла-у → ойлай; оқы-ды, оқи-ды → оқый),
- *   so keys of such verbs are not dictionary stems; keys are index terms, not lemmas.
+ * - A verb stem that ends in a vowel is keyed with «й» (ойла-ды, ойлай-ды, ойла-у → ойлай), one in a high vowel
+ *   without it (оқы-ды, оқи-ды, оқ-у → оқ), so keys of such verbs are not dictionary stems; keys are index terms.
  * - Stripping repeats until nothing more can be cut, so every key is a fixed point; a short list of protected
  *   stems (data/protected-stems.txt: place names, numerals, a few nouns) guards words that end like a suffix.
  * - When nothing more can be cut, a final н/ң after a vowel is dropped (аудан → ауда): ауданы reads as аудан-ы or
@@ -63,7 +63,6 @@ export const stemKk: Stemmer = createStemmer({
   vowelDrop: new Map(vowelDropFull.map((full) => [reducedStem(full), full])),
   devoice: { 'б': 'п', 'г': 'к', 'ғ': 'қ' },
   voice: { 'п': 'б', 'к': 'г', 'қ': 'ғ' },
-  yEnding: { back: 'ый', front: 'ій' },
   finalNasals: new Set('нң'),
 });
 
@@ -81,6 +80,5 @@ export const stemKkFolded: Stemmer = createStemmer({
   vowelDrop: new Map(vowelDropFull.map((full) => [fold(reducedStem(full)), fold(full)])),
   devoice: { 'б': 'п', 'г': 'к' },
   voice: { 'п': 'б', 'к': 'г' },
-  yEnding: { back: 'ый', front: 'ий' },
   finalNasals: new Set('н'),
 });
