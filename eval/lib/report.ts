@@ -53,13 +53,13 @@ export function goalLines(rows: readonly SummaryRow[], results: readonly QueryRe
   const overall = rows.find((r) => r.category === 'overall');
   if (!overall) return [];
   const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT met');
-  const weak = rows.filter((r) => r.category !== 'overall' && r.izde.recall < GOALS.categoryRecall).map((r) => `${r.category} ${fixed(r.izde.recall, 2)}`);
+  const weak = rows.filter((r) => r.category !== 'overall' && r.izde.recall < GOALS.categoryRecall).map((r) => `${r.category} ${fixed(r.izde.recall)}`);
   const furniture = results.filter((r) => r.query.category === 'furniture').reduce((n, r) => n + r.izde.wrong.length, 0);
   return [
     `${mark(overall.izde.recall >= GOALS.recall)}  recall ≥ ${GOALS.recall}: ${fixed(overall.izde.recall)}`,
     `${mark(overall.izde.precision >= GOALS.precision)}  precision ≥ ${GOALS.precision}: ${fixed(overall.izde.precision)}`,
     `${mark(weak.length === 0)}  every category recall ≥ ${GOALS.categoryRecall}${weak.length ? `: below in ${weak.join(', ')}` : ''}`,
-    `${mark(furniture === 0)}  no wrong hit on a furniture query: ${furniture} wrong hit${furniture === 1 ? '' : 's'}`,
+    `${mark(furniture === 0)}  no wrong hit on a furniture query (words found only in page furniture): ${furniture} wrong hit${furniture === 1 ? '' : 's'}`,
   ];
 }
 
