@@ -69,9 +69,10 @@ export function createStemmer(d: StemmerData): Stemmer {
     stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
   const looksVerbal = (raw: string): boolean => {
     const stem = normalize(raw); // шығ-атын: the root is шық
+    if (d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null)
+      return true;
     // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
-    if (stem.endsWith('и')) return [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
-    return d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null;
+    return stem.endsWith('и') && [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
   };
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
@@ -207,6 +208,7 @@ export function createStemmer(d: StemmerData): Stemmer {
     const best = new Map<number, SuffixParse>();
     scratch.length = 0;
     for (const p of parseSuffixes(grammar, s, 2, alphabet.classBefore, scratch)) {
+      if ((alphabet.classBefore(s, p.stemEnd) & p.after) === 0) continue; // cheap test first, before any copy
       const held = best.get(p.stemEnd);
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
@@ -240,7 +242,7 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (p !== null) return p;
       cur = normalize(cur);
       const next = stripOnce(cur) ?? stripPassive(cur) ?? dropFinalNasal(cur);
-      if (next === null) break;
+      if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = normalize(next);
       cur = vowelDrop.get(full) ?? full;

@@ -17,7 +17,7 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
 /** Roots whose forms meet protected words all over: бас-ты «pressed» is басты «main», бас-қа is басқа «other». */
 const SKIPPED_ROOTS = new Set(['бас']);
 /** Intransitive roots, whose generated «passive» is not a word (кел-ін is келін «daughter-in-law»). */
-const NO_PASSIVE = new Set(['кел', 'бол', 'өт', 'кет', 'жет', 'тұр', 'жүр', 'өс', 'өл', 'қал', 'бар', 'кір', 'түс', 'шық']);
+const NO_PASSIVE = new Set(['кел', 'бол', 'өт', 'кет', 'жет', 'тұр', 'жүр', 'өс', 'өл', 'қал', 'бар', 'кір', 'түс', 'шық', 'ти']);
 
 const ROOTS = readWordList('verb-roots.txt').filter((r) => !SKIPPED_ROOTS.has(r));
 
