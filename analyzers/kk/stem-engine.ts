@@ -78,7 +78,7 @@ export function createStemmer(d: StemmerData): Stemmer {
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
 
   /** Spelling of a stem end as the index keeps it: soft sign dropped, final б г ғ devoiced (кітаб-ы → кітап). */
-  const normalize = (s: string): string => {
+  const normalizeOnce = (s: string): string => {
     let out = s;
     while ((out.endsWith('ь') || out.endsWith('ъ')) && out.length > 2) out = out.slice(0, -1); // король / корол-і
     // A Russian-style feminine surname is keyed as the masculine one (Назарбаева → Назарбаев), as lemmatizers do.
@@ -89,6 +89,13 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (devoiced !== undefined && out.length > 2 && alphabet.vowels.has(out[out.length - 2] ?? '')) {
       out = out.slice(0, -1) + devoiced;
     }
+    return out;
+  };
+
+  /** normalizeOnce to a fixed point (one rule can open the way to another: -сть, -ссс), so keys stay fixed points. */
+  const normalize = (s: string): string => {
+    let out = s;
+    for (let next = normalizeOnce(out); next !== out; next = normalizeOnce(out)) out = next;
     return out;
   };
 
@@ -109,7 +116,11 @@ export function createStemmer(d: StemmerData): Stemmer {
       const p = s.slice(0, k);
       const key = protectedSpellings.get(p);
       if (key === undefined) continue;
-      if (k === s.length) return key;
+      // A bare reduced spelling (орн) is not a word: its key would outgrow it.
+      if (k === s.length) {
+        if (key.length <= k) return key;
+        continue;
+      }
       scratch.length = 0;
       // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching».
       for (const parse of parseSuffixes(grammar, s, k, alphabet.classBefore, scratch))

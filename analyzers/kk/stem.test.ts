@@ -182,11 +182,17 @@ const KAZAKH_LETTERS = [...'аәбвгғдеёжзийкқлмнңоөпрсту
 const wordArb = fc
   .array(fc.constantFrom(...KAZAKH_LETTERS), { minLength: 1, maxLength: 16 })
   .map((letters) => letters.join(''));
-/** Plausible inflected words: a table form with extra suffix-like letters, or a random head with a table ending. */
+/** Suffix-like pieces, to build words that exercise the rules (chains, alternations, loans, surnames). */
+const PIECES = ['лар', 'лер', 'дың', 'ның', 'ға', 'ге', 'да', 'де', 'дан', 'нан', 'мен', 'ы', 'і', 'сы', 'сі', 'ын', 'ін',
+  'на', 'ында', 'ымыз', 'дағы', 'ды', 'ған', 'атын', 'йтын', 'у', 'уы', 'п', 'ып', 'са', 'сын', 'мақ', 'ады', 'еді', 'йды',
+  'ша', 'ль', 'ов', 'ева', 'ст', 'сс', 'ыл', 'ң'];
+/** Plausible inflected words: random letters plus suffix-like pieces, or a table form with a piece. */
 const inflectedArb = fc.oneof(
   wordArb,
-  fc.tuple(fc.constantFrom(...EVERY_FORM), fc.constantFrom('', 'ның', 'лары', 'ында', 'дағы', 'мен', 'ы', 'сы', 'ға')).map(([w, s]) => w + s),
-  fc.tuple(wordArb, fc.constantFrom(...EVERY_FORM)).map(([a, w]) => a + w.slice(Math.max(0, w.length - 5))),
+  fc
+    .tuple(wordArb, fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }))
+    .map(([w, pieces]) => w + pieces.join('')),
+  fc.tuple(fc.constantFrom(...EVERY_FORM), fc.constantFrom('', ...PIECES)).map(([w, s]) => w + s),
 );
 
 describe.each([
