@@ -14,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { dataPaths } from '../engine/embedded.js';
+import { runIndexer, summaryLine } from '../indexer/run.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { startServer, type RunningServer } from '../server/start.js';
-import { runIndexer, summaryLine } from '../indexer/run.js';
 import { evalInputs } from './lib/eval-inputs.js';
 import { izdeSearchAll } from './lib/izde-search.js';
 import { loadJudgedArticles } from './lib/judged-text.js';
@@ -24,6 +25,7 @@ import { compilePattern, DEFAULT_QUERY_SET, loadQuerySet, relevantIds, selectQue
 import { scoreQuery } from './lib/metrics.js';
 import { createPlainIndex, plainSearchAll } from './lib/plain-index.js';
 import { goalLines, printFailures, printSummary, summarize, type QueryResult } from './lib/report.js';
+import { startWatchdog } from './lib/watchdog.js';
 
 const USAGE = 'usage: npm run eval:relevance -- [--category NAME]... [--query ID|TEXT]... [--json FILE] [--list N] [--queries FILE] PATH...';
 const INDEX = 'articles';
@@ -93,9 +95,11 @@ async function main(): Promise<void> {
 
   try {
     resources.tempDir = mkdtempSync(join(tmpdir(), 'izde-relevance-'));
+    const dataDir = join(resources.tempDir, 'meilisearch');
+    startWatchdog({ dir: resources.tempDir, lockPath: dataPaths(dataDir).lock });
     log('starting izde on a temporary data folder');
     resources.server = await startServer({
-      engine: { url: undefined, masterKey: undefined, dataDir: join(resources.tempDir, 'meilisearch'), indexName: INDEX },
+      engine: { url: undefined, masterKey: undefined, dataDir, indexName: INDEX },
       server: { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 0, staticDir: DEFAULT_STATIC_DIR },
       logger: pino({ level: 'silent' }),
     });
