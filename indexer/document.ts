@@ -3,6 +3,7 @@ import { findEntities, type EntityMention } from '../analyzers/entities.js';
 import type { AnalyzedToken } from '../analyzers/types.js';
 import type { ArticleDocument } from '../engine/schema.js';
 import { entityToken } from '../analyzers/entity-token.js';
+import { indexKeys } from '../analyzers/index-keys.js';
 import { documentKey } from './key.js';
 import type { Article } from './types.js';
 
@@ -28,10 +29,11 @@ export function termFields(tokens: readonly AnalyzedToken[], mentions: readonly 
   const s: string[] = [];
   const f: string[] = [];
   tokens.forEach((t, i) => {
-    if (t.term !== null && t.fold !== null) {
-      x.push(t.norm);
-      s.push(t.term);
-      f.push(t.fold);
+    const k = indexKeys(t);
+    if (k) {
+      x.push(k.exact);
+      s.push(k.stem);
+      f.push(k.fold);
     }
     for (const e of after.get(i) ?? []) {
       x.push(e);

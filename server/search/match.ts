@@ -1,11 +1,16 @@
 import { analyze } from '../../analyzers/analyze.js';
 import { findEntities } from '../../analyzers/entities.js';
-import type { AnalyzedToken } from '../../analyzers/types.js';
+import { indexKeys, type IndexKeys } from '../../analyzers/index-keys.js';
+import { INDEX_SETTINGS } from '../../engine/settings.js';
 import type { MatchKeys } from './plan.js';
 import type { Range } from './highlight.js';
 
-/** Meilisearch allows one typo from 6 letters on the fold tier (a first-letter typo counts two): mirror that. */
-const MIN_TYPO_LENGTH = 6;
+/**
+ * Meilisearch allows one typo on the fold tier from this many UTF-8 bytes (a first-letter typo counts two): the
+ * highlighter mirrors it (engine/settings.ts).
+ */
+const MIN_TYPO_BYTES = INDEX_SETTINGS.typoTolerance.minWordSizeForTypos.oneTypo;
+const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** True when `a` and `b` differ by one substitution, insertion, deletion or transposition, first letter kept. */
 export function oneTypoApart(a: string, b: string): boolean {
@@ -19,33 +24,38 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-export function tokenMatches(t: AnalyzedToken, keys: MatchKeys): boolean {
-  if (t.term === null || t.fold === null) return false;
-  if (keys.exact.has(t.norm) || keys.stem.has(t.term) || keys.fold.has(t.fold)) return true;
-  for (const p of keys.exactPrefixes) if (t.norm.startsWith(p)) return true;
+/** Whether a token's index keys meet the query's, tier by tier (as Meilisearch matched them). */
+export function keysMatch(t: IndexKeys, keys: MatchKeys): boolean {
+  if (keys.exact.has(t.exact) || keys.stem.has(t.stem) || keys.fold.has(t.fold)) return true;
+  for (const p of keys.exactPrefixes) if (t.exact.startsWith(p)) return true;
   for (const p of keys.foldPrefixes) if (t.fold.startsWith(p)) return true;
-  if (t.fold.length >= MIN_TYPO_LENGTH) {
-    for (const k of keys.fold) if (k.length >= MIN_TYPO_LENGTH && oneTypoApart(t.fold, k)) return true;
+  if (byteLength(t.fold) >= MIN_TYPO_BYTES - 2) {
+    for (const k of keys.fold) if (byteLength(k) >= MIN_TYPO_BYTES && oneTypoApart(t.fold, k)) return true;
   }
   return false;
 }
 
 /** What highlighting needs of a text: its tokens and entity mentions (cached per document by the caller). */
 export interface AnalyzedText {
-  tokens: AnalyzedToken[];
+  /** Offsets and index keys of the indexed tokens (stopwords left out). */
+  tokens: { start: number; end: number; keys: IndexKeys }[];
   mentions: { code: string; start: number; end: number }[];
 }
 
 export function analyzeForHighlight(text: string): AnalyzedText {
-  const tokens = analyze(text);
-  const mentions = findEntities(tokens, { text }).map((m) => ({ code: m.code, start: m.start, end: m.end }));
+  const analyzed = analyze(text);
+  const tokens = analyzed.flatMap((t) => {
+    const keys = indexKeys(t);
+    return keys ? [{ start: t.start, end: t.end, keys }] : [];
+  });
+  const mentions = findEntities(analyzed, { text }).map((m) => ({ code: m.code, start: m.start, end: m.end }));
   return { tokens, mentions };
 }
 
 /** Ranges of the original text that the query matched: words by any tier's key, entity mentions whole. */
 export function matchedRanges(text: AnalyzedText, keys: MatchKeys): Range[] {
   const ranges: Range[] = [];
-  for (const t of text.tokens) if (tokenMatches(t, keys)) ranges.push([t.start, t.end]);
+  for (const t of text.tokens) if (keysMatch(t.keys, keys)) ranges.push([t.start, t.end]);
   for (const m of text.mentions) if (keys.entities.has(m.code)) ranges.push([m.start, m.end]);
   return ranges;
 }

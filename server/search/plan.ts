@@ -1,5 +1,6 @@
 import { entityToken } from '../../analyzers/entity-token.js';
 import { findEntities } from '../../analyzers/entities.js';
+import { indexKeys } from '../../analyzers/index-keys.js';
 import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
 import { queryTokens, type QueryToken, type Reading } from './query-tokens.js';
 
@@ -14,7 +15,17 @@ export interface PlannedQuery {
   q: string;
   fields: readonly string[];
   weight: number;
+  /** Lowest ranking score a hit may have: set for queries of several words, where the score measures how close
+   *  the words are (proximity ranks first after words), so that far-apart words are no match. */
+  minScore?: number;
 }
+
+/**
+ * With the ranking rules of engine/settings.ts, a query of several words scores about 0.7 and up when its words
+ * stand within a few words of each other, and about 0.25 and below when they are far apart (another sentence or
+ * paragraph). Measured on the shared corpus; the cut sits between the two.
+ */
+export const NEAR_WORDS_SCORE = 0.45;
 
 export interface QueryPlan {
   text: string;
@@ -85,24 +96,27 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
     const id = `${fields.join(',')}|${q}`;
     if (seen.has(id)) return;
     seen.add(id);
-    queries.push({ name, q, fields, weight });
+    const words = q.trim().split(/\s+/u).length;
+    queries.push({ name, q, fields, weight, ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}) });
   };
 
   readings.forEach((reading, r) => {
     const factor = r === 0 ? 1 : SECOND_READING;
-    const words = reading.content.map((i) => reading.tokens[i]!);
+    const words = reading.content.map((i) => indexKeys(reading.tokens[i]!)!);
     const tierKeys: Record<Tier, string[]> = {
-      exact: words.map((t) => t.norm),
-      stem: words.map((t) => t.term!),
-      fold: words.map((t) => t.fold!),
+      exact: words.map((k) => k.exact),
+      stem: words.map((k) => k.stem),
+      fold: words.map((k) => k.fold),
     };
-    for (const tier of ['exact', 'stem', 'fold'] as const) {
+    for (const tier of reading.secondary ? (['exact', 'stem'] as const) : (['exact', 'stem', 'fold'] as const)) {
       for (const k of tierKeys[tier]) keys[tier].add(k);
       add(`${tier}:${reading.label}`, toQ(tierKeys[tier], phrases, false), TIER_FIELDS[tier], WEIGHTS[tier] * factor);
     }
-    // Entities: the mention's words become its language-independent token, the other words keep their fold key.
+    // Entities: the mention's words become its language-independent token, the other words keep their key of the
+    // reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
     const mentions = entityMentions(text, reading);
     if (mentions.length > 0) {
+      const tier: Tier = reading.secondary ? 'stem' : 'fold';
       const entityKeys: string[] = [];
       const entityPhrases: number[] = [];
       for (let i = 0; i < words.length; i++) {
@@ -113,11 +127,11 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
           entityPhrases.push(-1);
           i = m.last;
         } else {
-          entityKeys.push(tierKeys.fold[i]!);
+          entityKeys.push(tierKeys[tier][i]!);
           entityPhrases.push(phrases[i]!);
         }
       }
-      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), TIER_FIELDS.fold, WEIGHTS.entity * factor);
+      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
     }
     if (prefixLast) {
       const last = words.length - 1;

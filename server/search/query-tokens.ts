@@ -20,6 +20,9 @@ export interface QueryToken {
  */
 export interface Reading {
   label: 'kk' | 'ru';
+  /** The reading language identification did not prefer: searched by exact and stem keys only, without the
+   *  fold tier and its typo tolerance (a typo away from some word of the other language is easy to be). */
+  secondary: boolean;
   tokens: AnalyzedToken[];
   /** Indices into `tokens` of the content words, aligned with QueryToken[]. */
   content: number[];
@@ -72,13 +75,17 @@ export function queryTokens(text: string): { tokens: QueryToken[]; readings: Rea
       ru.push(reread(t, latin ? 'other' : 'ru'));
     }
   });
-  const ambiguous = tokens.some((t) => t.ambiguous);
-  const readings: Reading[] = [{ label: 'kk', tokens: kk, content }];
-  if (ambiguous) {
-    const ruReading: Reading = { label: 'ru', tokens: ru, content };
+  const kkReading: Reading = { label: 'kk', secondary: false, tokens: kk, content };
+  const readings: Reading[] = [kkReading];
+  if (tokens.some((t) => t.ambiguous)) {
+    // Both readings are searched; the preferred one first, the other without the fold tier (see `secondary`).
     const lang = detectLang(text);
-    if (lang === 'ru' || lang === 'other') readings.unshift(ruReading);
-    else readings.push(ruReading);
+    const ruFirst = lang === 'ru' || lang === 'other';
+    const ruReading: Reading = { label: 'ru', secondary: !ruFirst, tokens: ru, content };
+    if (ruFirst) {
+      kkReading.secondary = true;
+      readings.unshift(ruReading);
+    } else readings.push(ruReading);
   }
   const lastContent = analyzed[content[content.length - 1] ?? -1];
   const partialLast =

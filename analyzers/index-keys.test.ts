@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.js';
+import { indexKeys } from './index-keys.js';
+
+const keys = (text: string, lang?: 'kk' | 'ru') => analyze(text, lang ? { lang } : {}).map(indexKeys);
+
+describe('indexKeys', () => {
+  it('keeps Kazakh and Russian stems of the same word apart', () => {
+    const [kk] = keys('министрлері', 'kk');
+    const [ru] = keys('министров', 'ru');
+    expect(kk!.stem).not.toBe(ru!.stem);
+    expect(kk!.fold).not.toBe(ru!.fold);
+    expect(kk!.stem.slice(1)).toBe(ru!.stem.slice(1)); // the same stem underneath
+  });
+
+  it('gives Kazakh in Latin and in Cyrillic the same keys', () => {
+    expect(keys('Qazaqstannyń', 'kk')).toEqual(keys('Қазақстанның', 'kk'));
+  });
+
+  it('leaves exact forms, numbers and abbreviations language-neutral', () => {
+    const [abbr, num] = keys('ШОС 2024', 'ru');
+    expect(abbr).toEqual({ exact: 'шос', stem: 'шос', fold: 'шос' });
+    expect(num).toEqual({ exact: '2024', stem: '2024', fold: '2024' });
+    expect(keys('министр', 'kk')[0]!.exact).toBe(keys('министр', 'ru')[0]!.exact);
+  });
+
+  it('has no keys for stopwords', () => {
+    expect(keys('на то', 'ru')).toEqual([null, null]);
+  });
+});
