@@ -12,13 +12,19 @@ export const INDEX_SETTINGS = {
   sortableAttributes: ['date', 'ts'],
   displayedAttributes: ['*'],
   // `sort` first: a date sort is a pure date order, and only then does federated search merge its queries by date
-  // (it is inert when no sort is asked for). Recency breaks the last ties of relevance.
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'ts:desc'],
+  // (it is inert when no sort is asked for). Every word must match (matchingStrategy `all`), so `words` ranks
+  // nothing and `proximity` decides the ranking score of a multi-word query: the planner cuts on that score, so
+  // words far apart (a summit in one paragraph, the SCO in another) do not count as a match. Recency breaks the
+  // last ties of relevance.
+  rankingRules: ['sort', 'words', 'proximity', 'typo', 'attribute', 'exactness', 'ts:desc'],
   // Analysis is ours: Meilisearch must not drop or split our keys.
   stopWords: [],
   typoTolerance: {
     enabled: true,
-    minWordSizeForTypos: { oneTypo: 6, twoTypos: 10 },
+    // Meilisearch counts these sizes in UTF-8 BYTES: a Cyrillic letter is two, and fold keys start with a
+    // language mark («ъ», «ь»). 18 bytes = the mark and eight letters. Two typos on lemma keys join different words
+    // (подписываться ~ подписать), so they are off (255 is the largest size allowed).
+    minWordSizeForTypos: { oneTypo: 18, twoTypos: 255 },
     // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches.
     disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem],
     disableOnNumbers: true,

@@ -4,7 +4,7 @@ import { keyboardScenario } from './keyboard.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';
 import { readerScenario } from './reader.js';
 import { outageScenario, raceScenario } from './resilience.js';
-import { layoutFixScenario, noResultsScenario, orgScenario, pagingScenario, partialScenario, typingScenario, yearScenario } from './search.js';
+import { layoutFixScenario, noResultsScenario, orgScenario, pagingScenario, typingScenario, yearScenario } from './search.js';
 import { xssScenario } from './security.js';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,7 +14,6 @@ export const SCENARIOS: readonly Scenario[] = [
   noResultsScenario,
   pagingScenario,
   layoutFixScenario,
-  partialScenario,
   outageScenario,
   raceScenario,
   languageScenario,

@@ -156,19 +156,3 @@ export const pagingScenario: Scenario = {
     check(!urlParams(page).has('page'), 'ticking a filter goes back to page 1');
   },
 };
-
-export const partialScenario: Scenario = {
-  name: 'when only some words match, the page says not all words matched',
-  async run({ page, baseUrl }) {
-    await open(page, baseUrl, '?ui=en');
-    await page.locator('#q').fill('ШЫҰ жжщщъъхх');
-    await settled(page);
-    const notice = page.locator('.notice-partial');
-    await notice.waitFor({ state: 'visible' });
-    check(((await notice.textContent()) ?? '').startsWith('Not all words matched'), 'the notice says not all words matched');
-    check((await hits(page)).length > 0, 'results with some of the words are shown');
-    await page.locator('#q').fill('ШЫҰ');
-    await settled(page);
-    check((await notice.count()) === 0, 'the notice goes away when every word matches');
-  },
-};

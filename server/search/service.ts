@@ -38,8 +38,6 @@ export interface SearchResponse {
   facets: FacetCounts;
   /** Present when the results are for a corrected query (wrong keyboard layout): show "results for …". */
   correction?: { query: string; original: string; reason: 'keyboard-layout' };
-  /** Present when not every word could be matched and results hold only some of the words. */
-  partial?: boolean;
 }
 
 export interface ArticleResponse extends Omit<SearchHit, 'titleHtml'> {
@@ -71,7 +69,6 @@ interface Attempt {
   hits: HitDocument[];
   total: number;
   facets: FacetCounts;
-  strategy: 'all' | 'last';
 }
 
 const emptyFacets = (): FacetCounts => ({ year: {}, org: {}, lang: {}, source: {} });
@@ -85,8 +82,9 @@ function sortOf(sort: SortOrder, browsing: boolean): string[] | undefined {
 /**
  * Search, articles and health over Meilisearch. A search is one federated multi-search for hits and the facets that
  * have no selection, plus one for each selected facet (its counts ignore its own selection: disjunctive facets),
- * all sent at once. When whole words find nothing it retries: the last word as a prefix (typing), the query as typed
- * with the wrong keyboard layout, then any of the words.
+ * all sent at once. When whole words find nothing it retries: the last word as a prefix (typing), then the query
+ * read as typed with the wrong keyboard layout. Every word must match: a page of articles that hold only some of
+ * the words would mostly be noise.
  */
 export class SearchService {
   private readonly gateway: Gateway;
@@ -110,26 +108,23 @@ export class SearchService {
     let correction: SearchResponse['correction'];
     let attempt: Attempt;
     if (!text) {
-      attempt = await this.attempt(client, null, selections, params, 'all');
+      attempt = await this.attempt(client, null, selections, params);
     } else {
       const plan = planQuery(params.q);
-      attempt = await this.attempt(client, plan, selections, params, 'all');
+      attempt = await this.attempt(client, plan, selections, params);
       if (attempt.total === 0 && plan.queries.length > 0) {
         const prefixPlan = planQuery(params.q, { prefix: true });
-        if (prefixPlan.queries.length > plan.queries.length) attempt = await this.attempt(client, prefixPlan, selections, params, 'all');
+        if (prefixPlan.queries.length > plan.queries.length) attempt = await this.attempt(client, prefixPlan, selections, params);
       }
       if (attempt.total === 0 && params.correct) {
         for (const candidate of wrongLayoutCandidates(text)) {
-          const fixed = await this.attempt(client, planQuery(candidate.text, { prefix: true }), selections, params, 'all');
+          const fixed = await this.attempt(client, planQuery(candidate.text, { prefix: true }), selections, params);
           if (fixed.total > 0) {
             attempt = fixed;
             correction = { query: candidate.text, original: params.q, reason: 'keyboard-layout' };
             break;
           }
         }
-      }
-      if (attempt.total === 0 && plan.tokens.length > 1) {
-        attempt = await this.attempt(client, plan, selections, params, 'last');
       }
     }
     const keys = attempt.plan?.keys;
@@ -143,7 +138,6 @@ export class SearchService {
       hits,
       facets: attempt.facets,
       ...(correction ? { correction } : {}),
-      ...(attempt.strategy === 'last' && attempt.total > 0 ? { partial: true } : {}),
     };
   }
 
@@ -153,21 +147,20 @@ export class SearchService {
     plan: QueryPlan | null,
     selections: Selections,
     params: SearchParams,
-    strategy: 'all' | 'last',
   ): Promise<Attempt> {
     const planned: PlannedQuery[] = plan ? plan.queries : [{ name: 'browse', q: '', fields: [], weight: 1 }];
-    if (planned.length === 0) return { plan, hits: [], total: 0, facets: emptyFacets(), strategy }; // only stopwords
+    if (planned.length === 0) return { plan, hits: [], total: 0, facets: emptyFacets() }; // only stopwords
     const sort = sortOf(params.sort, plan === null);
     const selected = selectedFacets(selections);
     const unselected = FACETS.filter((f) => !selected.includes(f));
-    const main = this.federated(planned, buildFilter(selections), unselected, strategy, {
+    const main = this.federated(planned, buildFilter(selections), unselected, {
       limit: params.limit,
       offset: (params.page - 1) * params.limit,
       sort,
       retrieve: true,
     });
     const perFacet = selected.map((facet) =>
-      this.federated(planned, buildFilter(selections, facet), [facet], strategy, { limit: 0, offset: 0, sort: undefined, retrieve: false }),
+      this.federated(planned, buildFilter(selections, facet), [facet], { limit: 0, offset: 0, sort: undefined, retrieve: false }),
     );
     let responses;
     try {
@@ -181,14 +174,13 @@ export class SearchService {
     rest.forEach((r, i) => Object.assign(facets, pickFacets(r.facetDistribution, [selected[i]!])));
     // A selected value with no hits still shows, with 0, so the reader can untick it.
     for (const f of selected) for (const v of selections[f]) facets[f][String(v)] ??= 0;
-    return { plan, hits: first!.hits, total: first!.estimatedTotalHits ?? first!.hits.length, facets, strategy };
+    return { plan, hits: first!.hits, total: first!.estimatedTotalHits ?? first!.hits.length, facets };
   }
 
   private federated(
     planned: readonly PlannedQuery[],
     filter: string[][],
     facets: readonly Facet[],
-    strategy: 'all' | 'last',
     page: { limit: number; offset: number; sort: string[] | undefined; retrieve: boolean },
   ): FederatedMultiSearchParams {
     const queries: MultiSearchQueryWithFederation[] = planned.map((p) => ({
@@ -197,7 +189,8 @@ export class SearchService {
       ...(p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
       ...(filter.length ? { filter } : {}),
       ...(page.sort ? { sort: page.sort } : {}),
-      matchingStrategy: strategy,
+      ...(p.minScore !== undefined ? { rankingScoreThreshold: p.minScore } : {}),
+      matchingStrategy: 'all',
       attributesToRetrieve: page.retrieve ? ['key', ...HIT_FIELDS] : ['key'],
       federationOptions: { weight: p.weight },
     }));

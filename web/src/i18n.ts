@@ -54,7 +54,6 @@ export interface Messages {
   genericError: string;
   /** `{query}` the corrected query, `{original}` what was typed. */
   correction: string;
-  partial: string;
   pagination: string;
   previous: string;
   next: string;
@@ -113,7 +112,6 @@ const kk: Messages = {
   badRequest: 'Іздеу орындалмады:',
   genericError: 'Бірдеңе дұрыс болмады. Қайталап көріңіз.',
   correction: '«{query}» бойынша нәтижелер көрсетілді. Терілгендей іздеу: «{original}»',
-  partial: 'Барлық сөз табылмады: кейбір сөздері бар мақалалар көрсетілді',
   pagination: 'Беттер',
   previous: 'Алдыңғы',
   next: 'Келесі',
@@ -171,7 +169,6 @@ const ru: Messages = {
   badRequest: 'Поиск не выполнен:',
   genericError: 'Что-то пошло не так. Попробуйте ещё раз.',
   correction: 'Показаны результаты по запросу «{query}». Искать как набрано: «{original}»',
-  partial: 'Найдены не все слова: показаны статьи, где есть часть из них',
   pagination: 'Страницы',
   previous: 'Назад',
   next: 'Дальше',
@@ -229,7 +226,6 @@ const en: Messages = {
   badRequest: 'The search could not be run:',
   genericError: 'Something went wrong. Please try again.',
   correction: 'Showing results for «{query}». Search instead for «{original}»',
-  partial: 'Not all words matched: showing articles with some of them',
   pagination: 'Pages',
   previous: 'Previous',
   next: 'Next',

@@ -213,7 +213,7 @@ function renderEmpty(res: SearchResponse, s: PageState): void {
   el.empty.replaceChildren(...parts);
 }
 
-/** The banners: engine trouble (with retry), a layout correction, a partial match. */
+/** The banners: engine trouble (with retry), a layout correction. */
 function renderStatus(): void {
   const m = t();
   if (failure) {
@@ -233,7 +233,6 @@ function renderStatus(): void {
     const asTyped = h('button', { type: 'button', class: 'link-button typed', 'data-action': 'search-as-typed' }, res.correction.original);
     notes.push(h('p', { class: 'notice notice-correction' }, before, h('strong', {}, res.correction.query), middle, asTyped, after));
   }
-  if (res?.partial) notes.push(h('p', { class: 'notice notice-partial' }, m.partial));
   replaceIfChanged(el.notices, notes);
 }
 
