@@ -23,7 +23,7 @@ describe('gazetteer data', () => {
     for (const l of ['kk', 'kk-Latn', 'ru', 'en'] as const) expect(e.names[l].length).toBeGreaterThan(0);
   });
   const cyrillicNames = gazetteer.flatMap((e) =>
-    [...e.names.kk, ...e.names.ru, ...(e.ambiguous ?? []), ...(e.context ?? []), e.label.kk, e.label.ru].map((n) => [e.code, n] as const),
+    [...e.names.kk, ...e.names.ru, ...(e.ambiguous ?? []), ...(e.context ?? []), ...(e.derived ?? []).filter((n) => /\p{Script=Cyrillic}/u.test(n)), e.label.kk, e.label.ru].map((n) => [e.code, n] as const),
   );
   it.each(cyrillicNames)('%s: no Latin look-alike letters inside the Cyrillic word(s) of «%s»', (_c, name) => {
     for (const word of name.split(/[\s\-–+]+/u)) {
@@ -86,11 +86,25 @@ describe('findEntities', () => {
     ['достастық пен бірлік', []],
   ])('%s is not (only) what it looks like', (text, expected) => expect(mentions(text)).toEqual(expected));
 
-  it('ambiguous forms are flagged: ЕС, ЕО, ОТГ, Достастық', () => {
-    expect(mentions('ЕС ввел санкции')).toEqual(['EU?:ЕС']);
-    expect(mentions('ЕО елшісі')).toEqual(['EU?:ЕО']);
+  it('ambiguous forms are flagged: ОТГ, Достастық; ЕС and ЕО in capitals are the EU', () => {
+    expect(mentions('ЕС ввел санкции')).toEqual(['EU:ЕС']);
+    expect(mentions('ЕО елшісі')).toEqual(['EU:ЕО']);
+    expect(mentions('ес ввел санкции')).toEqual([]);
     expect(mentions('саммит ОТГ')).toEqual(['OTS?:ОТГ']);
     expect(mentions('Достастық елдері')).toEqual(['CIS?:Достастық']);
+  });
+  it('words formed from a place name count as mentions, in any case', () => {
+    expect(mentions('российские компании')).toEqual(['RU:российские']);
+    expect(mentions('reseılik sportshy')).toEqual(['RU:reseılik']);
+    expect(mentions('китайского производства')).toEqual(['CN:китайского']);
+    expect(mentions('qazaqstandyq kompanııalar')).toEqual(['KZ:qazaqstandyq']);
+  });
+  it('a name of several words counts in lowercase too; one word must be capitalized', () => {
+    expect(mentions('решение европейского союза')).toEqual(['EU:европейского союза']);
+    expect(mentions('қарағанда')).toEqual([]);
+  });
+  it('Kazakh Latin digraphs count as capitals in abbreviations', () => {
+    expect(mentions('ShYU sammıti')).toEqual(['SCO:ShYU']);
   });
   it('queries may be lowercase with anyCase', () => {
     expect(mentions('шос саммиті', true)).toEqual(['SCO:шос']);
@@ -118,7 +132,7 @@ describe('findEntities', () => {
 
 describe('organizationsOf', () => {
   it.each([
-    ['ЕС ввел санкции', []],
+    ['ЕС ввел санкции', ['EU']],
     ['ЕС ввел санкции, заявили в Брюсселе', ['EU']],
     ['ЕС и Евросоюз — одно и то же', ['EU']],
     ['Достастық елдері', []],

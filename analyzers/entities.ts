@@ -30,6 +30,9 @@ export interface GazetteerEntry {
   names: { kk: string[]; 'kk-Latn': string[]; ru: string[]; en: string[] };
   ambiguous?: string[];
   context?: string[];
+  /** Relational adjectives and demonyms formed from the name (российский, ресейлік, Chinese): common words, so
+   *  matched in any letter case; they count as mentions of the entity. */
+  derived?: string[];
 }
 
 export interface EntityMention {
@@ -67,7 +70,11 @@ export function entryOf(code: string): GazetteerEntry | undefined {
 /** Punctuation that matters between two words of a name (hyphens, dashes, quotes and spaces do not). */
 const gapSignature = (gap: string): string => gap.replace(/[\s\p{Pd}«»"“”„'’‘`.]/gu, '');
 
-const isCaps = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase() && s !== s.toLowerCase();
+/** All capitals; Kazakh Latin digraphs count as one capital letter («ShYU» is ШЫҰ in capitals). */
+const isCaps = (s: string): boolean => {
+  const t = s.replace(/([SCZ])h/gu, '$1H');
+  return /\p{L}/u.test(t) && t === t.toUpperCase() && t !== t.toLowerCase();
+};
 const isCapitalized = (s: string): boolean => /^\p{Lu}/u.test(s);
 
 interface PatternToken {
@@ -96,6 +103,9 @@ interface Pattern {
   ambiguous: boolean;
   /** Context phrases only (never reported as mentions). */
   contextOnly: boolean;
+  /** Matched in any letter case: derived words (российский), and names of several words («европейского
+   *  союза»), which their length makes specific enough. A one-word name must be capitalized. */
+  anyCase: boolean;
 }
 
 /** The key a token is compared by: the folded stem, or for a stopword its normalized form. */
@@ -114,7 +124,7 @@ function analysesOf(name: string): AnalyzedToken[][] {
 function compile(): Map<string, Pattern[]> {
   const index = new Map<string, Pattern[]>();
   const seen = new Set<string>();
-  const add = (e: GazetteerEntry, name: string, ambiguous: boolean, contextOnly: boolean) => {
+  const add = (e: GazetteerEntry, name: string, ambiguous: boolean, contextOnly: boolean, derived = false) => {
     for (const toks of analysesOf(name)) {
       if (toks.length === 0) continue;
       const tokens = toks.map((t) => ({
@@ -123,10 +133,11 @@ function compile(): Map<string, Pattern[]> {
         prefix: prefixOf(t),
       }));
       const gaps = toks.slice(1).map((t, i) => gapSignature(name.slice(toks[i]!.end, t.start)));
-      const id = `${e.code}|${ambiguous}|${contextOnly}|${tokens.map((t) => t.key + (t.caps ? '!' : '')).join(' ')}|${gaps.join(' ')}`;
+      const anyCase = derived || (!ambiguous && tokens.length >= 2 && !tokens.some((t) => t.caps));
+      const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => t.key + (t.caps ? '!' : '')).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const p: Pattern = { code: e.code, kind: e.kind, tokens, gaps, ambiguous, contextOnly };
+      const p: Pattern = { code: e.code, kind: e.kind, tokens, gaps, ambiguous, contextOnly, anyCase };
       const first = tokens[0]!.key;
       const list = index.get(first) ?? [];
       list.push(p);
@@ -136,6 +147,7 @@ function compile(): Map<string, Pattern[]> {
   for (const e of gazetteer) {
     for (const names of Object.values(e.names)) for (const n of names) add(e, n, false, false);
     for (const n of e.ambiguous ?? []) add(e, n, true, false);
+    for (const n of e.derived ?? []) add(e, n, false, false, true);
   }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return index;
@@ -156,6 +168,7 @@ function compileContext(): Map<string, Map<string, Pattern[]>> {
           gaps: toks.slice(1).map((t, i) => gapSignature(phrase.slice(toks[i]!.end, t.start))),
           ambiguous: false,
           contextOnly: true,
+          anyCase: true,
         };
         const list = index.get(p.tokens[0]!.key) ?? [];
         list.push(p);
@@ -180,7 +193,7 @@ function matchAt(tokens: readonly AnalyzedToken[], text: string | null, i: numbe
     const t = tokens[i + k]!;
     const pt = p.tokens[k]!;
     if (keyOf(t) !== pt.key || !fold(t.norm).startsWith(pt.prefix)) return -1;
-    if (!anyCase) {
+    if (!anyCase && !p.anyCase) {
       if (pt.caps && !isCaps(t.surface)) return -1;
       // Names are proper nouns: «қарағанда» (compared to) is not «Қарағанды».
       if (k === 0 && !p.contextOnly && !isCapitalized(t.surface)) return -1;
