@@ -24,4 +24,8 @@ describe('wrongLayoutCandidates', () => {
   ] as const)('no candidate for %j', (typed, expected) => {
     expect(wrongLayoutCandidates(typed)).toEqual(expected);
   });
+
+  it('tries the Kazakh layout first when digits sit inside words', () => {
+    expect(wrongLayoutCandidates('0snfq')[0]).toEqual({ text: 'қытай', layout: 'kk' });
+  });
 });

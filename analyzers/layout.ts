@@ -48,7 +48,8 @@ export function wrongLayoutCandidates(query: string): LayoutCandidate[] {
     // Digits next to letters are Kazakh letters on the Kazakh layout; a lone number stays a number.
     if (/[\p{L}\[\];',.`{}:"<>~][0-9\-=@#$%*()_+]|[0-9\-=@#$%*()_+][\p{L}\[\];',.`{}:"<>~]/u.test(q)) {
       const kk = q.split(/(\s+)/).map((w) => (/^\d+$/.test(w) ? w : remap(w, latinToKazakh))).join('');
-      if (kk !== ru && !hasLatinLetter(kk)) out.push({ text: kk, layout: 'kk' });
+      // Digits inside words are the stronger sign: the Kazakh reading goes first.
+      if (kk !== ru && !hasLatinLetter(kk)) out.unshift({ text: kk, layout: 'kk' });
     }
   } else if (hasCyrillicLetter(q) && !hasLatinLetter(q)) {
     const en = remap(q, russianToLatin);

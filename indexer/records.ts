@@ -11,7 +11,10 @@ export const recordSchema = z.looseObject({
   date: optionalText,
   source: optionalText,
   url: optionalText,
-  text: z.string({ message: '`text` is required and must be a string' }).refine((t) => t.trim().length > 0, '`text` is empty'),
+  text: z.string({ message: '`text` is required and must be a string' }),
+}).refine((r) => r.text.trim().length > 0 || (r.title ?? '').trim().length > 0, {
+  message: '`text` is empty (and there is no title)',
+  path: ['text'],
 });
 
 export type ParsedRecord = { ok: true; record: SourceRecord } | { ok: false; reason: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLines, isRelatedHeading, pageLines, type LineKind } from './furniture.js';
+import { classifyLines, isRelatedHeading, pageLines, withoutGluedFurniture, type LineKind } from './furniture.js';
 
 const kindOf = (line: string): LineKind => classifyLines([line])[0]!.kind;
 
@@ -117,5 +117,28 @@ describe('related-news blocks', () => {
 describe('pageLines', () => {
   it('trims, drops empty lines, normalizes spaces and line ends', () => {
     expect(pageLines('  a\u00A0 b \r\n\r\n\tc\u200B\n')).toEqual(['a b', 'c']);
+  });
+});
+
+describe('withoutGluedFurniture', () => {
+  it.each([
+    [
+      'Законопроект приняли во втором чтении. Новости от Корреспондент.net в Telegram. Подписывайтесь на наш канал https://t.me/korrespondentnet',
+      'Законопроект приняли во втором чтении.',
+    ],
+    ['Итоги подвели в пятницу. Слушайте подкасты РИА Новости и подписывайтесь на них в мобильных приложениях.', 'Итоги подвели в пятницу.'],
+    ['Наш сайт использует файлы Cookie, чтобы предоставлять вам информацию. Вакцину доставили в среду.', 'Вакцину доставили в среду.'],
+    ['Жиын Астанада өтті. Біздің Telegram-арнамызға жазылыңыз!', 'Жиын Астанада өтті.'],
+  ])('drops the glued call from %j', (line, expected) => {
+    expect(withoutGluedFurniture(line)).toBe(expected);
+  });
+
+  it.each([
+    'Министр сообщил об этом в своём Telegram-канале. Подробности будут позже.',
+    'Губернатор подписывает список выборщиков. Затем список направляют в Сенат.',
+    'Более 10 тысяч человек подписались на петицию за сутки.',
+    'Подписка на газету подорожала на 5%, сообщили в редакции, и подписчики недовольны ростом цен на доставку.',
+  ])('keeps prose that only talks about subscriptions: %j', (line) => {
+    expect(withoutGluedFurniture(line)).toBe(line);
   });
 });

@@ -175,6 +175,35 @@ const GLUED_RELATIVE_TIME = /\s+((?:сегодня|вчера|бүгін|кеш�
 /** A line that is only a relative timestamp: metadata without a day. */
 export const RELATIVE_TIME = /^(?:сегодня|вчера|бүгін|кеше|today|yesterday),?\s*(?:в\s+|at\s+)?\d{1,2}:\d{2}$/iu;
 
+/**
+ * Calls to subscribe and cookie notices that scrapes glue into a paragraph («… во время телешоу. Новости от
+ * Корреспондент.net в Telegram. Подписывайтесь на наш канал https://t.me/…»). Each pattern describes a whole
+ * sentence of that kind, so a sentence that merely reports a subscription or a Telegram post is kept.
+ */
+const GLUED_SENTENCE = [
+  /^(?:подписывайтесь|подпишитесь|подписывайся|подпишись)\s+на\s/iu,
+  /\s(?:и|and)\s+(?:подписывайтесь|подпишитесь)\s+на\s/iu,
+  /^подписаться(?:\s+на\s+(?:рассылку|новости|канал|наш)|\s*$)/iu,
+  /^подписка\s+на\s+(?:\p{L}+\s+){0,3}рассылку/iu,
+  /^(?:новости|все новости|читайте нас|следите за новостями)\s+(?:от\s+)?.{0,40}?\s(?:в|на)\s+(?:telegram|телеграм|телеграме|viber|whatsapp|facebook|фейсбуке|яндекс\.дзен|дзен)\b/iu,
+  /^наш\s+сайт\s+использует\s+(?:файлы\s+)?cookie/iu,
+  /^(?:біздің\s+)?(?:telegram|телеграм)[-\s]?(?:арнамызға|арнасына)\s+жазылыңыз/iu,
+  /^(?:жазылыңыз|жазылып алыңыз)\b/iu,
+  /^(?:subscribe|follow us)\s+(?:to|on)\s/iu,
+];
+/** The longest sentence a glued call can be (longer is prose). */
+const GLUED_SENTENCE_MAX = 220;
+
+/** Sentences of a line; the separators stay with the sentence before them. */
+const sentencesOf = (line: string): string[] => line.split(/(?<=[.!?…])\s+(?=\S)/u);
+
+/** A paragraph without the subscribe calls and cookie notices glued into it (whole sentences only). */
+export function withoutGluedFurniture(line: string): string {
+  if (line.length < 12) return line;
+  const kept = sentencesOf(line).filter((s) => s.length > GLUED_SENTENCE_MAX || !GLUED_SENTENCE.some((r) => r.test(s.trim())));
+  return kept.join(' ');
+}
+
 /** Splits a page into trimmed, non-empty lines (one paragraph or list item each). */
 export function pageLines(text: string): string[] {
   return text
@@ -184,5 +213,6 @@ export function pageLines(text: string): string[] {
     .split('\n')
     .map((l) => l.replace(/[ \t]+/g, ' ').trim().replace(GLUED_PREFIX, '').replace(GLUED_RELATIVE_TIME, '\n$1'))
     .flatMap((l) => l.split('\n'))
+    .map(withoutGluedFurniture)
     .filter((l) => l.length > 0);
 }
