@@ -4,6 +4,7 @@ import type { EngineConfig } from './config.js';
 import { startEmbedded, type EmbeddedEngine } from './embedded.js';
 import { EngineError } from './errors.js';
 import { isHealthy } from './health.js';
+import { nodeHttpClient } from './http-client.js';
 import { meiliCode, toEngineError } from './meili-errors.js';
 import { ensureIndex } from './settings.js';
 
@@ -56,7 +57,7 @@ export class Gateway {
       url = this.engine.url;
       apiKey = this.engine.masterKey;
     }
-    this.adminClient = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: this.timeout });
+    this.adminClient = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: this.timeout, httpClient: nodeHttpClient });
     this.searchClientPromise = undefined;
     this.indexReady = undefined;
   }
@@ -100,7 +101,7 @@ export class Gateway {
         })
       ).key;
     }
-    return new Meilisearch({ host: admin.config.host, apiKey: key, timeout: this.timeout });
+    return new Meilisearch({ host: admin.config.host, apiKey: key, timeout: this.timeout, httpClient: nodeHttpClient });
   }
 
   /** Creates the index and applies its settings once per connection. */
