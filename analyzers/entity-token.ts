@@ -3,6 +3,8 @@
  * Latin with a `zz` prefix: analyzed fields hold Cyrillic keys and lowercase foreign words, and no real word starts
  * with `zz`, so it meets nothing but itself.
  */
+export const ENTITY_PREFIX = 'zz';
+
 export function entityToken(code: string): string {
-  return `zz${code.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  return `${ENTITY_PREFIX}${code.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 }

@@ -3,8 +3,8 @@
  *   npm run bench:search -- /work/shared/corpus data/articles [--requests 2000]
  * Starts izde on a temporary data folder, indexes the news sets, copies the clean articles into a second index with
  * Meilisearch's default settings, then sends one-word queries one at a time over keep-alive HTTP to both and prints
- * p50/p95/p99: izde's /api/search (client-side, and the server's own tookMs), raw Meilisearch /search with facets,
- * and izde's /api/suggest.
+ * p50/p95/p99: izde's /api/search without its result cache (`Cache-Control: no-cache`: client-side, and the
+ * server's own tookMs) and with it (repeated queries), raw Meilisearch /search with facets, and izde's /api/suggest.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,8 +78,11 @@ async function main() {
         body: JSON.stringify({ q, limit: 20, facets: ['year', 'org', 'lang', 'source'], attributesToCrop: ['body'], cropLength: 40, attributesToHighlight: ['title', 'body'] }),
       }).then((r) => r.json());
 
+    const perQuery = new Map<string, number[]>();
     const izde: number[] = [];
     const took: number[] = [];
+    const cachedMs: number[] = [];
+    const fresh = { headers: { 'cache-control': 'no-cache' } };
     const raw: number[] = [];
     const suggest: number[] = [];
     for (const q of QUERIES) {
@@ -89,9 +92,13 @@ async function main() {
     for (let i = 0; i < requests; i++) {
       const q = QUERIES[i % QUERIES.length]!;
       let t = performance.now();
-      const body = (await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`).then((r) => r.json())) as { tookMs: number };
+      const body = (await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`, fresh).then((r) => r.json())) as { tookMs: number };
       izde.push(performance.now() - t);
       took.push(body.tookMs);
+      perQuery.set(q, [...(perQuery.get(q) ?? []), body.tookMs]);
+      t = performance.now();
+      await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`).then((r) => r.json());
+      cachedMs.push(performance.now() - t);
       t = performance.now();
       await meiliSearch(q);
       raw.push(performance.now() - t);
@@ -102,10 +109,14 @@ async function main() {
     const lock = readLock(dataPaths(dataDir).lock);
     console.log(`\nizde search latency — ${documents} articles, ${QUERIES.length} one-word queries, ${requests} requests each, sequential, keep-alive (${new Date().toISOString().slice(0, 10)})\n`);
     console.log(`${'ms'.padEnd(42)}${'n'.padStart(7)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'mean'.padStart(8)}`);
-    console.log(row('izde GET /api/search (client)', izde));
-    console.log(row('izde GET /api/search (server tookMs)', took));
+    console.log(row('izde /api/search, no cache (client)', izde));
+    console.log(row('izde /api/search, no cache (server tookMs)', took));
+    console.log(row('izde /api/search, result cache (client)', cachedMs));
     console.log(row('plain Meilisearch POST /search (client)', raw));
     console.log(row('izde GET /api/suggest (3-letter prefix)', suggest));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const slowest = [...perQuery].map(([q, xs]) => [q, median(xs)] as const).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`\nslowest queries (server median ms): ${slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')}`);
     console.log(`\nmemory: izde process RSS ${rssMb(process.pid).toFixed(0)} MB (includes this benchmark), Meilisearch RSS ${lock?.pid ? rssMb(lock.pid).toFixed(0) : '?'} MB`);
   } finally {
     await stop();

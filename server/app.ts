@@ -62,7 +62,8 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   api.get('/search', async (req, res) => {
-    res.json(await search.search(parseParams(searchParamsSchema, req.query)));
+    const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
+    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh }));
   });
   api.get('/suggest', async (req, res) => {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));

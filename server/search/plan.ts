@@ -1,4 +1,4 @@
-import { entityToken } from '../../analyzers/entity-token.js';
+import { ENTITY_PREFIX, entityToken } from '../../analyzers/entity-token.js';
 import { findEntities } from '../../analyzers/entities.js';
 import { indexKeys } from '../../analyzers/index-keys.js';
 import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
@@ -45,6 +45,8 @@ export interface MatchKeys {
   exactPrefixes: Set<string>;
   foldPrefixes: Set<string>;
 }
+
+const LATIN = /\p{Script=Latin}/u;
 
 const WEIGHTS: Record<Tier | 'entity', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8 };
 /** The reading that language identification did not prefer is still searched, a little lower. */
@@ -105,12 +107,27 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
     const words = reading.content.map((i) => indexKeys(reading.tokens[i]!)!);
     const tierKeys: Record<Tier, string[]> = {
       exact: words.map((k) => k.exact),
-      stem: words.map((k) => k.stem),
+      // A word typed without Kazakh letters, read as Kazakh, is Kazakh typed with Russian letters: only its fold key
+      // means something (the stemmer reads «казакстан» as «казакс» + -тан).
+      stem: words.map((k, i) => (reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !LATIN.test(tokens[i]!.surface) ? k.fold : k.stem)),
       fold: words.map((k) => k.fold),
     };
-    for (const tier of reading.secondary ? (['exact', 'stem'] as const) : (['exact', 'stem', 'fold'] as const)) {
-      for (const k of tierKeys[tier]) keys[tier].add(k);
-      add(`${tier}:${reading.label}`, toQ(tierKeys[tier], phrases, false), TIER_FIELDS[tier], WEIGHTS[tier] * factor);
+    // Each query costs the engine about a millisecond, so tiers that would find nothing new are left out: the
+    // exact tier when every word was typed in its base form (the stem tier ranks those the same), and the fold
+    // tier's own query when folding changed no key (the stem query then runs on the fold fields, which gives it
+    // the folded spellings and typo tolerance at the stem's weight).
+    const unmarked = tierKeys.stem.map((k, i) => (k === tierKeys.exact[i] ? k : k.slice(1)));
+    const baseForms = unmarked.every((k, i) => k === tierKeys.exact[i]);
+    const foldSame = tierKeys.fold.every((k, i) => k === tierKeys.stem[i]);
+    for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of tierKeys[tier]) keys[tier].add(k);
+    if (!baseForms) add(`exact:${reading.label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
+    if (reading.secondary) {
+      add(`stem:${reading.label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
+    } else if (foldSame) {
+      add(`stem+fold:${reading.label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.stem * factor);
+    } else {
+      add(`stem:${reading.label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
+      add(`fold:${reading.label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.fold * factor);
     }
     // Entities: the mention's words become its language-independent token, the other words keep their key of the
     // reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
@@ -131,7 +148,10 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
           entityPhrases.push(phrases[i]!);
         }
       }
-      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
+      // Entity tokens stand in every tier: a query of entities alone is the same on any fields (searched once).
+      const entitiesOnly = entityKeys.every((k) => k.startsWith(ENTITY_PREFIX));
+      const fields = entitiesOnly ? TIER_FIELDS.fold : TIER_FIELDS[tier];
+      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), fields, WEIGHTS.entity * factor);
     }
     if (prefixLast) {
       const last = words.length - 1;

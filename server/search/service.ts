@@ -60,7 +60,12 @@ export interface SearchServiceOptions {
   snippetChars?: number;
   /** How many analyzed documents to keep for highlighting. */
   highlightCacheSize?: number;
+  /** How many search answers to keep (0: no result cache). */
+  resultCacheSize?: number;
 }
+
+/** How often the result cache checks whether the index changed. */
+const VERSION_TTL_MS = 1000;
 
 type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number]> & { key: string };
 
@@ -92,16 +97,54 @@ export class SearchService {
   private readonly snippetChars: number;
   private readonly analyzed: Lru<string, { title: AnalyzedText; body: AnalyzedText }>;
   private lastRevive = 0;
+  private readonly results: Lru<string, SearchResponse>;
+  private version: string | null = null;
+  private versionCheckedAt = 0;
 
   constructor(options: SearchServiceOptions) {
     this.gateway = options.gateway;
     this.suggester = options.suggester;
     this.snippetChars = options.snippetChars ?? 240;
-    this.analyzed = new Lru(options.highlightCacheSize ?? 2000);
+    this.analyzed = new Lru(options.highlightCacheSize ?? 1000);
+    this.results = new Lru(options.resultCacheSize ?? 500);
   }
 
-  async search(params: SearchParams): Promise<SearchResponse> {
+  /**
+   * A search, answered from the result cache when the same request was answered since the index last changed
+   * (`fresh` skips the cache: a client's `Cache-Control: no-cache`). Hot queries repeat — typing, paging back,
+   * many readers after the same news — and a federated search costs the engine several milliseconds.
+   */
+  async search(params: SearchParams, options: { fresh?: boolean } = {}): Promise<SearchResponse> {
     const started = performance.now();
+    const key = JSON.stringify(params);
+    const version = await this.indexVersion();
+    if (!options.fresh && version !== null) {
+      const cached = this.results.get(`${version}|${key}`);
+      if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
+    }
+    const response = await this.searchUncached(params, started);
+    if (version !== null) this.results.set(`${version}|${key}`, response);
+    return response;
+  }
+
+  /**
+   * The index's last update time, checked at most every VERSION_TTL_MS: cached results are keyed by it, so an
+   * indexer run (in this or another process) retires them within that time. Null when it cannot be read.
+   */
+  private async indexVersion(): Promise<string | null> {
+    const now = Date.now();
+    if (now - this.versionCheckedAt < VERSION_TTL_MS) return this.version;
+    this.versionCheckedAt = now;
+    try {
+      const info = await this.gateway.admin.getRawIndex(this.gateway.indexName);
+      this.version = String(info.updatedAt);
+    } catch {
+      this.version = null; // engine trouble: the search itself will report it
+    }
+    return this.version;
+  }
+
+  private async searchUncached(params: SearchParams, started: number): Promise<SearchResponse> {
     const client = await this.client();
     const selections: Selections = { year: params.year, org: params.org, lang: params.lang, source: params.source };
     const text = params.q.trim();
