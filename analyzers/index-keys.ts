@@ -1,3 +1,5 @@
+import { nameSkeleton, nameToken } from './name-skeleton.js';
+import { isKnownRussianWord } from './ru/stem.js';
 import type { AnalyzedToken } from './types.js';
 
 /**
@@ -11,6 +13,9 @@ export interface IndexKeys {
   exact: string;
   stem: string;
   fold: string;
+  /** For a foreign name (a Latin word in Cyrillic text, a Russian word no dictionary knows): the token of its
+   *  consonant skeleton, which the same name written in the other script also gets (name-skeleton.ts). */
+  name?: string;
 }
 
 export const KAZAKH_MARK = 'ъ';
@@ -22,9 +27,21 @@ function markOf(t: AnalyzedToken): string {
   return t.lang === 'ru' ? RUSSIAN_MARK : '';
 }
 
+const LATIN = /\p{Script=Latin}/u;
+
+/** The skeleton token of a word that looks like a foreign name, if any. */
+function nameOf(t: AnalyzedToken, term: string): string | undefined {
+  if (t.kind !== 'word') return undefined;
+  let skeleton: string | null = null;
+  if (t.lang === 'other' && LATIN.test(t.norm)) skeleton = nameSkeleton(t.norm);
+  else if (t.lang === 'ru' && !isKnownRussianWord(t.norm)) skeleton = nameSkeleton(term);
+  return skeleton ? nameToken(skeleton) : undefined;
+}
+
 /** The token's index keys, or null for a stopword (it is not indexed). */
 export function indexKeys(t: AnalyzedToken): IndexKeys | null {
   if (t.term === null || t.fold === null) return null;
   const mark = markOf(t);
-  return { exact: t.norm, stem: mark + t.term, fold: mark + t.fold };
+  const name = nameOf(t, t.term);
+  return { exact: t.norm, stem: mark + t.term, fold: mark + t.fold, ...(name ? { name } : {}) };
 }

@@ -34,6 +34,12 @@ export function termFields(tokens: readonly AnalyzedToken[], mentions: readonly 
       x.push(k.exact);
       s.push(k.stem);
       f.push(k.fold);
+      // A foreign name's skeleton goes into every tier, like entity tokens, so the tiers stay aligned word by word.
+      if (k.name) {
+        x.push(k.name);
+        s.push(k.name);
+        f.push(k.name);
+      }
     }
     for (const e of after.get(i) ?? []) {
       x.push(e);

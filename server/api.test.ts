@@ -23,7 +23,7 @@ describe('GET /api/health', () => {
   it('reports Meilisearch and the document count', async () => {
     const res = await server.get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', meilisearch: 'available', documents: 11 });
+    expect(res.body).toEqual({ status: 'ok', meilisearch: 'available', documents: 12 });
   });
 });
 
@@ -79,7 +79,7 @@ describe('facets', () => {
 describe('browse, sort and pagination', () => {
   it('an empty query browses everything, newest first, with facets', async () => {
     const body = await search({ q: '' });
-    expect(body.total).toBe(11);
+    expect(body.total).toBe(12);
     const dates = body.hits.map((h: { date: string | null; year: number | null }) => h.date ?? `${h.year ?? 0}`);
     const known = dates.filter((d: string) => d !== '0');
     expect([...known].sort().reverse()).toEqual(known);
@@ -120,6 +120,23 @@ describe('across scripts and languages', () => {
       expect(ids(await search({ q })), q).toEqual(expect.arrayContaining(event));
     }
     expect(ids(await search({ q: 'саммиті' }))).toEqual(expect.arrayContaining(['fx/kk-cyrl/sco-astana', 'fx/kk-latn/sco-astana']));
+  });
+
+  it('a foreign name meets itself in the other script (Brexit ~ Брексит ~ Брекзит)', async () => {
+    for (const q of ['Брексит', 'брекзита', 'Brexit']) expect(ids(await search({ q })), q).toEqual(['fx/ru/brexit']);
+    const body = await search({ q: 'Брексит' });
+    expect(body.hits[0].titleHtml).toContain('<mark>Brexit</mark>');
+  });
+
+  it('common words stay in their language: Kazakh «министрлері» does not find a Russian «министр»', async () => {
+    const kazakh = ids(await search({ q: 'министрлері' }));
+    expect(kazakh).not.toContain('004_44d1df548d4bf7b7');
+    expect(kazakh.every((id: string) => !id.startsWith('fx/ru/'))).toBe(true);
+  });
+
+  it('words far apart are no match for a query of several words', async () => {
+    expect(ids(await search({ q: 'Астана саммит' }))).toEqual(expect.arrayContaining(['fx/ru/sco-astana', 'fx/kk-cyrl/sco-astana']));
+    expect(ids(await search({ q: 'Тоқаев Ресей' }))).toEqual([]); // both in one article, but sentences apart
   });
 
   it('Kazakh typed with Russian letters meets the real spelling', async () => {

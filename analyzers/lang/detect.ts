@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { normalize } from '../normalize.js';
-import { ruReadings } from '../ru/morph.js';
+import { isKnownRussianWord } from '../ru/stem.js';
 import { CYRILLIC, LATIN, LETTER, flagsOfUnit, hasKazakhLetter } from '../script.js';
 import type { LangTag } from '../types.js';
 
@@ -178,19 +178,6 @@ const SHORT_TEXT_WORDS = 5;
 /** Evidence a Russian dictionary word adds to ru in a short text. */
 const DICTIONARY_WEIGHT = 1;
 
-const dictionaryCache = new Map<string, boolean>();
-
-/** Whether the OpenCorpora dictionary (az, loaded by analyzers/ru/morph.ts) knows the normalized word. */
-function inRussianDictionary(norm: string): boolean {
-  let known = dictionaryCache.get(norm);
-  if (known === undefined) {
-    known = ruReadings(norm).some((r) => r.source === 'Dictionary');
-    if (dictionaryCache.size >= 20_000) dictionaryCache.clear();
-    dictionaryCache.set(norm, known);
-  }
-  return known;
-}
-
 /**
  * Language of a text (article, paragraph, query or single word). A short text (≤ 5 words) has little evidence:
  * in Cyrillic the Russian dictionary weighs in — a word it knows counts for Russian, and a text with no evidence
@@ -207,7 +194,7 @@ export function detectLang(text: string): LangTag {
   let ru = s.ru;
   for (const w of words) {
     const n = normalize(w);
-    if (!hasKazakhLetter(n) && /\p{Script=Cyrillic}/u.test(n) && inRussianDictionary(n)) ru += DICTIONARY_WEIGHT;
+    if (!hasKazakhLetter(n) && /\p{Script=Cyrillic}/u.test(n) && isKnownRussianWord(n)) ru += DICTIONARY_WEIGHT;
   }
   return s.kk >= ru ? 'kk' : 'ru';
 }

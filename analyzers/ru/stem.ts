@@ -15,22 +15,44 @@ import { BoundedCache } from './bounded-cache.js';
 
 /** Enough for the distinct words of a large news collection; about 10 MB when full. */
 const CACHE_SIZE = 100_000;
-const cache = new BoundedCache<string, string>(CACHE_SIZE);
+/** A word's key, and whether a dictionary knows the word (our news lexicon or OpenCorpora) or it was guessed. */
+interface RuKey {
+  key: string;
+  known: boolean;
+}
+const cache = new BoundedCache<string, RuKey>(CACHE_SIZE);
+
+function ruKey(word: string): RuKey {
+  const lexeme = newsLexemeForms.get(word);
+  if (lexeme) return { key: lexeme, known: true };
+  const readings = ruReadings(word);
+  return {
+    key: chooseLemma(word, readings) ?? unknownKeyRu(word),
+    known: readings.some((r) => r.source === 'Dictionary'),
+  };
+}
+
+function cachedRuKey(word: string): RuKey {
+  let k = cache.get(word);
+  if (k === undefined) {
+    k = ruKey(word);
+    cache.set(word, k);
+  }
+  return k;
+}
 
 /** The key without the cache. */
 export function keyRu(word: string): string {
-  return newsLexemeForms.get(word) ?? chooseLemma(word, ruReadings(word)) ?? unknownKeyRu(word);
+  return ruKey(word).key;
 }
 
 /** Key of a normalized (lowercase, ё→е) Russian word. */
-export const stemRu: Stemmer = (word) => {
-  let key = cache.get(word);
-  if (key === undefined) {
-    key = keyRu(word);
-    cache.set(word, key);
-  }
-  return key;
-};
+export const stemRu: Stemmer = (word) => cachedRuKey(word).key;
+
+/** Whether a normalized word is in the dictionary (or our news lexicon), rather than an unknown word or name. */
+export function isKnownRussianWord(word: string): boolean {
+  return cachedRuKey(word).known;
+}
 
 /** Empties the cache (benchmarks measure cold runs with it). */
 export function clearStemRuCache(): void {

@@ -27,6 +27,7 @@ export function oneTypoApart(a: string, b: string): boolean {
 /** Whether a token's index keys meet the query's, tier by tier (as Meilisearch matched them). */
 export function keysMatch(t: IndexKeys, keys: MatchKeys): boolean {
   if (keys.exact.has(t.exact) || keys.stem.has(t.stem) || keys.fold.has(t.fold)) return true;
+  if (t.name !== undefined && keys.names.has(t.name)) return true;
   for (const p of keys.exactPrefixes) if (t.exact.startsWith(p)) return true;
   for (const p of keys.foldPrefixes) if (t.fold.startsWith(p)) return true;
   if (byteLength(t.fold) >= MIN_TYPO_BYTES - 2) {

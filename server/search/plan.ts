@@ -41,6 +41,8 @@ export interface MatchKeys {
   stem: Set<string>;
   fold: Set<string>;
   entities: Set<string>;
+  /** Skeleton tokens of foreign names (Brexit ~ Брексит). */
+  names: Set<string>;
   /** Prefixes of the last, unfinished word (only in a prefix plan). */
   exactPrefixes: Set<string>;
   foldPrefixes: Set<string>;
@@ -48,7 +50,7 @@ export interface MatchKeys {
 
 const LATIN = /\p{Script=Latin}/u;
 
-const WEIGHTS: Record<Tier | 'entity', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8 };
+const WEIGHTS: Record<Tier | 'entity' | 'name', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8, name: 0.75 };
 /** The reading that language identification did not prefer is still searched, a little lower. */
 const SECOND_READING = 0.97;
 const PREFIX_WEIGHT = 0.7;
@@ -71,7 +73,7 @@ function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: bo
 }
 
 function emptyKeys(): MatchKeys {
-  return { exact: new Set(), stem: new Set(), fold: new Set(), entities: new Set(), exactPrefixes: new Set(), foldPrefixes: new Set() };
+  return { exact: new Set(), stem: new Set(), fold: new Set(), entities: new Set(), names: new Set(), exactPrefixes: new Set(), foldPrefixes: new Set() };
 }
 
 /** Entity mentions of a reading, as ranges over its content words (stopwords inside a name are absorbed). */
@@ -152,6 +154,16 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
       const entitiesOnly = entityKeys.every((k) => k.startsWith(ENTITY_PREFIX));
       const fields = entitiesOnly ? TIER_FIELDS.fold : TIER_FIELDS[tier];
       add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), fields, WEIGHTS.entity * factor);
+    }
+    // Foreign names across scripts: in the reading that keeps Latin words as they are and reads Cyrillic as Russian,
+    // a name's skeleton token stands in for it (the other words keep their fold key).
+    if (reading.label === 'ru') {
+      const names = words.map((k) => k.name);
+      if (names.some(Boolean)) {
+        for (const n of names) if (n) keys.names.add(n);
+        const tier: Tier = reading.secondary ? 'stem' : 'fold';
+        add(`name:${reading.label}`, toQ(names.map((n, i) => n ?? tierKeys[tier][i]!), phrases, false), TIER_FIELDS[tier], WEIGHTS.name * factor);
+      }
     }
     if (prefixLast) {
       const last = words.length - 1;

@@ -1,5 +1,6 @@
 import { gazetteer } from '../../analyzers/entities.js';
 import { ENTITY_PREFIX } from '../../analyzers/entity-token.js';
+import { NAME_PREFIX } from '../../analyzers/name-skeleton.js';
 import { fold } from '../../analyzers/kk/fold.js';
 import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
 import { normalize, wordScript } from '../../analyzers/normalize.js';
@@ -127,7 +128,7 @@ export class Suggester {
           const fs = f.split(' ');
           for (let i = 0; i < xs.length; i++) {
             const norm = xs[i]!;
-            if (!norm || norm.startsWith(ENTITY_PREFIX) || /^\p{N}+$/u.test(norm)) continue; // entity tokens, numbers
+            if (!norm || norm.startsWith(ENTITY_PREFIX) || norm.startsWith(NAME_PREFIX) || /^\p{N}+$/u.test(norm)) continue; // entity and name tokens, numbers
             const entry = forms.get(norm);
             if (entry) entry.count++;
             else forms.set(norm, { group: fs[i] ?? norm, count: 1 });
