@@ -28,6 +28,17 @@ export const nodeHttpClient: HttpClient = (input, init) =>
     const body = typeof init?.body === 'string' ? init.body : init?.body == null ? undefined : String(init.body);
     const signal = init?.signal ?? undefined;
     if (signal?.aborted) return reject(signal.reason);
+    // One signal may serve many requests (a task wait polls with one): the listener leaves with its request.
+    const onAbort = () => {
+      req.destroy();
+      reject(signal!.reason);
+    };
+    const settle = <T>(f: (v: T) => void) => (v: T) => {
+      signal?.removeEventListener('abort', onAbort);
+      f(v);
+    };
+    const done = settle(resolve);
+    const fail = settle(reject);
     const transport = url.protocol === 'https:' ? https : http;
     const req = transport.request(
       url,
@@ -35,24 +46,23 @@ export const nodeHttpClient: HttpClient = (input, init) =>
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
+        res.on('error', fail);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let parsed: unknown;
           try {
             parsed = text === '' ? undefined : JSON.parse(text);
           } catch (err) {
-            return reject(err);
+            return fail(err);
           }
           const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve(parsed);
+          if (status >= 200 && status < 300) return done(parsed);
           const response = new Response(text || null, { status, statusText: res.statusMessage ?? '' });
-          reject(new MeilisearchApiError(response, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
+          fail(new MeilisearchApiError(response, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
         });
       },
     );
-    req.on('error', reject);
-    signal?.addEventListener('abort', () => req.destroy(signal.reason instanceof Error ? signal.reason : undefined), { once: true });
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    req.on('error', fail);
+    signal?.addEventListener('abort', onAbort, { once: true });
     req.end(body);
   });
