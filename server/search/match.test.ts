@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { oneTypoApart } from './match.js';
+import { analyzeForHighlight, matchedRanges, oneTypoApart } from './match.js';
+import { mergeRanges } from './highlight.js';
+import { planQuery } from './plan.js';
 
 describe('oneTypoApart (mirrors Meilisearch one-typo matching on the fold tier)', () => {
   it.each([
@@ -13,5 +15,30 @@ describe('oneTypoApart (mirrors Meilisearch one-typo matching on the fold tier)'
   ])('%s ~ %s → %s', (a, b, expected) => {
     expect(oneTypoApart(a, b)).toBe(expected);
     expect(oneTypoApart(b, a)).toBe(expected);
+  });
+});
+
+/** The words of `text` the query marks. */
+const marked = (query: string, text: string) =>
+  mergeRanges(matchedRanges(analyzeForHighlight(text), planQuery(query).keys)).map(([s, e]) => text.slice(s, e));
+
+describe('matchedRanges: what the highlighter marks on the original text', () => {
+  it.each([
+    ['министрлері', 'Сыртқы істер министрі мен министрлер кеңесі', ['министрі', 'министрлер']],
+    ['Қазақстан', 'Qazaqstan Respýblıkasy men Qazaqstannyń ókilderi', ['Qazaqstan Respýblıkasy', 'Qazaqstannyń']], // the entity's whole name
+    ['казакстаннын', 'Қазақстанның сыртқы саясаты', ['Қазақстанның']],
+    ['ШОС', 'Шанхай ынтымақтастық ұйымының саммиті', ['Шанхай ынтымақтастық ұйымының']],
+    ['Брексит', 'Парламент обсудил Brexit.', ['Brexit']],
+    ['выборы', 'На выборах в США победил Байден', ['выборах']],
+  ])('%s marks %j', (query, text, words) => {
+    expect(marked(query, text)).toEqual(words);
+  });
+
+  it('marks nothing in the other language for a common word', () => {
+    expect(marked('министрлері', 'Министр иностранных дел')).toEqual([]);
+  });
+
+  it('never marks stopwords', () => {
+    expect(marked('на то', 'Ответ на то письмо')).toEqual([]);
   });
 });
