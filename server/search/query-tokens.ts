@@ -1,5 +1,7 @@
 import { analyze, wordKeys } from '../../analyzers/analyze.js';
 import { detectLang } from '../../analyzers/lang/detect.js';
+import { isKnownRussianWord } from '../../analyzers/ru/stem.js';
+import { isStopword } from '../../analyzers/stopwords.js';
 import type { AnalyzedToken, LangTag } from '../../analyzers/types.js';
 
 /** A content word of the query (stopwords are dropped exactly as the index drops them). */
@@ -76,6 +78,11 @@ export function queryTokens(text: string): { tokens: QueryToken[]; readings: Rea
     }
   });
   const kkReading: Reading = { label: 'kk', secondary: false, tokens: kk, content };
+  // Kazakh borrows Russian words in their dictionary form («саммит», «министр») and adds its own endings; a word
+  // in a Russian inflected form («президентом», «санкций») is Russian, and the query needs no Kazakh reading.
+  const ambiguousWords = content.filter((_, c) => tokens[c]!.ambiguous).map((i) => ru[i]!);
+  const russianOnly = ambiguousWords.length > 0 && ambiguousWords.every(russianForm);
+  if (russianOnly) return { tokens, readings: [{ label: 'ru', secondary: false, tokens: ru, content }], partialLast: isPartial(text, analyzed, content) };
   const readings: Reading[] = [kkReading];
   if (tokens.some((t) => t.ambiguous)) {
     // Both readings are searched; the preferred one first, the other without the fold tier (see `secondary`).
@@ -87,11 +94,28 @@ export function queryTokens(text: string): { tokens: QueryToken[]; readings: Rea
       readings.unshift(ruReading);
     } else readings.push(ruReading);
   }
+  return { tokens, readings, partialLast: isPartial(text, analyzed, content) };
+}
+
+/**
+ * Case endings Kazakh words do not have. Kazakh's own endings (-а, -е, -ы, -і, -у…) are left out, and so are -ой, -ей,
+ * -ем (той, Ресей, кем): «сауда», «бала», «той» are Kazakh words that happen to read as Russian forms too.
+ */
+const RUSSIAN_ONLY_ENDING = /(?:ом|ём|ами|ями|ах|ях|ого|его|ому|ему|ыми|ими|ий|ов|ии|ию|ую|юю)$/u;
+
+/** A Cyrillic word in a Russian inflected form: known to the dictionary, not its lemma, with a Russian-only ending. */
+function russianForm(t: AnalyzedToken): boolean {
+  if (LATIN.test(t.surface) || t.term === null || t.term === t.norm) return false;
+  return RUSSIAN_ONLY_ENDING.test(t.norm) && isKnownRussianWord(t.norm) && !isStopword(t.norm, 'ru');
+}
+
+/** Whether the query ends inside its last content word (no space after it): the word may be unfinished. */
+function isPartial(text: string, analyzed: readonly AnalyzedToken[], content: readonly number[]): boolean {
   const lastContent = analyzed[content[content.length - 1] ?? -1];
-  const partialLast =
+  return (
     lastContent !== undefined &&
     lastContent === analyzed[analyzed.length - 1] &&
     lastContent.kind === 'word' &&
-    lastContent.end === text.length;
-  return { tokens, readings, partialLast };
+    lastContent.end === text.length
+  );
 }
