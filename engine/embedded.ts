@@ -63,7 +63,8 @@ function masterKeyFor(paths: DataPaths, configured?: string): string {
   return key;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();

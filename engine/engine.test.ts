@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { Gateway } from './gateway.js';
 import { isHealthy, sleep } from './health.js';
 import { isAlive, readLock } from './lock.js';
 import { startExternalMeilisearch } from './testing.js';
+import { runIndexCli } from '../indexer/testing.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -59,16 +59,7 @@ describe('embedded Meilisearch', () => {
   it('an indexer run while the server holds the engine reuses it (separate OS process)', async () => {
     const dir = tempDir();
     const { gateway } = await open(dir);
-    const out = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/cli.ts', 'data/articles'], {
-        env: { ...process.env, MEILI_DB_PATH: dir },
-      });
-      let stderr = '';
-      let stdout = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      child.stdout.on('data', (d) => (stdout += d));
-      child.on('exit', (code) => resolve({ code, stderr, stdout }));
-    });
+    const out = await runIndexCli(['data/articles'], { MEILI_DB_PATH: dir });
     expect(out.stderr).toMatch(/Reusing the Meilisearch already running/);
     expect(out.stdout).toMatch(/Indexed 5 articles from 5 files/);
     expect(out.code).toBe(0);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { findMeilisearchBinary } from './binary.js';
+import { freePort } from './embedded.js';
 import { isHealthy, sleep } from './health.js';
 
 /** A Meilisearch we start ourselves (as a user's own server would be), for MEILI_URL tests. */
@@ -12,16 +12,6 @@ export interface ExternalMeilisearch {
   kill(): Promise<void>;
   /** Starts it again on the same port and data. */
   start(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startExternalMeilisearch(dir: string): Promise<ExternalMeilisearch> {

@@ -28,24 +28,21 @@ export function termFields(tokens: readonly AnalyzedToken[], mentions: readonly 
   const x: string[] = [];
   const s: string[] = [];
   const f: string[] = [];
+  /** A synthetic token (entity, name skeleton) goes into every tier, so the tiers stay aligned word by word. */
+  const everyTier = (token: string) => {
+    x.push(token);
+    s.push(token);
+    f.push(token);
+  };
   tokens.forEach((t, i) => {
     const k = indexKeys(t);
     if (k) {
       x.push(k.exact);
       s.push(k.stem);
       f.push(k.fold);
-      // A foreign name's skeleton goes into every tier, like entity tokens, so the tiers stay aligned word by word.
-      if (k.name) {
-        x.push(k.name);
-        s.push(k.name);
-        f.push(k.name);
-      }
+      if (k.name) everyTier(k.name);
     }
-    for (const e of after.get(i) ?? []) {
-      x.push(e);
-      s.push(e);
-      f.push(e);
-    }
+    for (const e of after.get(i) ?? []) everyTier(e);
   });
   return { x: x.join(' '), s: s.join(' '), f: f.join(' ') };
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from './run.js';
 import type { Progress } from './progress.js';
+import { runIndexCli } from './testing.js';
 
 let dataDir: string;
 let inputs: string;
@@ -87,15 +87,7 @@ describe('runIndexer', () => {
 });
 
 describe('npm run index (the CLI)', () => {
-  const cli = (args: string[], env: Record<string, string> = {}) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'indexer/cli.ts', ...args], { env: { ...process.env, ...env } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+  const cli = runIndexCli;
 
   it('prints a summary, reports bad files and exits 1 when some were skipped', async () => {
     const r = await cli([inputs], { MEILI_DB_PATH: dataDir });
