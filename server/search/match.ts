@@ -24,15 +24,16 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Whether a token's index keys meet the query's, tier by tier (as Meilisearch matched them). */
-export function keysMatch(t: IndexKeys, keys: MatchKeys): boolean {
+/**
+ * Whether a token's index keys meet the query's, tier by tier (as Meilisearch matched them). `typoKeys` are the
+ * query's fold keys long enough for a typo (computed once per text by matchedRanges, not once per token).
+ */
+function keysMatch(t: IndexKeys, keys: MatchKeys, typoKeys: readonly string[]): boolean {
   if (keys.exact.has(t.exact) || keys.stem.has(t.stem) || keys.fold.has(t.fold)) return true;
   if (t.name !== undefined && keys.names.has(t.name)) return true;
   for (const p of keys.exactPrefixes) if (t.exact.startsWith(p)) return true;
   for (const p of keys.foldPrefixes) if (t.fold.startsWith(p)) return true;
-  if (byteLength(t.fold) >= MIN_TYPO_BYTES - 2) {
-    for (const k of keys.fold) if (byteLength(k) >= MIN_TYPO_BYTES && oneTypoApart(t.fold, k)) return true;
-  }
+  for (const k of typoKeys) if (oneTypoApart(t.fold, k)) return true;
   return false;
 }
 
@@ -56,7 +57,8 @@ export function analyzeForHighlight(text: string): AnalyzedText {
 /** Ranges of the original text that the query matched: words by any tier's key, entity mentions whole. */
 export function matchedRanges(text: AnalyzedText, keys: MatchKeys): Range[] {
   const ranges: Range[] = [];
-  for (const t of text.tokens) if (keysMatch(t.keys, keys)) ranges.push([t.start, t.end]);
+  const typoKeys = [...keys.fold].filter((k) => byteLength(k) >= MIN_TYPO_BYTES);
+  for (const t of text.tokens) if (keysMatch(t.keys, keys, typoKeys)) ranges.push([t.start, t.end]);
   for (const m of text.mentions) if (keys.entities.has(m.code)) ranges.push([m.start, m.end]);
   return ranges;
 }

@@ -48,8 +48,6 @@ export interface MatchKeys {
   foldPrefixes: Set<string>;
 }
 
-const LATIN = /\p{Script=Latin}/u;
-
 const WEIGHTS: Record<Tier | 'entity' | 'name', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8, name: 0.75 };
 /** The reading that language identification did not prefer is still searched, a little lower. */
 const SECOND_READING = 0.97;
@@ -111,7 +109,7 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
       exact: words.map((k) => k.exact),
       // A word typed without Kazakh letters, read as Kazakh, is Kazakh typed with Russian letters: only its fold key
       // means something (the stemmer reads «казакстан» as «казакс» + -тан).
-      stem: words.map((k, i) => (reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !LATIN.test(tokens[i]!.surface) ? k.fold : k.stem)),
+      stem: words.map((k, i) => (reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !tokens[i]!.latin ? k.fold : k.stem)),
       fold: words.map((k) => k.fold),
     };
     // Each query costs the engine about a millisecond, so tiers that would find nothing new are left out: the

@@ -1,6 +1,7 @@
 import { analyze, wordKeys } from '../../analyzers/analyze.js';
 import { detectLang } from '../../analyzers/lang/detect.js';
 import { isKnownRussianWord } from '../../analyzers/ru/stem.js';
+import { hasKazakhLetter } from '../../analyzers/script.js';
 import { isStopword } from '../../analyzers/stopwords.js';
 import type { AnalyzedToken, LangTag } from '../../analyzers/types.js';
 
@@ -13,6 +14,8 @@ export interface QueryToken {
   phrase: number;
   /** Whether the word alone cannot tell Kazakh from Russian (Cyrillic) or Kazakh Latin from a foreign word (Latin). */
   ambiguous: boolean;
+  /** Written in Latin letters. */
+  latin: boolean;
 }
 
 /**
@@ -30,7 +33,6 @@ export interface Reading {
   content: number[];
 }
 
-const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
 const KAZAKH_LATIN_MARKS = /[áǵńóúýıäğñöşüūçÁǴŃÓÚÝİÄĞÑÖŞÜŪÇ']/u;
 const LATIN = /\p{Script=Latin}/u;
 
@@ -62,12 +64,12 @@ export function queryTokens(text: string): { tokens: QueryToken[]; readings: Rea
   const content: number[] = [];
   analyzed.forEach((t, i) => {
     const latin = LATIN.test(t.surface);
-    const decided = t.kind !== 'word' || (latin ? KAZAKH_LATIN_MARKS.test(t.surface) : KAZAKH_LETTERS.test(t.surface));
+    const decided = t.kind !== 'word' || (latin ? KAZAKH_LATIN_MARKS.test(t.surface) : hasKazakhLetter(t.surface));
     const isContent = t.term !== null && t.fold !== null;
     if (isContent) {
       content.push(i);
       const phrase = spans.findIndex(([s, e]) => t.start >= s && t.end <= e);
-      tokens.push({ surface: t.surface, start: t.start, end: t.end, phrase, ambiguous: !decided });
+      tokens.push({ surface: t.surface, start: t.start, end: t.end, phrase, ambiguous: !decided, latin });
     }
     if (decided || !isContent) {
       kk.push(t);
