@@ -121,7 +121,8 @@ export class Suggester {
     for (let offset = 0; ; offset += pageSize) {
       const page = await index.getDocuments({ fields: ['id', 'title', 'title_x', 'title_f', 'body_x', 'body_f', 'ts'], limit: pageSize, offset });
       for (const doc of page.results) {
-        titles.push({ id: doc.id, title: doc.title, words: words(doc.title).map((w) => typedKey(w, detectLatinAlphabet(doc.title))), ts: doc.ts ?? 0 });
+        const alphabet = detectLatinAlphabet(doc.title);
+        titles.push({ id: doc.id, title: doc.title, words: words(doc.title).map((w) => typedKey(w, alphabet)), ts: doc.ts ?? 0 });
         // The exact and fold fields are aligned word by word: the fold key groups the forms of one word.
         for (const [x, f] of [[doc.title_x, doc.title_f], [doc.body_x, doc.body_f]] as const) {
           const xs = x.split(' ');
