@@ -23,6 +23,7 @@ export function engineConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Engin
   const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
   const parsed = engineConfigSchema.safeParse({
     MEILI_URL: blankToUndefined(env.MEILI_URL),
+    // Any key works (one starting with `-` too); surrounding whitespace is dropped, as an HTTP header would drop it.
     MEILI_MASTER_KEY: blankToUndefined(env.MEILI_MASTER_KEY),
     MEILI_DB_PATH: blankToUndefined(env.MEILI_DB_PATH),
     INDEX_NAME: blankToUndefined(env.INDEX_NAME),

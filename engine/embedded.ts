@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -6,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { findMeilisearchBinary } from './binary.js';
 import { EngineError } from './errors.js';
 import { isHealthy, sleep } from './health.js';
-import { createLockExclusive, isAlive, readLock, removeLockIf, writeLock, type EngineLock } from './lock.js';
+import { createLockExclusive, readLock, removeLockIf, writeLock, type EngineLock } from './lock.js';
+import { isAlive, isMeilisearchFor, spawnMeilisearch } from './process.js';
 
 /** Configuration of the embedded engine; one object, defaults in `startEmbedded`. */
 export interface EmbeddedOptions {
@@ -50,14 +50,27 @@ export function dataPaths(dataDir: string): DataPaths {
   };
 }
 
+/** Meilisearch refuses a master key shorter than this (in bytes) when it runs with `--env production`. */
+const MIN_KEY_BYTES = 16;
+
+/** A new master key: 64 hex digits (alphanumeric, so no shell, URL or argument parser ever trips on it). */
+export function generateMasterKey(): string {
+  return randomBytes(32).toString('hex');
+}
+
 /** The master key: the configured one, else the stored one, else a new one stored with owner-only permissions. */
 function masterKeyFor(paths: DataPaths, configured?: string): string {
-  if (configured) return configured;
-  if (existsSync(paths.key)) {
-    const stored = readFileSync(paths.key, 'utf8').trim();
-    if (stored.length >= 16) return stored;
+  if (configured !== undefined) {
+    if (Buffer.byteLength(configured) < MIN_KEY_BYTES) {
+      throw new EngineError('ENGINE_START_FAILED', `MEILI_MASTER_KEY must be at least ${MIN_KEY_BYTES} bytes long for the embedded Meilisearch.`);
+    }
+    return configured;
   }
-  const key = randomBytes(32).toString('base64url');
+  if (existsSync(paths.key)) {
+    const stored = readFileSync(paths.key, 'utf8').replace(/\r?\n$/, '');
+    if (Buffer.byteLength(stored) >= MIN_KEY_BYTES) return stored;
+  }
+  const key = generateMasterKey();
   writeFileSync(paths.key, `${key}\n`, { mode: 0o600 });
   chmodSync(paths.key, 0o600); // mode is ignored when the file already existed
   return key;
@@ -114,7 +127,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
 
   while (Date.now() < deadline) {
     const lock = readLock(paths.lock);
-    if (lock?.state === 'ready' && lock.url && isAlive(lock.pid) && (await isHealthy(lock.url))) {
+    // A lock's pid counts only while it is a Meilisearch on our data folder: pids are reused.
+    const engineAlive = isMeilisearchFor(lock?.pid, paths.db);
+    if (lock?.state === 'ready' && lock.url && engineAlive && (await isHealthy(lock.url))) {
       const adopt = !isAlive(lock.ownerPid);
       if (adopt) writeLock(paths.lock, { ...lock, ownerPid: process.pid });
       log(`${adopt ? 'Adopting' : 'Reusing'} the Meilisearch already running for ${paths.dir} at ${lock.url}`);
@@ -126,7 +141,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
     }
     if (lock) {
       // Stale: its owner and engine are gone, or the engine stopped answering.
-      if (lock.pid && isAlive(lock.pid) && !isAlive(lock.ownerPid)) process.kill(lock.pid, 'SIGTERM');
+      if (engineAlive && !isAlive(lock.ownerPid)) signal(lock.pid, 'SIGTERM');
       removeLockIf(paths.lock, lock);
       continue;
     }
@@ -148,19 +163,14 @@ async function launch(paths: DataPaths, masterKey: string, startTimeoutMs: numbe
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const logFd = openSync(paths.log, 'a', 0o600);
-    const child = spawn(
+    const child = spawnMeilisearch({
       binary,
-      [
-        '--db-path', paths.db,
-        '--http-addr', `127.0.0.1:${port}`,
-        '--master-key', masterKey,
-        '--env', 'production',
-        '--no-analytics',
-        '--dump-dir', join(paths.dir, 'dumps'),
-        '--snapshot-dir', join(paths.dir, 'snapshots'),
-      ],
-      { stdio: ['ignore', logFd, logFd] },
-    );
+      dbPath: paths.db,
+      port,
+      masterKey,
+      flags: ['--env', 'production', '--dump-dir', join(paths.dir, 'dumps'), '--snapshot-dir', join(paths.dir, 'snapshots')],
+      stdio: ['ignore', logFd, logFd],
+    });
     closeSync(logFd);
     log(`Starting Meilisearch (${paths.db}) at ${url}`);
     let exited = false;
@@ -197,14 +207,18 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const pid of ownedPids) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    for (const pid of ownedPids) signal(pid, 'SIGTERM');
   });
+}
+
+/** Signals a process, ignoring one that is already gone. */
+function signal(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (!pid) return;
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
 }
 
 function ownedEngine(paths: DataPaths, url: string, masterKey: string, pid: number): EmbeddedEngine {
@@ -213,9 +227,9 @@ function ownedEngine(paths: DataPaths, url: string, masterKey: string, pid: numb
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (isAlive(pid)) {
-        process.kill(pid, 'SIGTERM');
-        if (!(await waitForExit(pid, 10_000))) process.kill(pid, 'SIGKILL');
+      if (isMeilisearchFor(pid, paths.db)) {
+        signal(pid, 'SIGTERM');
+        if (!(await waitForExit(pid, 10_000))) signal(pid, 'SIGKILL');
       }
       ownedPids.delete(pid);
       const lock = readLock(paths.lock);

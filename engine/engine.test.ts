@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataPaths } from './embedded.js';
+import { dataPaths, generateMasterKey } from './embedded.js';
 import { Gateway } from './gateway.js';
 import { isHealthy, sleep } from './health.js';
-import { isAlive, readLock } from './lock.js';
+import { readLock } from './lock.js';
+import { commandLineOf, isAlive } from './process.js';
 import { startExternalMeilisearch } from './testing.js';
 import { runIndexCli } from '../indexer/testing.js';
 
@@ -66,6 +67,13 @@ describe('embedded Meilisearch', () => {
     expect(await gateway.documentCount()).toBe(5);
   }, 60_000);
 
+  it('the index CLI starts the engine with MEILI_MASTER_KEY=-x… (a key that looks like a flag)', async () => {
+    const dir = tempDir();
+    const out = await runIndexCli(['data/articles'], { MEILI_DB_PATH: dir, MEILI_MASTER_KEY: '-x-looks-like-a-flag-0123456789' });
+    expect(out.stdout).toMatch(/Indexed 5 articles/);
+    expect(out.code).toBe(0);
+  }, 60_000);
+
   it('replaces a stale lock left by a crashed process', async () => {
     const dir = tempDir();
     const paths = dataPaths(dir);
@@ -76,6 +84,49 @@ describe('embedded Meilisearch', () => {
     expect(await gateway.healthy()).toBe(true);
     expect(messages.join('\n')).toMatch(/Starting Meilisearch/);
     expect(readLock(paths.lock)!.ownerPid).toBe(process.pid);
+  });
+
+  it('passes the master key in the environment, never on the command line', async () => {
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    const { readFileSync } = await import('node:fs');
+    const key = readFileSync(dataPaths(dir).key, 'utf8').trim();
+    expect(key).toMatch(/^[A-Za-z0-9]{32,}$/);
+    const argv = commandLineOf(readLock(dataPaths(dir).lock)!.pid!)!;
+    expect(argv.join(' ')).toContain('--db-path');
+    expect(argv.join(' ')).not.toContain(key);
+    expect(argv).not.toContain('--master-key');
+    await gateway.ensureIndex(); // the key works
+  });
+
+  it.each([
+    ['starting with a dash', '-x' + 'a'.repeat(30)],
+    ['starting with two dashes', '--master-key-lookalike-0123456789'],
+    ['with spaces and symbols', 'key with spaces & $ymbols; "0123"'],
+  ])('starts with a configured key %s', async (_name, key) => {
+    const { gateway } = await open(tempDir(), { masterKey: key });
+    await gateway.ensureIndex();
+    expect(await gateway.documentCount()).toBe(0);
+  });
+
+  it('generates alphanumeric keys (none starts with a dash)', () => {
+    for (let i = 0; i < 500; i++) expect(generateMasterKey()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('never signals a lock pid that is not a Meilisearch on this folder (pids are reused)', async () => {
+    const dir = tempDir();
+    const paths = dataPaths(dir);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    // A live process that is not our engine, and a dead owner: the lock is stale and the process must survive.
+    const { spawn } = await import('node:child_process');
+    const bystander = spawn('sleep', ['30'], { stdio: 'ignore' });
+    cleanups.push(() => void bystander.kill('SIGKILL'));
+    writeFileSync(paths.lock, JSON.stringify({ state: 'ready', ownerPid: 2 ** 22 + 1, pid: bystander.pid, url: 'http://127.0.0.1:9', startedAt: 0 }));
+    const { gateway } = await open(dir);
+    expect(await gateway.healthy()).toBe(true);
+    expect(isAlive(bystander.pid)).toBe(true);
+    expect(bystander.exitCode).toBeNull();
   });
 
   it('restarts the engine when it died under the server', async () => {

@@ -48,13 +48,3 @@ export function removeLockIf(path: string, expected: EngineLock | null): void {
     // already gone
   }
 }
-
-export function isAlive(pid: number | undefined): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

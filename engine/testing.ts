@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { findMeilisearchBinary } from './binary.js';
 import { freePort } from './embedded.js';
 import { isHealthy, sleep } from './health.js';
+import { spawnMeilisearch } from './process.js';
 
 /** A Meilisearch we start ourselves (as a user's own server would be), for MEILI_URL tests. */
 export interface ExternalMeilisearch {
@@ -14,14 +15,13 @@ export interface ExternalMeilisearch {
   start(): Promise<void>;
 }
 
-export async function startExternalMeilisearch(dir: string): Promise<ExternalMeilisearch> {
+export async function startExternalMeilisearch(dir: string, masterKey = 'external-master-key-for-tests-0123456789'): Promise<ExternalMeilisearch> {
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const masterKey = 'external-master-key-for-tests-0123456789';
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(binary, ['--db-path', join(dir, 'db'), '--http-addr', `127.0.0.1:${port}`, '--master-key', masterKey, '--no-analytics'], { stdio: 'ignore' });
+    child = spawnMeilisearch({ binary, dbPath: join(dir, 'db'), port, masterKey });
     for (let i = 0; i < 200 && !(await isHealthy(url)); i++) await sleep(50);
     if (!(await isHealthy(url))) throw new Error('the external Meilisearch did not start');
   };
