@@ -7,7 +7,7 @@ import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
 import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
-import { normalize, wordScript, type WordScript } from './normalize.js';
+import { normalize, type WordScript, wordScript } from './normalize.js';
 import { stemRu } from './ru/stem.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
 import { isStopword } from './stopwords.js';
@@ -44,7 +44,13 @@ function morphOf(lang: LangTag): MorphLang {
 }
 
 /** Keys of a word whose language (and alphabet, for kk-Latn) is already decided. */
-function computeKeys(surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
+function computeKeys(
+  surface: string,
+  kind: TokenKind,
+  lang: LangTag,
+  alphabet: LatinAlphabet,
+  keepStop: boolean,
+): WordKeys {
   const norm = lang === 'kk-Latn' ? normalize(surface, { latin: alphabet }) : normalize(surface);
   if (kind === 'number') return { norm, term: norm, fold: norm, lang, stop: false };
   if (kind === 'abbr') return { norm, term: norm, fold: fold(norm), lang, stop: false };
@@ -98,17 +104,35 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
   let info = infoCache.get(surface);
   if (info === undefined) {
     const script: WordScript =
-      scriptBits === CYRILLIC ? 'cyrillic' : scriptBits === LATIN ? 'latin' : scriptBits === 0 ? 'none' : wordScript(surface);
+      scriptBits === CYRILLIC
+        ? 'cyrillic'
+        : scriptBits === LATIN
+          ? 'latin'
+          : scriptBits === 0
+            ? 'none'
+            : wordScript(surface);
     // Kazakh letters are looked for after normalization: «бiрiншi» types Latin i for і.
     const norm = normalize(surface);
-    info = { script, kazakh: script === 'cyrillic' && hasKazakhLetter(norm), scores: computeWordScores(surface, norm), keys: [] };
+    info = {
+      script,
+      kazakh: script === 'cyrillic' && hasKazakhLetter(norm),
+      scores: computeWordScores(surface, norm),
+      keys: [],
+    };
     if (infoCache.size >= INFO_MAX) infoCache.clear();
     infoCache.set(surface, info);
   }
   return info;
 }
 
-function keysOf(info: WordInfo, surface: string, kind: TokenKind, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean): WordKeys {
+function keysOf(
+  info: WordInfo,
+  surface: string,
+  kind: TokenKind,
+  lang: LangTag,
+  alphabet: LatinAlphabet,
+  keepStop: boolean,
+): WordKeys {
   const ci = contextIndex(lang, alphabet, kind, keepStop);
   let k = info.keys[ci];
   if (k === undefined) {

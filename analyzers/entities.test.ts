@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
-import { entityToken } from './entity-token.js';
 import { findEntities, gazetteer, labelOf, organizationsOf } from './entities.js';
+import { entityToken } from './entity-token.js';
 
 const CONTRACT_ORGS = ['CIS', 'SCO', 'UN', 'OSCE', 'EU', 'EAEU', 'CSTO', 'NATO', 'OTS', 'CICA', 'C5+RU'];
 const mentions = (text: string, anyCase = false) =>
-  findEntities(analyze(text), { text, anyCase }).map((m) => `${m.code}${m.ambiguous ? '?' : ''}:${text.slice(m.start, m.end)}`);
+  findEntities(analyze(text), { text, anyCase }).map(
+    (m) => `${m.code}${m.ambiguous ? '?' : ''}:${text.slice(m.start, m.end)}`,
+  );
 const orgs = (text: string) => organizationsOf(analyze(text), { text });
 
 describe('gazetteer data', () => {
@@ -23,16 +25,27 @@ describe('gazetteer data', () => {
     for (const l of ['kk', 'kk-Latn', 'ru', 'en'] as const) expect(e.names[l].length).toBeGreaterThan(0);
   });
   const cyrillicNames = gazetteer.flatMap((e) =>
-    [...e.names.kk, ...e.names.ru, ...(e.ambiguous ?? []), ...(e.context ?? []), ...(e.derived ?? []).filter((n) => /\p{Script=Cyrillic}/u.test(n)), e.label.kk, e.label.ru].map((n) => [e.code, n] as const),
+    [
+      ...e.names.kk,
+      ...e.names.ru,
+      ...(e.ambiguous ?? []),
+      ...(e.context ?? []),
+      ...(e.derived ?? []).filter((n) => /\p{Script=Cyrillic}/u.test(n)),
+      e.label.kk,
+      e.label.ru,
+    ].map((n) => [e.code, n] as const),
   );
   it.each(cyrillicNames)('%s: no Latin look-alike letters inside the Cyrillic word(s) of «%s»', (_c, name) => {
     for (const word of name.split(/[\s\-–+]+/u)) {
       if (/\p{Script=Cyrillic}/u.test(word)) expect(word).not.toMatch(/\p{Script=Latin}/u);
     }
   });
-  it.each(gazetteer.flatMap((e) => e.names['kk-Latn'].map((n) => [e.code, n] as const)))('%s: «%s» is Latin', (_c, name) => {
-    expect(name).not.toMatch(/\p{Script=Cyrillic}/u);
-  });
+  it.each(gazetteer.flatMap((e) => e.names['kk-Latn'].map((n) => [e.code, n] as const)))(
+    '%s: «%s» is Latin',
+    (_c, name) => {
+      expect(name).not.toMatch(/\p{Script=Cyrillic}/u);
+    },
+  );
   it('no name is listed twice within an entry, and names are trimmed', () => {
     for (const e of gazetteer) {
       const all = [...Object.values(e.names).flat(), ...(e.ambiguous ?? [])];
@@ -60,7 +73,10 @@ describe('findEntities', () => {
     ['Шанхай Ынтымақтастық Ұйымының астанасы', 'SCO:Шанхай Ынтымақтастық Ұйымының'],
     ['Тәуелсіз Мемлекеттер Достастығының отырысы', 'CIS:Тәуелсіз Мемлекеттер Достастығының'],
     ['Еуропадағы Қауіпсіздік және Ынтымақтастық Ұйымымен', 'OSCE:Еуропадағы Қауіпсіздік және Ынтымақтастық Ұйымымен'],
-    ['в рамках Организации Договора о коллективной безопасности', 'CSTO:Организации Договора о коллективной безопасности'],
+    [
+      'в рамках Организации Договора о коллективной безопасности',
+      'CSTO:Организации Договора о коллективной безопасности',
+    ],
     ['"Орталық Азия + Ресей" форматы', 'C5+RU:Орталық Азия + Ресей'],
     ['саммит «Центральная Азия + Россия»', 'C5+RU:Центральная Азия + Россия'],
     ['Біріккен Ұлттар Ұйымының Бас ассамблеясы', 'UN:Біріккен Ұлттар Ұйымының'],
@@ -117,14 +133,18 @@ describe('findEntities', () => {
   });
   it('offsets slice the original text and token indices point at the tokens', () => {
     fc.assert(
-      fc.property(fc.constantFrom('ШЫҰ', 'ТМД-ның', 'Тоқаев', 'Еуропа Одағы', 'НАТО'), fc.string({ maxLength: 20 }), (name, pad) => {
-        const text = `${pad.replace(/\p{L}/gu, ' ')} ${name} `;
-        const toks = analyze(text);
-        for (const m of findEntities(toks, { text })) {
-          expect(text.slice(m.start, m.end)).toBe(`${text.slice(toks[m.firstToken]!.start, toks[m.lastToken]!.end)}`);
-          expect(m.start).toBe(toks[m.firstToken]!.start);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('ШЫҰ', 'ТМД-ның', 'Тоқаев', 'Еуропа Одағы', 'НАТО'),
+        fc.string({ maxLength: 20 }),
+        (name, pad) => {
+          const text = `${pad.replace(/\p{L}/gu, ' ')} ${name} `;
+          const toks = analyze(text);
+          for (const m of findEntities(toks, { text })) {
+            expect(text.slice(m.start, m.end)).toBe(`${text.slice(toks[m.firstToken]!.start, toks[m.lastToken]!.end)}`);
+            expect(m.start).toBe(toks[m.firstToken]!.start);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -15,8 +15,9 @@
  *   same text has supporting context (an unambiguous mention of the same code or one of its `context` phrases);
  * - where names overlap, the longest match at the earliest token wins.
  */
-import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
+
 import { analyze } from './analyze.js';
+import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
 import { fold } from './kk/fold.js';
 import type { AnalyzedToken } from './types.js';
 
@@ -187,7 +188,13 @@ const patterns = () => (compiled ??= compile());
 const contextPatterns = () => (compiledContext ??= compileContext());
 
 /** The token where `p` ends when it matches at token `i`, or -1. */
-function matchAt(tokens: readonly AnalyzedToken[], text: string | null, i: number, p: Pattern, anyCase: boolean): number {
+function matchAt(
+  tokens: readonly AnalyzedToken[],
+  text: string | null,
+  i: number,
+  p: Pattern,
+  anyCase: boolean,
+): number {
   if (i + p.tokens.length > tokens.length) return -1;
   for (let k = 0; k < p.tokens.length; k++) {
     const t = tokens[i + k]!;

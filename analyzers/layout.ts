@@ -5,11 +5,31 @@
  */
 
 // US QWERTY keys, unshifted and shifted, in the order of the Russian ЙЦУКЕН letters on the same keys.
-const QWERTY = "`qwertyuiop[]asdfghjkl;'zxcvbnm,.~QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>";
+const QWERTY = '`qwertyuiop[]asdfghjkl;\'zxcvbnm,.~QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>';
 const JCUKEN = 'ёйцукенгшщзхъфывапролджэячсмитьбюЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ';
 // Microsoft's Kazakh layout puts the Kazakh letters on the digit row (2 3 4 5 8 9 0 - =).
-const KAZAKH_DIGITS: Record<string, string> = { '2': 'ә', '3': 'і', '4': 'ң', '5': 'ғ', '8': 'ү', '9': 'ұ', '0': 'қ', '-': 'ө', '=': 'һ' };
-const KAZAKH_DIGITS_SHIFTED: Record<string, string> = { '@': 'Ә', '#': 'І', $: 'Ң', '%': 'Ғ', '*': 'Ү', '(': 'Ұ', ')': 'Қ', _: 'Ө', '+': 'Һ' };
+const KAZAKH_DIGITS: Record<string, string> = {
+  '2': 'ә',
+  '3': 'і',
+  '4': 'ң',
+  '5': 'ғ',
+  '8': 'ү',
+  '9': 'ұ',
+  '0': 'қ',
+  '-': 'ө',
+  '=': 'һ',
+};
+const KAZAKH_DIGITS_SHIFTED: Record<string, string> = {
+  '@': 'Ә',
+  '#': 'І',
+  $: 'Ң',
+  '%': 'Ғ',
+  '*': 'Ү',
+  '(': 'Ұ',
+  ')': 'Қ',
+  _: 'Ө',
+  '+': 'Һ',
+};
 
 const latinToRussian = new Map<string, string>();
 const russianToLatin = new Map<string, string>();
@@ -17,7 +37,11 @@ for (let i = 0; i < QWERTY.length; i++) {
   latinToRussian.set(QWERTY[i]!, JCUKEN[i]!);
   russianToLatin.set(JCUKEN[i]!, QWERTY[i]!);
 }
-const latinToKazakh = new Map<string, string>([...latinToRussian, ...Object.entries(KAZAKH_DIGITS), ...Object.entries(KAZAKH_DIGITS_SHIFTED)]);
+const latinToKazakh = new Map<string, string>([
+  ...latinToRussian,
+  ...Object.entries(KAZAKH_DIGITS),
+  ...Object.entries(KAZAKH_DIGITS_SHIFTED),
+]);
 
 function remap(text: string, map: ReadonlyMap<string, string>): string {
   let out = '';
@@ -47,7 +71,10 @@ export function wrongLayoutCandidates(query: string): LayoutCandidate[] {
     if (ru !== q && !hasLatinLetter(ru)) out.push({ text: ru, layout: 'ru' });
     // Digits next to letters are Kazakh letters on the Kazakh layout; a lone number stays a number.
     if (/[\p{L}\[\];',.`{}:"<>~][0-9\-=@#$%*()_+]|[0-9\-=@#$%*()_+][\p{L}\[\];',.`{}:"<>~]/u.test(q)) {
-      const kk = q.split(/(\s+)/).map((w) => (/^\d+$/.test(w) ? w : remap(w, latinToKazakh))).join('');
+      const kk = q
+        .split(/(\s+)/)
+        .map((w) => (/^\d+$/.test(w) ? w : remap(w, latinToKazakh)))
+        .join('');
       // Digits inside words are the stronger sign: the Kazakh reading goes first.
       if (kk !== ru && !hasLatinLetter(kk)) out.unshift({ text: kk, layout: 'kk' });
     }

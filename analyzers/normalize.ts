@@ -4,8 +4,8 @@
  * for I/İ, ё→е, leftover combining marks (stress accents) and apostrophes removed, and — when asked — Kazakh
  * Latin transliterated to Cyrillic.
  */
-import { latinToCyrillic, type LatinAlphabet } from './kk/latin.js';
-import { CYRILLIC, LATIN, LETTER, flagsOfCodePoint, flagsOfUnit } from './script.js';
+import { type LatinAlphabet, latinToCyrillic } from './kk/latin.js';
+import { CYRILLIC, flagsOfCodePoint, flagsOfUnit, LATIN, LETTER } from './script.js';
 
 export interface NormalizeOptions {
   /** Transliterate a Latin-script word from this Kazakh Latin alphabet to Cyrillic (words with Cyrillic stay). */
@@ -14,16 +14,67 @@ export interface NormalizeOptions {
 
 /** Latin letters that look like a Cyrillic letter (Kazakh web text types them inside Cyrillic words). */
 const LATIN_TO_CYR: Readonly<Record<string, string>> = {
-  a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', h: 'һ', 'ə': 'ә', 'ɵ': 'ө',
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
-  'Ə': 'Ә', 'Ɵ': 'Ө',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  h: 'һ',
+  ə: 'ә',
+  ɵ: 'ө',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  I: 'І',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  Ə: 'Ә',
+  Ɵ: 'Ө',
 };
 /** Cyrillic letters that look like a Latin letter (the reverse pollution, inside Latin words). */
 const CYR_TO_LATIN: Readonly<Record<string, string>> = {
-  'а': 'a', 'с': 'c', 'е': 'e', 'і': 'i', 'о': 'o', 'р': 'p', 'х': 'x', 'у': 'y', 'к': 'k', 'һ': 'h',
-  'ј': 'j', 'ԛ': 'q', 'ԝ': 'w', 'ѕ': 's',
-  'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'І': 'I', 'К': 'K', 'М': 'M', 'О': 'O', 'Р': 'P',
-  'Т': 'T', 'Х': 'X', 'У': 'Y', 'Ј': 'J', 'Ԛ': 'Q', 'Ԝ': 'W', 'Ѕ': 'S',
+  а: 'a',
+  с: 'c',
+  е: 'e',
+  і: 'i',
+  о: 'o',
+  р: 'p',
+  х: 'x',
+  у: 'y',
+  к: 'k',
+  һ: 'h',
+  ј: 'j',
+  ԛ: 'q',
+  ԝ: 'w',
+  ѕ: 's',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  Ј: 'J',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ѕ: 'S',
 };
 
 const IGNORABLE_ALL = /\p{Default_Ignorable_Code_Point}/gu;
@@ -37,7 +88,13 @@ const ASCII_LOWER_WORD = /^[a-z0-9]*$/;
 export type WordScript = 'cyrillic' | 'latin' | 'mixed' | 'none';
 
 /** Counts of script-distinctive letters: strong = no look-alike in the other script. */
-function scriptOf(word: string): { script: WordScript; strongCyr: number; strongLat: number; cyr: number; lat: number } {
+function scriptOf(word: string): {
+  script: WordScript;
+  strongCyr: number;
+  strongLat: number;
+  cyr: number;
+  lat: number;
+} {
   let strongCyr = 0;
   let strongLat = 0;
   let cyr = 0;

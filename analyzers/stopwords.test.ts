@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize.js';
-import { cleanStopwordList, isStopword, KK_STOPWORDS, OTHER_STOPWORDS, readWordList, RU_STOPWORDS } from './stopwords.js';
+import {
+  cleanStopwordList,
+  isStopword,
+  KK_STOPWORDS,
+  OTHER_STOPWORDS,
+  RU_STOPWORDS,
+  readWordList,
+} from './stopwords.js';
 
 const LATIN = /\p{Script=Latin}/u;
 const SINGLE_TOKEN = /^[\p{L}\p{M}]+$/u;
@@ -44,7 +51,10 @@ describe('Russian list: no Latin look-alikes inside Cyrillic words', () => {
 describe('cleanStopwordList repairs the defects of third-party lists', () => {
   it.each([
     [['эт\u006F'], ['это']], // Latin o inside a Cyrillic word
-    [['c', 'o'], ['с', 'о']], // Latin c and o alone (natural's Russian list has these)
+    [
+      ['c', 'o'],
+      ['с', 'о'],
+    ], // Latin c and o alone (natural's Russian list has these)
     [['и', 'и', 'И'], ['и']], // duplicates and case
     [['то есть', 'из-за', 'её'], ['ее']], // multi-word, hyphenated, ё
     [['the', 'bмw'], []], // a Latin word in a Cyrillic list is dropped

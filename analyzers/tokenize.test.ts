@@ -107,7 +107,7 @@ describe('tokenize: golden sentences with offsets', () => {
       ],
     ],
     [
-      "ASTANA. KAZINFORM – Qyrǵyzstanda is-sharalar ótkiziledi.",
+      'ASTANA. KAZINFORM – Qyrǵyzstanda is-sharalar ótkiziledi.',
       [
         ['ASTANA', 0, 6, 'word'],
         ['KAZINFORM', 8, 17, 'word'],
@@ -126,18 +126,23 @@ describe('tokenize: golden sentences with offsets', () => {
 describe('tokenize: laws', () => {
   it('offsets always slice the original text back to the surface, in order, without overlap', () => {
     const alphabet = fc.constantFrom(
-      ...'ақәғңөұүһі ТМД-ның 2025 ШЫҰ-ға 57%-ы «» "" ’\'- .,:;\n\t Qazaqstan ǵ ı á ý I İ ё Ё soft\u00AD а\u0301 😀 𝐀 ab'.split(''),
+      ...'ақәғңөұүһі ТМД-ның 2025 ШЫҰ-ға 57%-ы «» "" ’\'- .,:;\n\t Qazaqstan ǵ ı á ý I İ ё Ё soft\u00AD а\u0301 😀 𝐀 ab'.split(
+        '',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-        let prevEnd = 0;
-        for (const t of tokenize(text)) {
-          expect(text.slice(t.start, t.end)).toBe(t.surface);
-          expect(t.start).toBeGreaterThanOrEqual(prevEnd);
-          expect(t.end).toBeGreaterThan(t.start);
-          prevEnd = t.end;
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          let prevEnd = 0;
+          for (const t of tokenize(text)) {
+            expect(text.slice(t.start, t.end)).toBe(t.surface);
+            expect(t.start).toBeGreaterThanOrEqual(prevEnd);
+            expect(t.end).toBeGreaterThan(t.start);
+            prevEnd = t.end;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -14,8 +14,20 @@
  * - An all-uppercase token of 2–6 letters is an abbreviation (`abbr`), unless it stands in an all-caps
  *   headline (a run of caps tokens with a long word), where only vowelless ones (ТМД, ҚР) stay `abbr`.
  */
+
+import {
+  CYRILLIC,
+  DIGIT,
+  flagsOfCodePoint,
+  flagsOfUnit,
+  IGNORABLE,
+  LATIN,
+  LETTER,
+  LOWER,
+  MARK,
+  UPPER,
+} from './script.js';
 import type { Token, TokenKind } from './types.js';
-import { CYRILLIC, DIGIT, IGNORABLE, LATIN, LETTER, LOWER, MARK, UPPER, flagsOfCodePoint, flagsOfUnit } from './script.js';
 
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x2bb, 0x60]);
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
@@ -35,8 +47,10 @@ const KK_SUFFIX = new RegExp(
     '(?:дағы|дегі|тағы|тегі|ндағы|ндегі|ғы|гі|қы|кі)?$',
   'u',
 );
-const RU_SUFFIX = /^(?:й|я|е|го|ого|его|му|ому|ему|м|ом|ем|ым|им|х|ых|их|ми|ыми|ю|ую|ая|ое|ые|ий|ый|ой|ей|ти|ть|ью|и|а|у|ы|ов|ам|ами|ах|ия|ие|ии|ию|ец|ка|летие|летия)$/u;
-const LATIN_SUFFIX = /^(?:(?:lar|ler|dar|der|tar|ter)?(?:y|i|ı|sy|si|sı)?(?:nyń|niń|dyń|diń|tyń|tiń|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|ǵa|ğa|ge|qa|ke|a|e|na|ne|ny|ni|nı|dy|di|dı|ty|ti|tı|n|da|de|ta|te|nda|nde|dan|den|tan|ten|nan|nen|men|ben|pen)?(?:daǵy|dağy|degi|degı|taǵy|tağy|tegi|tegı)?|shy|shi|şy|şı|s|th|st|nd|rd|ed)$/u;
+const RU_SUFFIX =
+  /^(?:й|я|е|го|ого|его|му|ому|ему|м|ом|ем|ым|им|х|ых|их|ми|ыми|ю|ую|ая|ое|ые|ий|ый|ой|ей|ти|ть|ью|и|а|у|ы|ов|ам|ами|ах|ия|ие|ии|ию|ец|ка|летие|летия)$/u;
+const LATIN_SUFFIX =
+  /^(?:(?:lar|ler|dar|der|tar|ter)?(?:y|i|ı|sy|si|sı)?(?:nyń|niń|dyń|diń|tyń|tiń|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|ǵa|ğa|ge|qa|ke|a|e|na|ne|ny|ni|nı|dy|di|dı|ty|ti|tı|n|da|de|ta|te|nda|nde|dan|den|tan|ten|nan|nen|men|ben|pen)?(?:daǵy|dağy|degi|degı|taǵy|tağy|tegi|tegı)?|shy|shi|şy|şı|s|th|st|nd|rd|ed)$/u;
 
 function hasVowel(s: string): boolean {
   for (const ch of s.toLowerCase()) if (VOWELS.has(ch)) return true;

@@ -17,16 +17,16 @@
 import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import snowball from 'snowball-stemmers';
 import natural from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import snowball from 'snowball-stemmers';
 import { lightStemRu } from '../analyzers/ru/light-stem.js';
 import { ruDictionaryLoad, ruReadings } from '../analyzers/ru/morph.js';
 import { stemRu } from '../analyzers/ru/stem.js';
 import type { Stemmer } from '../analyzers/types.js';
-import { readConllu, type ConlluWord } from './lib/conllu.js';
+import { type ConlluWord, readConllu } from './lib/conllu.js';
 import { findFile, listFiles } from './lib/find-files.js';
 import { naiveKazakhStem } from './lib/kk-naive.js';
-import { distinctForms, pairwise, type FormLemma } from './lib/pairwise.js';
+import { distinctForms, type FormLemma, pairwise } from './lib/pairwise.js';
 import { fixed, printTable } from './lib/table.js';
 import { measureInChild, type ThroughputResult, type ThroughputSpec } from './lib/throughput.js';
 
@@ -68,7 +68,9 @@ async function loadStemKk(): Promise<Stemmer | undefined> {
   try {
     return (await import('../analyzers/kk/stem.js')).stemKk;
   } catch (err) {
-    note(`analyzers/kk/stem.ts failed to load, Kazakh "ours" rows left out: ${err instanceof Error ? err.message : String(err)}`);
+    note(
+      `analyzers/kk/stem.ts failed to load, Kazakh "ours" rows left out: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return undefined;
   }
 }
@@ -152,7 +154,11 @@ function russianUd(files: readonly string[]): boolean {
  */
 function bsnlpPairs(paths: readonly string[]): FormLemma[] {
   const out: FormLemma[] = [];
-  const words = (s: string): string[] => s.replace(/["«»„“”]/gu, ' ').split(/[\s-]+/u).filter(Boolean);
+  const words = (s: string): string[] =>
+    s
+      .replace(/["«»„“”]/gu, ' ')
+      .split(/[\s-]+/u)
+      .filter(Boolean);
   for (const path of paths) {
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       const cols = line.split('\t');
@@ -190,7 +196,10 @@ function apertiumParadigms(files: readonly string[], stemKk: Stemmer | undefined
   if (found.length === 0) return skip('Apertium paradigms', 'paradigm-N1/A1/V-TV.txt.gz');
   for (const n of names) if (!found.some(([m]) => m === n)) note(`Apertium: paradigm-${n}.txt.gz not found`);
   const paradigms = found.map(([name, path]) => {
-    const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n').filter((l) => l.includes(':'));
+    const lines = gunzipSync(readFileSync(path))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.includes(':'));
     const forms = [...new Set(lines.map(apertiumForm).filter((f) => WORD_TOKEN.test(f)))];
     return { name, forms };
   });
@@ -278,8 +287,11 @@ async function main(): Promise<number> {
     return args.length === 0 ? 1 : 0;
   }
   const files = listFiles(args);
-  console.log(`izde analyzer benchmark — ${new Date().toISOString()} — node ${process.version} — ${files.length} files under ${args.join(', ')}`);
-  const needKazakh = findFile(files, 'kk_ktb-ud-test.conllu') || files.some((f) => /paradigm-[\w-]+\.txt\.gz$/u.test(f));
+  console.log(
+    `izde analyzer benchmark — ${new Date().toISOString()} — node ${process.version} — ${files.length} files under ${args.join(', ')}`,
+  );
+  const needKazakh =
+    findFile(files, 'kk_ktb-ud-test.conllu') || files.some((f) => /paradigm-[\w-]+\.txt\.gz$/u.test(f));
   const stemKk = needKazakh ? await loadStemKk() : undefined;
   const ran = [
     kazakhUd(files, stemKk),

@@ -12,17 +12,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { readConllu } from './lib/conllu.js';
-import { distinctForms, pairwise, type FormLemma } from './lib/pairwise.js';
 import { fold } from '../analyzers/kk/fold.js';
 import { stemKk, stemKkFolded } from '../analyzers/kk/stem.js';
+import { readConllu } from './lib/conllu.js';
+import { distinctForms, type FormLemma, pairwise } from './lib/pairwise.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const corpus = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--'))) ?? '../shared/corpus';
+const corpus =
+  args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--'))) ?? '../shared/corpus';
 const showErrors = Number(flag('--errors') ?? 0);
 const probe = flag('--words');
 
@@ -84,14 +85,19 @@ const parsesOf = flag('--parses');
 if (parsesOf) {
   const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/kk/suffix-parser.js');
   const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/kk/phonology.js');
-  for (const [w, cg, alphabet] of parsesOf.split(',').flatMap((w) => [
-    [w, compileGrammar(loadGrammar()), KK_ALPHABET] as const,
-    [fold(w), compileGrammar(loadGrammar(), fold), FOLDED_ALPHABET] as const,
-  ])) {
+  for (const [w, cg, alphabet] of parsesOf
+    .split(',')
+    .flatMap((w) => [
+      [w, compileGrammar(loadGrammar()), KK_ALPHABET] as const,
+      [fold(w), compileGrammar(loadGrammar(), fold), FOLDED_ALPHABET] as const,
+    ])) {
     for (const p of parseSuffixes(cg, w, 2, alphabet.classBefore, [])) {
       const stem = w.slice(0, p.stemEnd);
-      const ok = (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
-      console.log(`${alphabet.name}\t${stem}|${w.slice(p.stemEnd)}\t${p.firstMorpheme}:${p.firstForm}\t${p.verbal ? 'verb' : 'noun'}${p.needsVerbEvidence ? '+evidence' : ''}\t${ok ? 'fits' : '-'}`);
+      const ok =
+        (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
+      console.log(
+        `${alphabet.name}\t${stem}|${w.slice(p.stemEnd)}\t${p.firstMorpheme}:${p.firstForm}\t${p.verbal ? 'verb' : 'noun'}${p.needsVerbEvidence ? '+evidence' : ''}\t${ok ? 'fits' : '-'}`,
+      );
     }
   }
   process.exit(0);
@@ -116,7 +122,9 @@ for (const [label, set] of [
   ['VERB                ', VERB],
 ] as const) {
   const forms = conlluForms(testPath, set);
-  console.log(`  ${label} ${fmt(pairwise(forms, stemKk))}   folded: ${fmt(pairwise(forms, (w) => stemKkFolded(fold(w))))}`);
+  console.log(
+    `  ${label} ${fmt(pairwise(forms, stemKk))}   folded: ${fmt(pairwise(forms, (w) => stemKkFolded(fold(w))))}`,
+  );
   const trunc = pairwise(forms, (w) => w.slice(0, 4));
   console.log(`  ${' '.repeat(label.length)} 4-letter truncation F1 ${pct(trunc.f1)}`);
 }
@@ -138,7 +146,9 @@ console.log(`\nSegmentation corpus (silver: first segment), ${segForms.length} d
 console.log(`  pairwise             ${fmt(pairwise(segForms, stemKk))}`);
 const segStem = segForms.filter((f) => f.form !== f.lemma);
 const sameAsStem = segStem.filter((f) => stemKk(f.form) === stemKk(f.lemma)).length;
-console.log(`  inflected words keyed like their first segment: ${pct(sameAsStem / segStem.length)}% of ${segStem.length}`);
+console.log(
+  `  inflected words keyed like their first segment: ${pct(sameAsStem / segStem.length)}% of ${segStem.length}`,
+);
 let foldOk = 0;
 const foldBad: string[] = [];
 for (const { form } of segForms) {
@@ -192,7 +202,8 @@ for (const line of refLines) {
   if ([...lemmas].some((l) => l === '*' || l.includes(' ') || l === '')) continue;
   refN++;
   if ([...lemmas].some((l) => stemKk(l) === stemKk(form))) refOk++;
-  else if (refBad.length < 30) refBad.push(`${form}→${stemKk(form)} (${[...lemmas].map((l) => `${l}→${stemKk(l)}`).join(', ')})`);
+  else if (refBad.length < 30)
+    refBad.push(`${form}→${stemKk(form)} (${[...lemmas].map((l) => `${l}→${stemKk(l)}`).join(', ')})`);
 }
 console.log(`\neval-ref.1000: form keyed like one of its lemmas: ${pct(refOk / refN)}% of ${refN}`);
 
@@ -202,7 +213,9 @@ const t0 = performance.now();
 let sink = 0;
 for (let r = 0; r < 5; r++) for (const w of all) sink += stemKk(w).length;
 const ms = performance.now() - t0;
-console.log(`\nspeed: ${Math.round((5 * all.length) / (ms / 1000)).toLocaleString('en')} words/s (${sink > 0 ? 'ok' : ''})`);
+console.log(
+  `\nspeed: ${Math.round((5 * all.length) / (ms / 1000)).toLocaleString('en')} words/s (${sink > 0 ? 'ok' : ''})`,
+);
 
 if (showErrors > 0) {
   errors(segForms, stemKk, showErrors, 'segmentation corpus');

@@ -11,17 +11,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { waitForTask } from '../engine/tasks.js';
-import { readLock } from '../engine/lock.js';
 import { dataPaths } from '../engine/embedded.js';
+import { readLock } from '../engine/lock.js';
+import { waitForTask } from '../engine/tasks.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { startServer } from '../server/start.js';
 import { newsInputs } from './lib/news-corpus.js';
 
 const QUERIES = [
-  'Қазақстан', 'Казахстан', 'Qazaqstan', 'министр', 'министрлері', 'ШОС', 'ШЫҰ', 'саммит', 'Трамп', 'Брюсселе',
-  'выборы', 'Президенті', 'Ресей', 'Өзбекстан', 'санкции', 'экономика', 'сотрудничества', 'ынтымақтастық', 'Brexit',
-  'COVID', 'Токаев', 'Тоқаев', 'казакстан', 'Qytaı', 'нефть', 'газопровод', 'Евросоюз', 'vaccine', 'Астана', 'сайлау',
+  'Қазақстан',
+  'Казахстан',
+  'Qazaqstan',
+  'министр',
+  'министрлері',
+  'ШОС',
+  'ШЫҰ',
+  'саммит',
+  'Трамп',
+  'Брюсселе',
+  'выборы',
+  'Президенті',
+  'Ресей',
+  'Өзбекстан',
+  'санкции',
+  'экономика',
+  'сотрудничества',
+  'ынтымақтастық',
+  'Brexit',
+  'COVID',
+  'Токаев',
+  'Тоқаев',
+  'казакстан',
+  'Qytaı',
+  'нефть',
+  'газопровод',
+  'Евросоюз',
+  'vaccine',
+  'Астана',
+  'сайлау',
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -42,7 +69,10 @@ function rssMb(pid: number): number {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ options: { requests: { type: 'string', default: '1500' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { requests: { type: 'string', default: '1500' } },
+    allowPositionals: true,
+  });
   if (positionals.length === 0) {
     console.error('Usage: npm run bench:search -- PATH... [--requests N]   (e.g. /work/shared/corpus data/articles)');
     process.exit(2);
@@ -65,17 +95,36 @@ async function main() {
     const admin = server.gateway.admin;
     const documents = await server.gateway.documentCount();
     // Plain Meilisearch: the same clean articles, default settings (facets made filterable so it computes them too).
-    const docs = await admin.index(server.gateway.indexName).getDocuments({ fields: ['key', 'id', 'title', 'body', 'date', 'year', 'lang', 'source', 'org'], limit: 100_000 });
+    const docs = await admin
+      .index(server.gateway.indexName)
+      .getDocuments({
+        fields: ['key', 'id', 'title', 'body', 'date', 'year', 'lang', 'source', 'org'],
+        limit: 100_000,
+      });
     await waitForTask(admin, await admin.createIndex('plain', { primaryKey: 'key' }), 'create the plain index');
     const plain = admin.index('plain');
-    await waitForTask(admin, await plain.updateSettings({ filterableAttributes: ['year', 'org', 'lang', 'source'], pagination: { maxTotalHits: 100_000 } }), 'configure the plain index');
+    await waitForTask(
+      admin,
+      await plain.updateSettings({
+        filterableAttributes: ['year', 'org', 'lang', 'source'],
+        pagination: { maxTotalHits: 100_000 },
+      }),
+      'configure the plain index',
+    );
     await waitForTask(admin, await plain.addDocuments(docs.results), 'fill the plain index');
     const key = (await server.gateway.searchClient()).config.apiKey;
     const meiliSearch = (q: string) =>
       fetch(`${server.gateway.url}/indexes/plain/search`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify({ q, limit: 20, facets: ['year', 'org', 'lang', 'source'], attributesToCrop: ['body'], cropLength: 40, attributesToHighlight: ['title', 'body'] }),
+        body: JSON.stringify({
+          q,
+          limit: 20,
+          facets: ['year', 'org', 'lang', 'source'],
+          attributesToCrop: ['body'],
+          cropLength: 40,
+          attributesToHighlight: ['title', 'body'],
+        }),
       }).then((r) => r.json());
 
     const perQuery = new Map<string, number[]>();
@@ -92,7 +141,9 @@ async function main() {
     for (let i = 0; i < requests; i++) {
       const q = QUERIES[i % QUERIES.length]!;
       let t = performance.now();
-      const body = (await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`, fresh).then((r) => r.json())) as { tookMs: number };
+      const body = (await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`, fresh).then((r) =>
+        r.json(),
+      )) as { tookMs: number };
       izde.push(performance.now() - t);
       took.push(body.tookMs);
       perQuery.set(q, [...(perQuery.get(q) ?? []), body.tookMs]);
@@ -107,17 +158,26 @@ async function main() {
       suggest.push(performance.now() - t);
     }
     const lock = readLock(dataPaths(dataDir).lock);
-    console.log(`\nizde search latency — ${documents} articles, ${QUERIES.length} one-word queries, ${requests} requests each, sequential, keep-alive (${new Date().toISOString().slice(0, 10)})\n`);
-    console.log(`${'ms'.padEnd(42)}${'n'.padStart(7)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'mean'.padStart(8)}`);
+    console.log(
+      `\nizde search latency — ${documents} articles, ${QUERIES.length} one-word queries, ${requests} requests each, sequential, keep-alive (${new Date().toISOString().slice(0, 10)})\n`,
+    );
+    console.log(
+      `${'ms'.padEnd(42)}${'n'.padStart(7)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'mean'.padStart(8)}`,
+    );
     console.log(row('izde /api/search, no cache (client)', izde));
     console.log(row('izde /api/search, no cache (server tookMs)', took));
     console.log(row('izde /api/search, result cache (client)', cachedMs));
     console.log(row('plain Meilisearch POST /search (client)', raw));
     console.log(row('izde GET /api/suggest (3-letter prefix)', suggest));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const slowest = [...perQuery].map(([q, xs]) => [q, median(xs)] as const).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    const slowest = [...perQuery]
+      .map(([q, xs]) => [q, median(xs)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8);
     console.log(`\nslowest queries (server median ms): ${slowest.map(([q, ms]) => `${q} ${ms}`).join(', ')}`);
-    console.log(`\nmemory: izde process RSS ${rssMb(process.pid).toFixed(0)} MB (includes this benchmark), Meilisearch RSS ${lock?.pid ? rssMb(lock.pid).toFixed(0) : '?'} MB`);
+    console.log(
+      `\nmemory: izde process RSS ${rssMb(process.pid).toFixed(0)} MB (includes this benchmark), Meilisearch RSS ${lock?.pid ? rssMb(lock.pid).toFixed(0) : '?'} MB`,
+    );
   } finally {
     await stop();
   }

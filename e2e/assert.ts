@@ -18,7 +18,12 @@ export function checkEqual<T>(actual: T, expected: T, what: string): void {
  * Polls `probe` until `ok(value)` holds or the time is up; the failure message shows the last value seen, so a
  * failure says what the page looked like rather than just "timed out".
  */
-export async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 8000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;

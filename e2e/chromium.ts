@@ -22,7 +22,10 @@ export class MissingBrowserError extends Error {
 }
 
 function apt(args: string[]): boolean {
-  const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   return r.status === 0;
 }
 
@@ -32,13 +35,19 @@ export function ensureChromium(log: (m: string) => void): string {
   const install = 'apt-get update && apt-get install -y chromium';
   if (path !== DEFAULT_CHROMIUM) throw new MissingBrowserError(`CHROMIUM_PATH=${path} does not exist.`);
   if (process.getuid?.() !== 0) {
-    throw new MissingBrowserError(`Chromium is missing (${DEFAULT_CHROMIUM}). Install Debian's package as root: sudo sh -c '${install}' — then run the tests again.`);
+    throw new MissingBrowserError(
+      `Chromium is missing (${DEFAULT_CHROMIUM}). Install Debian's package as root: sudo sh -c '${install}' — then run the tests again.`,
+    );
   }
   log(`Chromium is missing: installing Debian's package (${install})`);
   // A fresh machine's package lists may be empty: try the install first, update and retry if it fails.
-  if (!apt(['install', '-y', '-q', 'chromium']) && !(apt(['update', '-q']) && apt(['install', '-y', '-q', 'chromium']))) {
+  if (
+    !apt(['install', '-y', '-q', 'chromium']) &&
+    !(apt(['update', '-q']) && apt(['install', '-y', '-q', 'chromium']))
+  ) {
     throw new MissingBrowserError(`Installing Chromium failed. Run as root: ${install}`);
   }
-  if (!existsSync(DEFAULT_CHROMIUM)) throw new MissingBrowserError(`apt-get finished but ${DEFAULT_CHROMIUM} is still missing.`);
+  if (!existsSync(DEFAULT_CHROMIUM))
+    throw new MissingBrowserError(`apt-get finished but ${DEFAULT_CHROMIUM} is still missing.`);
   return DEFAULT_CHROMIUM;
 }

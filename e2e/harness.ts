@@ -37,9 +37,19 @@ export interface ScenarioResult {
   screenshot?: string;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
-export async function runScenario(browser: Browser, baseUrl: string, scenario: Scenario, log: (m: string) => void): Promise<ScenarioResult> {
+export async function runScenario(
+  browser: Browser,
+  baseUrl: string,
+  scenario: Scenario,
+  log: (m: string) => void,
+): Promise<ScenarioResult> {
   const started = Date.now();
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await browser.newContext({
@@ -91,5 +101,11 @@ export async function runScenario(browser: Browser, baseUrl: string, scenario: S
   let screenshot: string | undefined;
   if (reason) screenshot = await ctx.screenshot(`FAILED-${slug(scenario.name)}`, true).catch(() => undefined);
   await context.close().catch(() => {});
-  return { name: scenario.name, ok: !reason, ms: Date.now() - started, ...(reason ? { reason } : {}), ...(screenshot ? { screenshot } : {}) };
+  return {
+    name: scenario.name,
+    ok: !reason,
+    ms: Date.now() - started,
+    ...(reason ? { reason } : {}),
+    ...(screenshot ? { screenshot } : {}),
+  };
 }

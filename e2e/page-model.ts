@@ -23,7 +23,12 @@ export async function settled(page: Page, timeoutMs = 8000): Promise<void> {
   await page.waitForFunction(
     () => {
       const r = document.getElementById('results');
-      return !!r && r.dataset.want !== undefined && r.dataset.want === r.dataset.shown && r.getAttribute('aria-busy') === 'false';
+      return (
+        !!r &&
+        r.dataset.want !== undefined &&
+        r.dataset.want === r.dataset.shown &&
+        r.getAttribute('aria-busy') === 'false'
+      );
     },
     undefined,
     { timeout: timeoutMs },
@@ -98,11 +103,23 @@ export async function readerOpen(page: Page): Promise<boolean> {
 }
 
 export async function waitReader(page: Page, open: boolean): Promise<void> {
-  await eventually(() => readerOpen(page), (v) => v === open, open ? 'the reader opens' : 'the reader closes');
+  await eventually(
+    () => readerOpen(page),
+    (v) => v === open,
+    open ? 'the reader opens' : 'the reader closes',
+  );
 }
 
 export const activeElement = (page: Page) =>
   page.evaluate(() => {
     const a = document.activeElement as HTMLElement | null;
-    return { tag: a?.tagName ?? '', id: a?.id ?? '', cls: a?.className ?? '', facet: a?.dataset.facet ?? null, value: a?.dataset.value ?? null, hitId: a?.dataset.id ?? null, inReader: !!a?.closest('#reader') };
+    return {
+      tag: a?.tagName ?? '',
+      id: a?.id ?? '',
+      cls: a?.className ?? '',
+      facet: a?.dataset.facet ?? null,
+      value: a?.dataset.value ?? null,
+      hitId: a?.dataset.id ?? null,
+      inReader: !!a?.closest('#reader'),
+    };
   });

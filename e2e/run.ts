@@ -6,7 +6,7 @@
  * `npm run test:e2e -- --grep WORD` runs only the scenarios whose name contains WORD.
  */
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { buildWeb } from '../web/build.js';
 import { ensureChromium, LAUNCH_ARGS, MissingBrowserError } from './chromium.js';
 import { runScenario, type ScenarioResult } from './harness.js';
@@ -19,7 +19,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { grep: { type: 'string' } } });
   const started = Date.now();
-  const scenarios = values.grep ? SCENARIOS.filter((s) => s.name.toLowerCase().includes(values.grep!.toLowerCase())) : SCENARIOS;
+  const scenarios = values.grep
+    ? SCENARIOS.filter((s) => s.name.toLowerCase().includes(values.grep!.toLowerCase()))
+    : SCENARIOS;
   if (scenarios.length === 0) {
     console.error(`No scenario matches "${values.grep}".`);
     return 1;
@@ -59,7 +61,9 @@ async function main(): Promise<number> {
       const result = await runScenario(browser, server.url, scenario, log);
       results.push(result);
       const mark = result.ok ? 'PASS' : 'FAIL';
-      log(`${mark}  ${result.name} (${seconds(result.ms)})${result.ok ? '' : `\n      ${result.reason}${result.screenshot ? `\n      screenshot: ${result.screenshot}` : ''}`}`);
+      log(
+        `${mark}  ${result.name} (${seconds(result.ms)})${result.ok ? '' : `\n      ${result.reason}${result.screenshot ? `\n      screenshot: ${result.screenshot}` : ''}`}`,
+      );
     }
   } finally {
     await stop();

@@ -32,8 +32,7 @@ export async function startTestServer(): Promise<TestServer> {
     let closed: Promise<void> | undefined;
     return {
       url: running.url,
-      close: () =>
-        (closed ??= running.close().finally(remove)),
+      close: () => (closed ??= running.close().finally(remove)),
     };
   } catch (err) {
     remove();

@@ -29,7 +29,9 @@ export function engineConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Engin
     INDEX_NAME: blankToUndefined(env.INDEX_NAME),
   });
   if (!parsed.success) {
-    throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const c = parsed.data;
   return { url: c.MEILI_URL, masterKey: c.MEILI_MASTER_KEY, dataDir: c.MEILI_DB_PATH, indexName: c.INDEX_NAME };

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { findMeilisearchBinary } from './binary.js';
 import { EngineError } from './errors.js';
 import { isHealthy, sleep } from './health.js';
-import { createLockExclusive, readLock, removeLockIf, writeLock, type EngineLock } from './lock.js';
+import { createLockExclusive, type EngineLock, readLock, removeLockIf, writeLock } from './lock.js';
 import { isAlive, isMeilisearchFor, spawnMeilisearch } from './process.js';
 
 /** Configuration of the embedded engine; one object, defaults in `startEmbedded`. */
@@ -62,7 +62,10 @@ export function generateMasterKey(): string {
 function masterKeyFor(paths: DataPaths, configured?: string): string {
   if (configured !== undefined) {
     if (Buffer.byteLength(configured) < MIN_KEY_BYTES) {
-      throw new EngineError('ENGINE_START_FAILED', `MEILI_MASTER_KEY must be at least ${MIN_KEY_BYTES} bytes long for the embedded Meilisearch.`);
+      throw new EngineError(
+        'ENGINE_START_FAILED',
+        `MEILI_MASTER_KEY must be at least ${MIN_KEY_BYTES} bytes long for the embedded Meilisearch.`,
+      );
     }
     return configured;
   }
@@ -154,10 +157,18 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
       throw err;
     }
   }
-  throw new EngineError('ENGINE_LOCKED', `Another process kept ${paths.lock} in "starting" for too long; remove it if no izde process runs.`);
+  throw new EngineError(
+    'ENGINE_LOCKED',
+    `Another process kept ${paths.lock} in "starting" for too long; remove it if no izde process runs.`,
+  );
 }
 
-async function launch(paths: DataPaths, masterKey: string, startTimeoutMs: number, log: (m: string) => void): Promise<EmbeddedEngine> {
+async function launch(
+  paths: DataPaths,
+  masterKey: string,
+  startTimeoutMs: number,
+  log: (m: string) => void,
+): Promise<EmbeddedEngine> {
   const binary = findMeilisearchBinary(paths.bin);
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -168,7 +179,14 @@ async function launch(paths: DataPaths, masterKey: string, startTimeoutMs: numbe
       dbPath: paths.db,
       port,
       masterKey,
-      flags: ['--env', 'production', '--dump-dir', join(paths.dir, 'dumps'), '--snapshot-dir', join(paths.dir, 'snapshots')],
+      flags: [
+        '--env',
+        'production',
+        '--dump-dir',
+        join(paths.dir, 'dumps'),
+        '--snapshot-dir',
+        join(paths.dir, 'snapshots'),
+      ],
       stdio: ['ignore', logFd, logFd],
     });
     closeSync(logFd);

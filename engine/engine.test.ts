@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runIndexCli } from '../indexer/testing.js';
 import { dataPaths, generateMasterKey } from './embedded.js';
 import { Gateway } from './gateway.js';
 import { isHealthy, sleep } from './health.js';
 import { readLock } from './lock.js';
 import { commandLineOf, isAlive } from './process.js';
 import { startExternalMeilisearch } from './testing.js';
-import { runIndexCli } from '../indexer/testing.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -69,7 +69,10 @@ describe('embedded Meilisearch', () => {
 
   it('the index CLI starts the engine with MEILI_MASTER_KEY=-x… (a key that looks like a flag)', async () => {
     const dir = tempDir();
-    const out = await runIndexCli(['data/articles'], { MEILI_DB_PATH: dir, MEILI_MASTER_KEY: '-x-looks-like-a-flag-0123456789' });
+    const out = await runIndexCli(['data/articles'], {
+      MEILI_DB_PATH: dir,
+      MEILI_MASTER_KEY: '-x-looks-like-a-flag-0123456789',
+    });
     expect(out.stdout).toMatch(/Indexed 5 articles/);
     expect(out.code).toBe(0);
   }, 60_000);
@@ -79,7 +82,16 @@ describe('embedded Meilisearch', () => {
     const paths = dataPaths(dir);
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(paths.lock, JSON.stringify({ state: 'ready', ownerPid: 2 ** 22 + 1, pid: 2 ** 22 + 2, url: 'http://127.0.0.1:9', startedAt: 0 }));
+    writeFileSync(
+      paths.lock,
+      JSON.stringify({
+        state: 'ready',
+        ownerPid: 2 ** 22 + 1,
+        pid: 2 ** 22 + 2,
+        url: 'http://127.0.0.1:9',
+        startedAt: 0,
+      }),
+    );
     const { gateway, messages } = await open(dir);
     expect(await gateway.healthy()).toBe(true);
     expect(messages.join('\n')).toMatch(/Starting Meilisearch/);
@@ -122,7 +134,16 @@ describe('embedded Meilisearch', () => {
     const { spawn } = await import('node:child_process');
     const bystander = spawn('sleep', ['30'], { stdio: 'ignore' });
     cleanups.push(() => void bystander.kill('SIGKILL'));
-    writeFileSync(paths.lock, JSON.stringify({ state: 'ready', ownerPid: 2 ** 22 + 1, pid: bystander.pid, url: 'http://127.0.0.1:9', startedAt: 0 }));
+    writeFileSync(
+      paths.lock,
+      JSON.stringify({
+        state: 'ready',
+        ownerPid: 2 ** 22 + 1,
+        pid: bystander.pid,
+        url: 'http://127.0.0.1:9',
+        startedAt: 0,
+      }),
+    );
     const { gateway } = await open(dir);
     expect(await gateway.healthy()).toBe(true);
     expect(isAlive(bystander.pid)).toBe(true);

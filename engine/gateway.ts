@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import type { EngineConfig } from './config.js';
-import { startEmbedded, type EmbeddedEngine } from './embedded.js';
+import { type EmbeddedEngine, startEmbedded } from './embedded.js';
 import { EngineError } from './errors.js';
 import { isHealthy } from './health.js';
 import { nodeHttpClient } from './http-client.js';
@@ -52,12 +52,21 @@ export class Gateway {
       url = config.url;
       apiKey = config.masterKey;
     } else {
-      const engineOptions = { dataDir: config.dataDir, log: this.log, ...(config.masterKey ? { masterKey: config.masterKey } : {}) };
+      const engineOptions = {
+        dataDir: config.dataDir,
+        log: this.log,
+        ...(config.masterKey ? { masterKey: config.masterKey } : {}),
+      };
       this.engine = await startEmbedded(engineOptions);
       url = this.engine.url;
       apiKey = this.engine.masterKey;
     }
-    this.adminClient = new Meilisearch({ host: url, ...(apiKey ? { apiKey } : {}), timeout: this.timeout, httpClient: nodeHttpClient });
+    this.adminClient = new Meilisearch({
+      host: url,
+      ...(apiKey ? { apiKey } : {}),
+      timeout: this.timeout,
+      httpClient: nodeHttpClient,
+    });
     this.searchClientPromise = undefined;
     this.indexReady = undefined;
   }

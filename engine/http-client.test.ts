@@ -13,11 +13,22 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       if (req.url === '/missing') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Index `x` not found.', code: 'index_not_found', type: 'invalid_request', link: '' }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({
+              message: 'Index `x` not found.',
+              code: 'index_not_found',
+              type: 'invalid_request',
+              link: '',
+            }),
+          );
       } else if (req.url === '/slow') {
         setTimeout(() => res.end('{}'), 2000);
       } else {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization ?? null }));
       }
     });
   });
@@ -31,7 +42,11 @@ afterAll(() => {
 
 describe('nodeHttpClient', () => {
   it('sends method, headers and body, and parses the JSON answer', async () => {
-    const answer = await nodeHttpClient(`${base}/x`, { method: 'POST', body: '{"q":"ШЫҰ"}', headers: { authorization: 'Bearer k' } });
+    const answer = await nodeHttpClient(`${base}/x`, {
+      method: 'POST',
+      body: '{"q":"ШЫҰ"}',
+      headers: { authorization: 'Bearer k' },
+    });
     expect(answer).toEqual({ method: 'POST', body: '{"q":"ШЫҰ"}', auth: 'Bearer k' });
   });
 

@@ -33,16 +33,22 @@ export const nodeHttpClient: HttpClient = (input, init) =>
       req.destroy();
       reject(signal!.reason);
     };
-    const settle = <T>(f: (v: T) => void) => (v: T) => {
-      signal?.removeEventListener('abort', onAbort);
-      f(v);
-    };
+    const settle =
+      <T>(f: (v: T) => void) =>
+      (v: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        f(v);
+      };
     const done = settle(resolve);
     const fail = settle(reject);
     const transport = url.protocol === 'https:' ? https : http;
     const req = transport.request(
       url,
-      { method: init?.method ?? 'GET', headers: headersOf(init, body), agent: agents[url.protocol as 'http:' | 'https:'] },
+      {
+        method: init?.method ?? 'GET',
+        headers: headersOf(init, body),
+        agent: agents[url.protocol as 'http:' | 'https:'],
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -17,7 +17,9 @@ export interface EngineLock {
 export function readLock(path: string): EngineLock | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as EngineLock;
-    return typeof parsed.ownerPid === 'number' && (parsed.state === 'starting' || parsed.state === 'ready') ? parsed : null;
+    return typeof parsed.ownerPid === 'number' && (parsed.state === 'starting' || parsed.state === 'ready')
+      ? parsed
+      : null;
   } catch {
     return null; // missing or half-written: treated as absent (a half-written lock is rewritten within ms)
   }

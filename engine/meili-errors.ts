@@ -10,13 +10,16 @@ import { EngineError } from './errors.js';
 export function toEngineError(err: unknown): EngineError {
   if (err instanceof EngineError) return err;
   // The client wraps whatever a custom HTTP client throws in a request error: look inside.
-  if (err instanceof MeilisearchRequestError && err.cause instanceof MeilisearchApiError) return toEngineError(err.cause);
+  if (err instanceof MeilisearchRequestError && err.cause instanceof MeilisearchApiError)
+    return toEngineError(err.cause);
   if (err instanceof MeilisearchRequestTimeOutError || err instanceof MeilisearchTaskTimeOutError) {
     return new EngineError('MEILI_TIMEOUT', `Meilisearch did not answer in time: ${err.message}`, { cause: err });
   }
   if (err instanceof MeilisearchApiError) {
     const code = err.cause?.code ?? 'unknown';
-    return new EngineError('MEILI_API_ERROR', `Meilisearch refused the request (${code}): ${err.message}`, { cause: err });
+    return new EngineError('MEILI_API_ERROR', `Meilisearch refused the request (${code}): ${err.message}`, {
+      cause: err,
+    });
   }
   if (err instanceof MeilisearchRequestError || (err instanceof TypeError && /fetch/i.test(err.message))) {
     return new EngineError('MEILI_UNAVAILABLE', 'Meilisearch cannot be reached', { cause: err });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -23,7 +23,14 @@ export function spawnMeilisearch(launch: MeilisearchLaunch): ChildProcess {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MEILI_')) env[k] = v;
   env.MEILI_MASTER_KEY = launch.masterKey;
-  const args = ['--db-path', resolve(launch.dbPath), '--http-addr', `127.0.0.1:${launch.port}`, '--no-analytics', ...(launch.flags ?? [])];
+  const args = [
+    '--db-path',
+    resolve(launch.dbPath),
+    '--http-addr',
+    `127.0.0.1:${launch.port}`,
+    '--no-analytics',
+    ...(launch.flags ?? []),
+  ];
   return spawn(launch.binary, args, { env, stdio: launch.stdio ?? 'ignore' });
 }
 

@@ -13,8 +13,12 @@ export const TIER_FIELDS: Record<Tier, readonly [title: string, body: string]> =
 
 /** Searchable in this order: the attribute ranking rule then prefers title matches over body matches. */
 export const SEARCHABLE_FIELDS = [
-  TIER_FIELDS.exact[0], TIER_FIELDS.stem[0], TIER_FIELDS.fold[0],
-  TIER_FIELDS.exact[1], TIER_FIELDS.stem[1], TIER_FIELDS.fold[1],
+  TIER_FIELDS.exact[0],
+  TIER_FIELDS.stem[0],
+  TIER_FIELDS.fold[0],
+  TIER_FIELDS.exact[1],
+  TIER_FIELDS.stem[1],
+  TIER_FIELDS.fold[1],
 ] as const;
 
 export const FACETS = ['year', 'org', 'lang', 'source'] as const;

@@ -1,6 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
-import { FACETS, SEARCHABLE_FIELDS, TIER_FIELDS } from './schema.js';
 import { meiliCode, toEngineError } from './meili-errors.js';
+import { FACETS, SEARCHABLE_FIELDS, TIER_FIELDS } from './schema.js';
 import { waitForTask } from './tasks.js';
 
 export const PRIMARY_KEY = 'key';

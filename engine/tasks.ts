@@ -1,7 +1,7 @@
 import type { EnqueuedTask, Meilisearch, Task } from 'meilisearch';
 import { EngineError } from './errors.js';
-import { toEngineError } from './meili-errors.js';
 import { sleep } from './health.js';
+import { toEngineError } from './meili-errors.js';
 
 /** Waits for a task and turns `failed`/`canceled` into an error: a failed task is never silence. */
 export async function waitForTask(
@@ -19,7 +19,8 @@ export async function waitForTask(
     for (let interval = 10; ; interval = Math.min(interval * 2, 200)) {
       done = await client.tasks.getTask(uid);
       if (done.status !== 'enqueued' && done.status !== 'processing') break;
-      if (Date.now() > deadline) throw new EngineError('MEILI_TIMEOUT', `Meilisearch did not ${what} within ${timeoutMs} ms (task ${uid})`);
+      if (Date.now() > deadline)
+        throw new EngineError('MEILI_TIMEOUT', `Meilisearch did not ${what} within ${timeoutMs} ms (task ${uid})`);
       await sleep(interval);
     }
   } catch (err) {

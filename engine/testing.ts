@@ -15,7 +15,10 @@ export interface ExternalMeilisearch {
   start(): Promise<void>;
 }
 
-export async function startExternalMeilisearch(dir: string, masterKey = 'external-master-key-for-tests-0123456789'): Promise<ExternalMeilisearch> {
+export async function startExternalMeilisearch(
+  dir: string,
+  masterKey = 'external-master-key-for-tests-0123456789',
+): Promise<ExternalMeilisearch> {
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -9,8 +9,15 @@
  */
 import { parseArgs } from 'node:util';
 import { evalInputs } from './lib/eval-inputs.js';
-import { loadJudgedArticles, type JudgedArticle } from './lib/judged-text.js';
-import { compilePattern, compileRule, DEFAULT_QUERY_SET, loadQuerySet, relevantIds, selectQueries } from './lib/judgments.js';
+import { type JudgedArticle, loadJudgedArticles } from './lib/judged-text.js';
+import {
+  compilePattern,
+  compileRule,
+  DEFAULT_QUERY_SET,
+  loadQuerySet,
+  relevantIds,
+  selectQueries,
+} from './lib/judgments.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,12 +33,16 @@ const { values, positionals } = parseArgs({
 });
 
 if (positionals.length === 0) {
-  console.error('usage: npx tsx eval/check-rules.ts [--category C] [--query ID] [--show N|--all] [--near REGEX] PATH...');
+  console.error(
+    'usage: npx tsx eval/check-rules.ts [--category C] [--query ID] [--show N|--all] [--near REGEX] PATH...',
+  );
   process.exit(2);
 }
 
 const set = loadQuerySet(values.queries ?? DEFAULT_QUERY_SET);
-const articles = await loadJudgedArticles(evalInputs(positionals), { furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)) });
+const articles = await loadJudgedArticles(evalInputs(positionals), {
+  furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)),
+});
 const byId = new Map(articles.map((a) => [a.id, a]));
 const context = Number(values.context);
 const hand = new Set(set.handJudged.ids);
@@ -61,10 +72,13 @@ for (const q of selectQueries(set.queries, { categories: values.category, querie
   const counts = new Map<string, number>();
   for (const id of relevant) counts.set(group(id), (counts.get(group(id)) ?? 0) + 1);
   const perSource = [...counts].map(([g, n]) => `${g} ${n}`).join(', ');
-  console.log(`\n## ${q.id} [${q.category}] «${q.q}»${q.meaning ? ` = «${q.meaning}»` : ''}: ${relevant.size} relevant (${perSource || 'none'})`);
+  console.log(
+    `\n## ${q.id} [${q.category}] «${q.q}»${q.meaning ? ` = «${q.meaning}»` : ''}: ${relevant.size} relevant (${perSource || 'none'})`,
+  );
   const handRule = articles.filter((a) => hand.has(a.id) && rule?.test(a)).map((a) => a.id);
   const handIncluded = [...relevant].filter((id) => hand.has(id));
-  if (handRule.length || handIncluded.length) console.log(`   seeds: rule matches [${handRule.join(' ')}], judged relevant [${handIncluded.join(' ')}]`);
+  if (handRule.length || handIncluded.length)
+    console.log(`   seeds: rule matches [${handRule.join(' ')}], judged relevant [${handIncluded.join(' ')}]`);
   const show = values.all ? relevant.size : Number(values.show);
   for (const id of sample([...relevant], show)) {
     const a = byId.get(id)!;
@@ -79,7 +93,12 @@ for (const q of selectQueries(set.queries, { categories: values.category, querie
     for (const a of values.all ? missed : sample(missed, Math.max(show, 10))) {
       console.log(`  - ${a.id} | ${oneLine(a.title).slice(0, 90)}`);
       near.lastIndex = 0;
-      console.log(`      ${passage(a, [...a.text.matchAll(near)].map((m) => ({ index: m.index, length: m[0].length })))}`);
+      console.log(
+        `      ${passage(
+          a,
+          [...a.text.matchAll(near)].map((m) => ({ index: m.index, length: m[0].length })),
+        )}`,
+      );
     }
   }
 }

@@ -52,14 +52,18 @@ class Tally {
     if (found && correct) this.foundCorrect++;
   }
   get acc(): string {
-    return this.compared ? `${((100 * this.correct) / this.compared).toFixed(1)}% (${this.correct}/${this.compared})` : '—';
+    return this.compared
+      ? `${((100 * this.correct) / this.compared).toFixed(1)}% (${this.correct}/${this.compared})`
+      : '—';
   }
   get cov(): string {
     return this.compared ? `${((100 * this.found) / this.compared).toFixed(1)}%` : '—';
   }
   /** Accuracy among the cases where the extractor gave a value. */
   get precision(): string {
-    return this.found ? `${((100 * this.foundCorrect) / this.found).toFixed(1)}% (${this.foundCorrect}/${this.found})` : '—';
+    return this.found
+      ? `${((100 * this.foundCorrect) / this.found).toFixed(1)}% (${this.foundCorrect}/${this.found})`
+      : '—';
   }
 }
 
@@ -81,7 +85,16 @@ const newReport = (name: string, fields: string[]): Report => ({
 
 // ---- seeds ---------------------------------------------------------------------------------------------------
 function evalSeeds(dir: string, expected: Record<string, SeedExpected>): Report {
-  const r = newReport(`seeds (${dir})`, ['title', 'date', 'year', 'year (inferred only)', 'source', 'lang', 'orgs', 'furniture gone']);
+  const r = newReport(`seeds (${dir})`, [
+    'title',
+    'date',
+    'year',
+    'year (inferred only)',
+    'source',
+    'lang',
+    'orgs',
+    'furniture gone',
+  ]);
   for (const [id, e] of Object.entries(expected)) {
     const path = join(dir, `${id}.txt`);
     if (!existsSync(path)) continue;
@@ -115,7 +128,20 @@ function evalSeeds(dir: string, expected: Record<string, SeedExpected>): Report 
 
 // ---- Kazinform (Kazakh Latin, raw page text with recorded title and datetime_raw) -------------------------------
 /** The 2018 Latin month names Kazinform prints in datetime_raw («17:36, 30 Qańtar 2026»): an independent parser. */
-const KAZINFORM_MONTHS = ['qańtar', 'aqpan', 'naýryz', 'sáýir', 'mamyr', 'maýsym', 'shilde', 'tamyz', 'qyrkúıek', 'qazan', 'qarasha', 'jeltoqsan'];
+const KAZINFORM_MONTHS = [
+  'qańtar',
+  'aqpan',
+  'naýryz',
+  'sáýir',
+  'mamyr',
+  'maýsym',
+  'shilde',
+  'tamyz',
+  'qyrkúıek',
+  'qazan',
+  'qarasha',
+  'jeltoqsan',
+];
 function kazinformDay(raw: string): string | null {
   const m = /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/u.exec(raw);
   if (!m) return null;
@@ -124,7 +150,14 @@ function kazinformDay(raw: string): string | null {
 }
 
 function evalKazinform(file: string): Report {
-  const r = newReport('Kazinform qz (kk-Latn, raw text only)', ['title', 'date', 'year', 'year (inferred only)', 'source', 'lang']);
+  const r = newReport('Kazinform qz (kk-Latn, raw text only)', [
+    'title',
+    'date',
+    'year',
+    'year (inferred only)',
+    'source',
+    'lang',
+  ]);
   let dateInText = 0;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -146,7 +179,9 @@ function evalKazinform(file: string): Report {
     r.fields.source!.add(a.source !== null, a.source === gold);
     r.fields.lang!.add(true, a.lang === 'kk-Latn');
   }
-  r.notes.push(`${dateInText} of ${r.docs} raw texts contain their date line; the others state no date (year can only be inferred).`);
+  r.notes.push(
+    `${dateInText} of ${r.docs} raw texts contain their date line; the others state no date (year can only be inferred).`,
+  );
   return r;
 }
 
@@ -156,12 +191,21 @@ const BSNLP_PLACEHOLDER = new Set(['covid-19', 'us_election_2020']);
 /** A header title that is a page's navigation or carries the site name is not a headline to compare with. */
 const realTitle = (t: string): string | null => {
   const s = t.replace(/^\d{1,2}:\d{2}\s+/u, '').trim();
-  if (!s || /::|\/\/|\s\|\s/u.test(s) || /[:\-–—]\s*[\p{L}\d-]+\.(?:ru|com|ua|by|kz|org|net)\s*$/iu.test(s)) return null;
+  if (!s || /::|\/\/|\s\|\s/u.test(s) || /[:\-–—]\s*[\p{L}\d-]+\.(?:ru|com|ua|by|kz|org|net)\s*$/iu.test(s))
+    return null;
   return s;
 };
 
 function evalBsnlp(dir: string): Report {
-  const r = newReport('BSNLP 2021 ru (body only)', ['title', 'title (in body)', 'date', 'year', 'year (inferred only)', 'source', 'lang']);
+  const r = newReport('BSNLP 2021 ru (body only)', [
+    'title',
+    'title (in body)',
+    'date',
+    'year',
+    'year (inferred only)',
+    'source',
+    'lang',
+  ]);
   for (const topic of readdirSync(dir).sort()) {
     const tdir = join(dir, topic);
     if (!statSync(tdir).isDirectory()) continue;
@@ -189,7 +233,8 @@ function evalBsnlp(dir: string): Report {
       if (real) {
         r.fields.date!.add(a.date !== null, a.date?.slice(0, 10) === date.trim());
         r.fields.year!.add(a.year !== null, a.year === Number(date.slice(0, 4)));
-        if (a.dateSource === 'inferred') r.fields['year (inferred only)']!.add(true, a.year === Number(date.slice(0, 4)));
+        if (a.dateSource === 'inferred')
+          r.fields['year (inferred only)']!.add(true, a.year === Number(date.slice(0, 4)));
       }
       if (!BSNLP_PLACEHOLDER.has(topic) && /^https?:\/\//.test(url.trim())) {
         const goldSource = registrableDomain(new URL(url.trim()).hostname);
@@ -204,7 +249,9 @@ function evalBsnlp(dir: string): Report {
 
 // ---- output ---------------------------------------------------------------------------------------------------------
 function print(reports: Report[]): void {
-  console.log('| data set | docs | field | accuracy (correct/compared) | coverage (found) | precision (correct/found) |');
+  console.log(
+    '| data set | docs | field | accuracy (correct/compared) | coverage (found) | precision (correct/found) |',
+  );
   console.log('| --- | ---: | --- | ---: | ---: | ---: |');
   for (const r of reports) {
     for (const [name, t] of Object.entries(r.fields)) {
@@ -214,7 +261,9 @@ function print(reports: Report[]): void {
   }
   console.log('');
   for (const r of reports) {
-    console.log(`${r.name}: ${r.docs} documents in ${r.ms.toFixed(0)} ms (${(r.ms / Math.max(r.docs, 1)).toFixed(1)} ms/doc)`);
+    console.log(
+      `${r.name}: ${r.docs} documents in ${r.ms.toFixed(0)} ms (${(r.ms / Math.max(r.docs, 1)).toFixed(1)} ms/doc)`,
+    );
     for (const n of r.notes) console.log(`  - ${n}`);
   }
 }
@@ -222,11 +271,15 @@ function print(reports: Report[]): void {
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   if (args.length === 0) {
-    console.error('usage: npm run eval:extract -- PATH... (a seed folder such as data/articles, the corpus root, or a data set)');
+    console.error(
+      'usage: npm run eval:extract -- PATH... (a seed folder such as data/articles, the corpus root, or a data set)',
+    );
     process.exit(2);
   }
   const expected = (
-    JSON.parse(readFileSync(new URL('./seeds-expected.json', import.meta.url), 'utf8')) as { seeds: Record<string, SeedExpected> }
+    JSON.parse(readFileSync(new URL('./seeds-expected.json', import.meta.url), 'utf8')) as {
+      seeds: Record<string, SeedExpected>;
+    }
   ).seeds;
   const reports: Report[] = [];
   for (const p of args) {

@@ -38,7 +38,12 @@ const HAS_LETTER = /\p{L}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 
 function paragraphs(texts: readonly string[]): string[] {
-  return texts.flatMap((t) => t.split('\n').map((p) => p.trim()).filter((p) => HAS_LETTER.test(p)));
+  return texts.flatMap((t) =>
+    t
+      .split('\n')
+      .map((p) => p.trim())
+      .filter((p) => HAS_LETTER.test(p)),
+  );
 }
 
 /**
@@ -90,7 +95,9 @@ const args = process.argv.slice(2);
 const dev = args.includes('--dev');
 const paths = args.filter((a) => a !== '--dev');
 if (paths.length === 0) {
-  process.stderr.write('usage: npm run eval:langid -- [--dev] PATH...   (PATH: the shared corpus folder or its files)\n');
+  process.stderr.write(
+    'usage: npm run eval:langid -- [--dev] PATH...   (PATH: the shared corpus folder or its files)\n',
+  );
   process.exit(2);
 }
 
@@ -115,14 +122,23 @@ if (dev) {
     rows.push(score('UD Taiga dev (ru, dev)', 'word', words(s, 'Cyrillic'), 'ru'));
   } else notes.push('ud-ru-taiga/ru_taiga-ud-dev.conllu not found');
 } else {
-  const nerd = ['kaznerd/IOB2_test2.txt', 'kaznerd/IOB2_valid2.txt'].map((r) => find(paths, r)).filter((p) => p !== undefined);
+  const nerd = ['kaznerd/IOB2_test2.txt', 'kaznerd/IOB2_valid2.txt']
+    .map((r) => find(paths, r))
+    .filter((p) => p !== undefined);
   if (nerd.length > 0) {
     const s = nerd.flatMap((p) => iob2Sentences(p));
     rows.push(score('KazNERD (kk)', 'sentence', s, 'kk'));
     rows.push(score('KazNERD folded to Russian letters (kk)', 'sentence', s.map(foldText), 'kk'));
     const w = words(s, 'Cyrillic');
     rows.push(score('KazNERD (kk)', 'word', w, 'kk'));
-    rows.push(score('KazNERD (kk)', 'word without ә ғ қ ң ө ұ ү һ і', w.filter((x) => !/[әғқңөұүһі]/iu.test(x)), 'kk'));
+    rows.push(
+      score(
+        'KazNERD (kk)',
+        'word without ә ғ қ ң ө ұ ү һ і',
+        w.filter((x) => !/[әғқңөұүһі]/iu.test(x)),
+        'kk',
+      ),
+    );
   } else notes.push('kaznerd/IOB2_*.txt not found');
   for (const [set, rel, lang] of [
     ['BSNLP 2021 (ru)', 'bsnlp2021-ru/articles.jsonl', 'ru'],
@@ -147,7 +163,9 @@ const wrong = (r: Row) =>
     .sort((a, b) => b[1] - a[1])
     .map(([l, c]) => `${l} ${c}`)
     .join(', ') || '–';
-console.log(`Language identification (${dev ? 'tuning sets' : 'measurement sets'}): ${paths.map((p) => basename(p)).join(' ')}`);
+console.log(
+  `Language identification (${dev ? 'tuning sets' : 'measurement sets'}): ${paths.map((p) => basename(p)).join(' ')}`,
+);
 console.log('');
 console.log('| set | unit | n | accuracy % | detected instead |');
 console.log('| --- | --- | ---: | ---: | --- |');

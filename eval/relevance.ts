@@ -17,17 +17,18 @@ import { pino } from 'pino';
 import { dataPaths } from '../engine/embedded.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
-import { startServer, type RunningServer } from '../server/start.js';
+import { type RunningServer, startServer } from '../server/start.js';
 import { evalInputs } from './lib/eval-inputs.js';
 import { izdeSearchAll } from './lib/izde-search.js';
 import { loadJudgedArticles } from './lib/judged-text.js';
 import { compilePattern, DEFAULT_QUERY_SET, loadQuerySet, relevantIds, selectQueries } from './lib/judgments.js';
 import { scoreQuery } from './lib/metrics.js';
 import { createPlainIndex, plainSearchAll } from './lib/plain-index.js';
-import { goalLines, printFailures, printSummary, summarize, type QueryResult } from './lib/report.js';
+import { goalLines, printFailures, printSummary, type QueryResult, summarize } from './lib/report.js';
 import { startWatchdog } from './lib/watchdog.js';
 
-const USAGE = 'usage: npm run eval:relevance -- [--category NAME]... [--query ID|TEXT]... [--json FILE] [--list N] [--queries FILE] PATH...';
+const USAGE =
+  'usage: npm run eval:relevance -- [--category NAME]... [--query ID|TEXT]... [--json FILE] [--list N] [--queries FILE] PATH...';
 const INDEX = 'articles';
 const PLAIN_INDEX = 'articles_plain';
 
@@ -81,9 +82,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const inputs = evalInputs(args.paths);
-  const judged = await loadJudgedArticles(inputs, { furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)) });
+  const judged = await loadJudgedArticles(inputs, {
+    furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)),
+  });
   const known = new Map(judged.map((a) => [a.id, { title: a.title, lang: a.lang }] as const));
-  log(`corpus: ${judged.length} articles judged from ${inputs.join(', ')}; ${queries.length} of ${set.queries.length} queries`);
+  log(
+    `corpus: ${judged.length} articles judged from ${inputs.join(', ')}; ${queries.length} of ${set.queries.length} queries`,
+  );
 
   const resources = new Resources();
   const interrupt = (signal: string) => {
@@ -112,7 +117,9 @@ async function main(): Promise<void> {
     const notIndexed = judged.filter((a) => !inIndex.has(a.id)).map((a) => a.id);
     if (notIndexed.length) {
       // Both systems search izde's articles: a judged article izde did not index is missed by both.
-      log(`warning: ${notIndexed.length} judged articles are not in izde's index (they count as missed where relevant): ${notIndexed.slice(0, 5).join(', ')}${notIndexed.length > 5 ? ', …' : ''}`);
+      log(
+        `warning: ${notIndexed.length} judged articles are not in izde's index (they count as missed where relevant): ${notIndexed.slice(0, 5).join(', ')}${notIndexed.length > 5 ? ', …' : ''}`,
+      );
     }
 
     const maxHits = Math.max(indexedIds.length, judged.length);
@@ -125,7 +132,8 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       const plain = await plainSearchAll(gateway.admin, PLAIN_INDEX, query.q, maxHits);
       const plainMs = Math.round(performance.now() - t1);
-      for (const [id, title] of [...izde.titles, ...plain.titles]) if (!known.has(id)) known.set(id, { title, lang: null });
+      for (const [id, title] of [...izde.titles, ...plain.titles])
+        if (!known.has(id)) known.set(id, { title, lang: null });
       results.push({
         query,
         relevant: relevant.size,
@@ -149,7 +157,9 @@ async function main(): Promise<void> {
     for (const line of goalLines(rows, results)) console.log(`  ${line}`);
     printFailures(results, (id) => known.get(id) ?? { title: '', lang: null }, args.list);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`\n${results.length} queries on ${judged.length} articles in ${seconds} s (${new Date().toISOString().slice(0, 10)}).`);
+    console.log(
+      `\n${results.length} queries on ${judged.length} articles in ${seconds} s (${new Date().toISOString().slice(0, 10)}).`,
+    );
 
     if (args.json) {
       const out = {
@@ -165,7 +175,15 @@ async function main(): Promise<void> {
           ...(r.query.meaning ? { meaning: r.query.meaning } : {}),
           relevant: r.relevant,
           izde: r.izde,
-          plain: { recall: r.plain.recall, precision: r.plain.precision, f1: r.plain.f1, hits: r.plain.hits, ms: r.plain.ms, missed: r.plain.missed, wrong: r.plain.wrong },
+          plain: {
+            recall: r.plain.recall,
+            precision: r.plain.precision,
+            f1: r.plain.f1,
+            hits: r.plain.hits,
+            ms: r.plain.ms,
+            missed: r.plain.missed,
+            wrong: r.plain.wrong,
+          },
         })),
       };
       writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);

@@ -11,7 +11,10 @@ Exit code: 0 every file indexed, 1 some skipped, 2 nothing could be done.`;
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({
+      options: { reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -35,7 +38,10 @@ async function main(): Promise<number> {
 
   try {
     // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
-    const [{ Gateway }, { runIndexer, summaryLine }] = await Promise.all([import('../engine/gateway.js'), import('./run.js')]);
+    const [{ Gateway }, { runIndexer, summaryLine }] = await Promise.all([
+      import('../engine/gateway.js'),
+      import('./run.js'),
+    ]);
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(m) });
     const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
     console.log(summaryLine(result));

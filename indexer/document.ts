@@ -1,9 +1,9 @@
 import { analyze } from '../analyzers/analyze.js';
-import { findEntities, type EntityMention } from '../analyzers/entities.js';
-import type { AnalyzedToken } from '../analyzers/types.js';
-import type { ArticleDocument } from '../engine/schema.js';
+import { type EntityMention, findEntities } from '../analyzers/entities.js';
 import { entityToken } from '../analyzers/entity-token.js';
 import { indexKeys } from '../analyzers/index-keys.js';
+import type { AnalyzedToken } from '../analyzers/types.js';
+import type { ArticleDocument } from '../engine/schema.js';
 import { documentKey } from './key.js';
 import type { Article } from './types.js';
 

@@ -61,7 +61,8 @@ export function collectInputFiles(paths: readonly string[]): { files: InputFile[
     }
     const kind = kindOf(path);
     if (!kind) {
-      if (explicit) problems.push({ path, reason: `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      if (explicit)
+        problems.push({ path, reason: `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(', ')})` });
       return;
     }
     const absolute = resolve(path);

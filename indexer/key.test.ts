@@ -14,10 +14,14 @@ describe('documentKey', () => {
 
   it('never gives two ids the same key', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, unit: 'grapheme' }), fc.string({ minLength: 1, unit: 'grapheme' }), (a, b) => {
-        fc.pre(a !== b);
-        expect(documentKey(a)).not.toBe(documentKey(b));
-      }),
+      fc.property(
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        fc.string({ minLength: 1, unit: 'grapheme' }),
+        (a, b) => {
+          fc.pre(a !== b);
+          expect(documentKey(a)).not.toBe(documentKey(b));
+        },
+      ),
     );
   });
 

@@ -32,7 +32,10 @@ export function* readInputFile(file: InputFile): Generator<ReadItem> {
     case 'html':
       try {
         const hint = { id: fileId, path: file.path };
-        yield { article: file.kind === 'text' ? extractFromText(text, hint) : extractFromHtml(text, hint), bytes: file.bytes };
+        yield {
+          article: file.kind === 'text' ? extractFromText(text, hint) : extractFromHtml(text, hint),
+          bytes: file.bytes,
+        };
       } catch (err) {
         yield { problem: { where: file.path, reason: reasonOf(err) }, bytes: file.bytes };
       }

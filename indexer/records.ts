@@ -4,18 +4,23 @@ import type { SourceRecord } from './types.js';
 const optionalText = z.string().nullish();
 
 /** An input record (.json/.jsonl) as the contract describes it; unknown fields are kept. */
-export const recordSchema = z.looseObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String).optional(),
-  lang: optionalText,
-  title: optionalText,
-  date: optionalText,
-  source: optionalText,
-  url: optionalText,
-  text: z.string({ message: '`text` is required and must be a string' }),
-}).refine((r) => r.text.trim().length > 0 || (r.title ?? '').trim().length > 0, {
-  message: '`text` is empty (and there is no title)',
-  path: ['text'],
-});
+export const recordSchema = z
+  .looseObject({
+    id: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .optional(),
+    lang: optionalText,
+    title: optionalText,
+    date: optionalText,
+    source: optionalText,
+    url: optionalText,
+    text: z.string({ message: '`text` is required and must be a string' }),
+  })
+  .refine((r) => r.text.trim().length > 0 || (r.title ?? '').trim().length > 0, {
+    message: '`text` is empty (and there is no title)',
+    path: ['text'],
+  });
 
 export type ParsedRecord = { ok: true; record: SourceRecord } | { ok: false; reason: string };
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gateway } from '../engine/gateway.js';
-import { runIndexer, summaryLine } from './run.js';
 import type { Progress } from './progress.js';
+import { runIndexer, summaryLine } from './run.js';
 import { runIndexCli } from './testing.js';
 
 let dataDir: string;
@@ -16,20 +16,35 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'izde-indexer-'));
   inputs = mkdtempSync(join(tmpdir(), 'izde-inputs-'));
   mkdirSync(join(inputs, 'nested', 'deeper'), { recursive: true });
-  writeFileSync(join(inputs, 'good.txt'), 'Астанада саммит өтті\n\n2024 жылғы 4 шілдеде Астанада ШЫҰ саммиті өтті. Қазақстан Президенті сөз сөйледі.');
+  writeFileSync(
+    join(inputs, 'good.txt'),
+    'Астанада саммит өтті\n\n2024 жылғы 4 шілдеде Астанада ШЫҰ саммиті өтті. Қазақстан Президенті сөз сөйледі.',
+  );
   writeFileSync(
     join(inputs, 'nested', 'records.jsonl'),
     [
-      JSON.stringify({ id: 'r/1', lang: 'ru', title: 'Саммит ШОС', date: '2024-07-04', text: 'В Астане прошёл саммит ШОС.' }),
+      JSON.stringify({
+        id: 'r/1',
+        lang: 'ru',
+        title: 'Саммит ШОС',
+        date: '2024-07-04',
+        text: 'В Астане прошёл саммит ШОС.',
+      }),
       '{ this is not json',
       JSON.stringify({ id: 'r/2', title: 'Без текста' }),
       JSON.stringify({ lang: 'ru', text: 'Запись без идентификатора получает его из содержимого.' }),
       '',
     ].join('\n'),
   );
-  writeFileSync(join(inputs, 'nested', 'deeper', 'array.json'), JSON.stringify([{ id: 'a/1', text: 'Министр иностранных дел Казахстана провёл встречу.' }]));
+  writeFileSync(
+    join(inputs, 'nested', 'deeper', 'array.json'),
+    JSON.stringify([{ id: 'a/1', text: 'Министр иностранных дел Казахстана провёл встречу.' }]),
+  );
   writeFileSync(join(inputs, 'empty.txt'), '');
-  writeFileSync(join(inputs, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 0]));
+  writeFileSync(
+    join(inputs, 'binary.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0, 0]),
+  );
   writeFileSync(join(inputs, 'broken.json'), '[{"id": "x", "text": "a"');
   writeFileSync(join(inputs, 'notes.md'), 'not ours: ignored inside a folder');
   gateway = await Gateway.open({ config: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles' } });

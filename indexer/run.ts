@@ -1,13 +1,13 @@
-import type { Gateway } from '../engine/gateway.js';
 import { EngineError } from '../engine/errors.js';
+import type { Gateway } from '../engine/gateway.js';
+import { toEngineError } from '../engine/meili-errors.js';
 import type { ArticleDocument } from '../engine/schema.js';
 import { PRIMARY_KEY } from '../engine/settings.js';
 import { waitForTask } from '../engine/tasks.js';
-import { toEngineError } from '../engine/meili-errors.js';
 import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
-import { readInputFile, type Problem } from './read.js';
 import { createProgress, type Progress } from './progress.js';
+import { type Problem, readInputFile } from './read.js';
 
 /** One object configures a run. */
 export interface IndexRunOptions {
@@ -58,14 +58,23 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     exitCode: indexed === 0 && (problems.length > 0 || files.length === 0) ? 2 : problems.length > 0 ? 1 : 0,
   });
   if (files.length === 0) {
-    if (problems.length === 0) problems.push({ where: options.paths.join(' ') || '(no paths)', reason: 'no .txt, .html, .json or .jsonl files found' });
+    if (problems.length === 0)
+      problems.push({
+        where: options.paths.join(' ') || '(no paths)',
+        reason: 'no .txt, .html, .json or .jsonl files found',
+      });
     return result(0, []);
   }
 
   await gateway.ensureIndex();
   const admin = gateway.admin;
   const index = admin.index<ArticleDocument>(gateway.indexName);
-  if (options.reset) await waitForTask(admin, await index.deleteAllDocuments().catch((e) => Promise.reject(toEngineError(e))), 'empty the index');
+  if (options.reset)
+    await waitForTask(
+      admin,
+      await index.deleteAllDocuments().catch((e) => Promise.reject(toEngineError(e))),
+      'empty the index',
+    );
 
   const progress = (options.progress ?? createProgress)(files.reduce((sum, f) => sum + f.bytes, 0));
   const pending: PendingBatch[] = [];
@@ -135,8 +144,11 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
 /** The one-line summary printed at the end of a run. */
 export function summaryLine(r: IndexRunResult): string {
   const seconds = (r.elapsedMs / 1000).toFixed(1);
-  const parts = [`Indexed ${r.indexed} article${r.indexed === 1 ? '' : 's'} from ${r.files} file${r.files === 1 ? '' : 's'} in ${seconds} s`];
+  const parts = [
+    `Indexed ${r.indexed} article${r.indexed === 1 ? '' : 's'} from ${r.files} file${r.files === 1 ? '' : 's'} in ${seconds} s`,
+  ];
   if (r.problems.length) parts.push(`${r.problems.length} skipped (see above)`);
-  if (r.duplicateIds.length) parts.push(`${r.duplicateIds.length} id${r.duplicateIds.length === 1 ? '' : 's'} seen twice (last one kept)`);
+  if (r.duplicateIds.length)
+    parts.push(`${r.duplicateIds.length} id${r.duplicateIds.length === 1 ? '' : 's'} seen twice (last one kept)`);
   return `${parts.join('; ')}.`;
 }

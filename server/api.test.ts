@@ -45,7 +45,9 @@ describe('GET /api/search: Kazakh morphology on the seeds', () => {
     expect(typeof body.tookMs).toBe('number');
     expect(body.hits).toHaveLength(2);
     for (const hit of body.hits) {
-      expect(Object.keys(hit)).toEqual(expect.arrayContaining(['id', 'title', 'snippet', 'date', 'year', 'lang', 'source', 'url', 'orgs']));
+      expect(Object.keys(hit)).toEqual(
+        expect.arrayContaining(['id', 'title', 'snippet', 'date', 'year', 'lang', 'source', 'url', 'orgs']),
+      );
       expect(hit.lang).toMatch(/^(kk|ru)/);
     }
     expect(Object.keys(body.facets).sort()).toEqual(['lang', 'org', 'source', 'year']);
@@ -119,7 +121,9 @@ describe('across scripts and languages', () => {
     for (const q of ['Тоқаев', 'Токаев', 'Toqaev']) {
       expect(ids(await search({ q })), q).toEqual(expect.arrayContaining(event));
     }
-    expect(ids(await search({ q: 'саммиті' }))).toEqual(expect.arrayContaining(['fx/kk-cyrl/sco-astana', 'fx/kk-latn/sco-astana']));
+    expect(ids(await search({ q: 'саммиті' }))).toEqual(
+      expect.arrayContaining(['fx/kk-cyrl/sco-astana', 'fx/kk-latn/sco-astana']),
+    );
   });
 
   it('a foreign name meets itself in the other script (Brexit ~ Брексит ~ Брекзит)', async () => {
@@ -135,7 +139,9 @@ describe('across scripts and languages', () => {
   });
 
   it('words far apart are no match for a query of several words', async () => {
-    expect(ids(await search({ q: 'Астана саммит' }))).toEqual(expect.arrayContaining(['fx/ru/sco-astana', 'fx/kk-cyrl/sco-astana']));
+    expect(ids(await search({ q: 'Астана саммит' }))).toEqual(
+      expect.arrayContaining(['fx/ru/sco-astana', 'fx/kk-cyrl/sco-astana']),
+    );
     expect(ids(await search({ q: 'Тоқаев Ресей' }))).toEqual([]); // both in one article, but sentences apart
   });
 
@@ -214,7 +220,9 @@ describe('GET /api/suggest', () => {
   it('completes a prefix in the script typed', async () => {
     const cyr = await server.get('/api/suggest?q=%D2%9A%D0%B0%D0%B7'); // «Қаз»
     expect(cyr.status).toBe(200);
-    expect(cyr.body.suggestions.map((s: { text: string }) => s.text.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/^қазақстан/)]));
+    expect(cyr.body.suggestions.map((s: { text: string }) => s.text.toLowerCase())).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^қазақстан/)]),
+    );
     const lat = await server.get('/api/suggest?q=Qaz');
     expect(lat.body.suggestions.some((s: { text: string }) => /^qaz/i.test(s.text))).toBe(true);
   });

@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
 import type { SearchService } from './search/service.js';
@@ -33,7 +33,8 @@ export function createApp(options: AppOptions): express.Express {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
       customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
       // Static files are not worth a log line each.

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runIndexer } from '../indexer/run.js';
 import { sleep } from '../engine/health.js';
+import { runIndexer } from '../indexer/run.js';
 import { startTestServer, type TestServer } from './testing.js';
 
 let server: TestServer;
@@ -28,7 +28,9 @@ describe('the result cache', () => {
     writeFileSync(join(inputs, 'new.txt'), 'Жаңа мақала\n\nБұл мақалада жуанбатпен деген сирек сөз бар.');
     await runIndexer(server.gateway, { paths: [inputs], progress: quiet });
 
-    const fresh = await fetch(`${server.url}${path}`, { headers: { 'cache-control': 'no-cache' } }).then((r) => r.json());
+    const fresh = await fetch(`${server.url}${path}`, { headers: { 'cache-control': 'no-cache' } }).then((r) =>
+      r.json(),
+    );
     expect(fresh.total).toBe(1); // a client that asks for a fresh answer gets one at once
     await sleep(1100); // the cache checks the index version at most once a second
     expect((await server.get(path)).body.total).toBe(1);

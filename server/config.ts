@@ -28,8 +28,16 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     RATE_LIMIT_PER_MINUTE: pick('RATE_LIMIT_PER_MINUTE'),
   });
   if (!parsed.success) {
-    throw new Error(`Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Bad configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const c = parsed.data;
-  return { port: c.PORT, host: c.HOST, logLevel: c.LOG_LEVEL, rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE, staticDir: DEFAULT_STATIC_DIR };
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    logLevel: c.LOG_LEVEL,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    staticDir: DEFAULT_STATIC_DIR,
+  };
 }

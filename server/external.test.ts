@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startExternalMeilisearch, type ExternalMeilisearch } from '../engine/testing.js';
+import { type ExternalMeilisearch, startExternalMeilisearch } from '../engine/testing.js';
 import { startTestServer, type TestServer } from './testing.js';
 
 let ext: ExternalMeilisearch;
@@ -12,7 +12,10 @@ let extDir: string;
 beforeAll(async () => {
   extDir = mkdtempSync(join(tmpdir(), 'izde-ext-'));
   ext = await startExternalMeilisearch(extDir);
-  server = await startTestServer({ engine: { url: ext.url, masterKey: ext.masterKey }, indexIfEmpty: ['data/articles'] });
+  server = await startTestServer({
+    engine: { url: ext.url, masterKey: ext.masterKey },
+    indexIfEmpty: ['data/articles'],
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -25,7 +28,9 @@ describe('the server on MEILI_URL', () => {
   it('indexes into and searches the external engine', async () => {
     const health = await server.get('/api/health');
     expect(health.body).toEqual({ status: 'ok', meilisearch: 'available', documents: 5 });
-    const res = await server.get('/api/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD%D0%BD%D1%8B%D2%A3');
+    const res = await server.get(
+      '/api/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD%D0%BD%D1%8B%D2%A3',
+    );
     expect(res.body.total).toBeGreaterThanOrEqual(4);
   });
 

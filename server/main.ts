@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { engineConfigFromEnv } from '../engine/config.js';
 import { EngineError } from '../engine/errors.js';
 import { serverConfigFromEnv } from './config.js';
-import { startServer, type RunningServer } from './start.js';
+import { type RunningServer, startServer } from './start.js';
 
 /** `npm start` (with --index-if-empty data/articles) and `npm run serve`. */
 async function main(): Promise<void> {

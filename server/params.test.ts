@@ -6,7 +6,17 @@ const parse = (q: Record<string, unknown>) => parseParams(searchParamsSchema, q)
 
 describe('search parameters', () => {
   it('applies the contract defaults', () => {
-    expect(parse({})).toEqual({ q: '', year: [], org: [], lang: [], source: [], page: 1, limit: 20, sort: 'relevance', correct: true });
+    expect(parse({})).toEqual({
+      q: '',
+      year: [],
+      org: [],
+      lang: [],
+      source: [],
+      page: 1,
+      limit: 20,
+      sort: 'relevance',
+      correct: true,
+    });
     expect(parse({ correct: '0' }).correct).toBe(false);
   });
 

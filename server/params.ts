@@ -21,31 +21,58 @@ const single = (name: string) =>
 const facetValue = z.string().trim().min(1, 'empty facet value').max(200, 'facet value too long');
 
 export const searchParamsSchema = z.object({
-  q: single('q').pipe(z.string().max(500, '`q` is longer than 500 characters').optional()).transform((v) => v ?? ''),
+  q: single('q')
+    .pipe(z.string().max(500, '`q` is longer than 500 characters').optional())
+    .transform((v) => v ?? ''),
   year: repeatable(z.string().regex(/^\d{4}$/, '`year` must be a four-digit year')).transform((ys) => ys.map(Number)),
   org: repeatable(facetValue),
   lang: repeatable(facetValue),
   source: repeatable(facetValue),
-  page: single('page').pipe(
-    z.string().regex(/^\d+$/, '`page` must be a whole number from 1').transform(Number).pipe(z.number().int().min(1, '`page` starts at 1').max(10_000, '`page` is too large')).optional(),
-  ).transform((v) => v ?? 1),
-  limit: single('limit').pipe(
-    z.string().regex(/^\d+$/, '`limit` must be a whole number from 1 to 100').transform(Number).pipe(z.number().int().min(1, '`limit` must be 1..100').max(100, '`limit` must be 1..100')).optional(),
-  ).transform((v) => v ?? 20),
+  page: single('page')
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, '`page` must be a whole number from 1')
+        .transform(Number)
+        .pipe(z.number().int().min(1, '`page` starts at 1').max(10_000, '`page` is too large'))
+        .optional(),
+    )
+    .transform((v) => v ?? 1),
+  limit: single('limit')
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, '`limit` must be a whole number from 1 to 100')
+        .transform(Number)
+        .pipe(z.number().int().min(1, '`limit` must be 1..100').max(100, '`limit` must be 1..100'))
+        .optional(),
+    )
+    .transform((v) => v ?? 20),
   /** `correct=0`: search the query exactly as typed, without the wrong-keyboard-layout correction. */
   correct: single('correct')
     .pipe(z.enum(['0', '1', 'false', 'true'], { message: '`correct` must be 0 or 1' }).optional())
     .transform((v) => v !== '0' && v !== 'false'),
-  sort: single('sort').pipe(z.enum(SORTS, { message: `\`sort\` must be one of ${SORTS.join(', ')}` }).optional()).transform((v) => v ?? 'relevance'),
+  sort: single('sort')
+    .pipe(z.enum(SORTS, { message: `\`sort\` must be one of ${SORTS.join(', ')}` }).optional())
+    .transform((v) => v ?? 'relevance'),
 });
 
 export type SearchParams = z.output<typeof searchParamsSchema>;
 
 export const suggestParamsSchema = z.object({
-  q: single('q').pipe(z.string().max(100, '`q` is longer than 100 characters').optional()).transform((v) => v ?? ''),
-  limit: single('limit').pipe(
-    z.string().regex(/^\d+$/, '`limit` must be a whole number from 1 to 20').transform(Number).pipe(z.number().int().min(1).max(20, '`limit` must be 1..20')).optional(),
-  ).transform((v) => v ?? 8),
+  q: single('q')
+    .pipe(z.string().max(100, '`q` is longer than 100 characters').optional())
+    .transform((v) => v ?? ''),
+  limit: single('limit')
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+$/, '`limit` must be a whole number from 1 to 20')
+        .transform(Number)
+        .pipe(z.number().int().min(1).max(20, '`limit` must be 1..20'))
+        .optional(),
+    )
+    .transform((v) => v ?? 8),
 });
 export type SuggestParams = z.output<typeof suggestParamsSchema>;
 

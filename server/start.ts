@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
@@ -29,7 +29,13 @@ export interface StartOptions {
 /** JSON lines for machines; readable lines when a person watches a terminal. */
 function createLogger(level: ServerConfig['logLevel']): Logger {
   return process.stdout.isTTY
-    ? pino({ level, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime' } } })
+    ? pino({
+        level,
+        transport: {
+          target: 'pino-pretty',
+          options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime' },
+        },
+      })
     : pino({ level });
 }
 
@@ -51,7 +57,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const suggester = new Suggester({ gateway, log: (m) => logger.info(m) });
     const search = new SearchService({ gateway, suggester });
-    const app = createApp({ search, logger, staticDir: options.server.staticDir, rateLimitPerMinute: options.server.rateLimitPerMinute });
+    const app = createApp({
+      search,
+      logger,
+      staticDir: options.server.staticDir,
+      rateLimitPerMinute: options.server.rateLimitPerMinute,
+    });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(options.server.port, options.server.host, () => resolve(s));
       s.once('error', reject);

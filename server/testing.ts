@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { DEFAULT_STATIC_DIR } from './config.js';
-import { startServer, type RunningServer } from './start.js';
+import { type RunningServer, startServer } from './start.js';
 
 /** A real izde server on a temporary data folder (embedded Meilisearch) or on `engine.url`, for tests. */
 export interface TestServer extends RunningServer {
@@ -13,7 +13,9 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig> } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'izde-test-'));
   const running = await startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
@@ -45,6 +47,7 @@ export async function startTestServer(options: { indexIfEmpty?: string[]; engine
 /** `/api/search?…` with repeated parameters. */
 export function searchPath(params: Record<string, string | number | (string | number)[]>): string {
   const usp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const item of Array.isArray(v) ? v : [v]) usp.append(k, String(item));
+  for (const [k, v] of Object.entries(params))
+    for (const item of Array.isArray(v) ? v : [v]) usp.append(k, String(item));
   return `/api/search?${usp}`;
 }

@@ -52,11 +52,17 @@ export async function buildWeb(outDir: URL = DIST): Promise<BuildResult> {
   const html = readFileSync(new URL('./index.html', WEB), 'utf8')
     .replace('src="app.js"', `src="app.js?v=${hash(appJs)}"`)
     .replace('href="styles.css"', `href="styles.css?v=${hash(stylesCss)}"`);
-  if (!html.includes('app.js?v=') || !html.includes('styles.css?v=')) throw new Error('index.html no longer references app.js and styles.css');
+  if (!html.includes('app.js?v=') || !html.includes('styles.css?v='))
+    throw new Error('index.html no longer references app.js and styles.css');
   const favicon = readFileSync(new URL('./favicon.svg', WEB));
 
   mkdirSync(outDir, { recursive: true });
-  const files: Record<string, string | Uint8Array> = { 'app.js': appJs, 'styles.css': stylesCss, 'favicon.svg': favicon, 'index.html': html };
+  const files: Record<string, string | Uint8Array> = {
+    'app.js': appJs,
+    'styles.css': stylesCss,
+    'favicon.svg': favicon,
+    'index.html': html,
+  };
   const bytes: Record<string, number> = {};
   // Assets first, index.html last: a page served mid-build never points at an asset that is not there yet.
   for (const [name, content] of Object.entries(files)) {

@@ -14,7 +14,10 @@ describe('orgLabelsFrom', () => {
     ['a bare array', [entry]],
   ])('reads %s', (_name, data) => {
     expect(orgLabelsFrom(data)).toEqual({
-      SCO: { short: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' }, full: { kk: 'Шанхай Ынтымақтастық Ұйымы', ru: 'Шанхайская организация сотрудничества' } },
+      SCO: {
+        short: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' },
+        full: { kk: 'Шанхай Ынтымақтастық Ұйымы', ru: 'Шанхайская организация сотрудничества' },
+      },
     });
   });
 
@@ -29,6 +32,8 @@ describe('orgLabelsFrom', () => {
   });
 
   it('keeps the languages it has', () => {
-    expect(orgLabelsFrom([{ code: 'UN', kind: 'org', label: { ru: 'ООН', en: ' ' } }])).toEqual({ UN: { short: { ru: 'ООН' }, full: {} } });
+    expect(orgLabelsFrom([{ code: 'UN', kind: 'org', label: { ru: 'ООН', en: ' ' } }])).toEqual({
+      UN: { short: { ru: 'ООН' }, full: {} },
+    });
   });
 });

@@ -37,6 +37,9 @@ export function loadOrgLabels(url: URL = GAZETTEER_URL): { labels: OrgLabels; pr
   try {
     return { labels: orgLabelsFrom(JSON.parse(readFileSync(url, 'utf8'))) };
   } catch (err) {
-    return { labels: {}, problem: `${url.pathname} could not be read (${(err as Error).message}): organizations are shown by code` };
+    return {
+      labels: {},
+      problem: `${url.pathname} could not be read (${(err as Error).message}): organizations are shown by code`,
+    };
   }
 }

@@ -50,7 +50,10 @@ describe('analyze CLI', () => {
     const text = 'ТМД-ның және 😀 НАТО';
     const r = run('analyze', [], text);
     expect(r.code).toBe(0);
-    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const recs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(recs.map((x) => x.surface)).toEqual(['ТМД', 'және', 'НАТО']);
     for (const x of recs) expect(text.slice(x.start as number, x.end as number)).toBe(x.surface);
     expect(recs[1]).not.toHaveProperty('term');

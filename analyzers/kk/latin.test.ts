@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../normalize.js';
-import { cyrillicToLatin, cyrillicTextToLatin, detectLatinAlphabet, latinToCyrillic, type LatinAlphabet } from './latin.js';
+import {
+  cyrillicTextToLatin,
+  cyrillicToLatin,
+  detectLatinAlphabet,
+  type LatinAlphabet,
+  latinToCyrillic,
+} from './latin.js';
 import { KAZAKH_WORDS } from './words.fixture.js';
 
 describe('detectLatinAlphabet', () => {
@@ -14,7 +20,7 @@ describe('detectLatinAlphabet', () => {
     ['QAZAQSTAN RESPÝBLIKASY', '2018'],
     ['BŪRYÑĞY', '2021'],
     ["It's Kazakhstan's", '2018'], // an English possessive is not the 2017 alphabet's s'
-    ["Respy’bli’kasy", '2017'],
+    ['Respy’bli’kasy', '2017'],
     ["s'ahar a'lem", '2017'],
     ["'a' 'b'", '2018'],
     ['', '2018'],
@@ -98,7 +104,7 @@ describe('latinToCyrillic 2017', () => {
     ["g'ylym", 'ғылым'],
     ["u'i'", 'үй'],
     ["c'empi'onat", 'чемпионат'],
-    ["Respy’bli’kasy", 'республикасы'], // typographic apostrophe
+    ['Respy’bli’kasy', 'республикасы'], // typographic apostrophe
   ])('%s → %s', (latin, cyr) => {
     expect(latinToCyrillic(latin, '2017')).toBe(cyr);
   });
@@ -146,9 +152,9 @@ describe('cyrillicToLatin', () => {
 describe('round trips: Latin spellings of a Kazakh word normalize to its Cyrillic spelling', () => {
   const word = fc.constantFrom(...KAZAKH_WORDS);
   const cased = (cases: string[]) =>
-    fc.tuple(word, fc.constantFrom(...cases)).map(([w, c]) =>
-      c === 'upper' ? w.toUpperCase() : c === 'title' ? w.charAt(0).toUpperCase() + w.slice(1) : w,
-    );
+    fc
+      .tuple(word, fc.constantFrom(...cases))
+      .map(([w, c]) => (c === 'upper' ? w.toUpperCase() : c === 'title' ? w.charAt(0).toUpperCase() + w.slice(1) : w));
   // 2018 writes і and и/й alike as capital I, so an all-caps word mixing both (ПРЕЗИДЕНТІНІҢ) is ambiguous by
   // design of the alphabet: the 2018 law is checked on lower- and title-case words.
   it.each([
@@ -173,6 +179,11 @@ describe('round trips: Latin spellings of a Kazakh word normalize to its Cyrilli
     const cyr = 'Шанхай ынтымақтастық ұйымының саммиті Астанада өтті';
     const latin = cyrillicTextToLatin(cyr, '2018');
     const alphabet = detectLatinAlphabet(latin);
-    expect(latin.split(' ').map((w) => normalize(w, { latin: alphabet })).join(' ')).toBe(normalize(cyr).replace(/Ш/u, 'ш'));
+    expect(
+      latin
+        .split(' ')
+        .map((w) => normalize(w, { latin: alphabet }))
+        .join(' '),
+    ).toBe(normalize(cyr).replace(/Ш/u, 'ш'));
   });
 });

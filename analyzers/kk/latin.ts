@@ -55,7 +55,7 @@ const COMPILED: Record<LatinAlphabet, Compiled> = {
 
 const MARKERS_2018 = new Set(DATA.markers['2018'] + DATA.markers['2018'].toUpperCase());
 const MARKERS_2021 = new Set(DATA.markers['2021'] + DATA.markers['2021'].toUpperCase());
-const APOSTROPHE_LETTERS = new Set("agiouyncs");
+const APOSTROPHE_LETTERS = new Set('agiouyncs');
 const APOSTROPHE_CHARS = new Set("'’ʼʻ`´");
 
 /**
@@ -129,7 +129,12 @@ function lowerLatin(word: string, alphabet: LatinAlphabet): string {
       // glide (КИЮ, ИЯ, ӘУЕЖАЙ).
       const next = (chars[k + 1] ?? '').toLowerCase();
       const prev = (chars[k - 1] ?? '').toLowerCase();
-      const glide = prev === 'i' || next === 'i' || next === 'ı' || (next !== '' && 'aouyý'.includes(next)) || (prev !== '' && 'aeoáóúuy'.includes(prev));
+      const glide =
+        prev === 'i' ||
+        next === 'i' ||
+        next === 'ı' ||
+        (next !== '' && 'aouyý'.includes(next)) ||
+        (prev !== '' && 'aeoáóúuy'.includes(prev));
       out += glide ? 'ı' : harmonyI;
     }
   }

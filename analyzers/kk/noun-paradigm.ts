@@ -1,5 +1,5 @@
 /**
-* A small generator of Kazakh noun and verb forms from the textbook rules (harmony, the consonant classes that choose an
+ * A small generator of Kazakh noun and verb forms from the textbook rules (harmony, the consonant classes that choose an
  * allomorph, п/к/қ → б/г/ғ before a vowel, the dropped vowel of орын → орн-ы). Written apart from the stemmer, for
  * tests: the forms it makes must all get the key of their nominative.
  */
@@ -45,7 +45,8 @@ const h = (series: 'back' | 'front', back: string, front: string): string => (se
 /** Case endings after a plain stem, by the class of its end. */
 function cases(stem: string, s: 'back' | 'front'): string[] {
   const c = endClass(stem);
-  const gen = c === 'vowel' || c === 'mn' ? h(s, 'ның', 'нің') : c === 'voiceless' ? h(s, 'тың', 'тің') : h(s, 'дың', 'дің');
+  const gen =
+    c === 'vowel' || c === 'mn' ? h(s, 'ның', 'нің') : c === 'voiceless' ? h(s, 'тың', 'тің') : h(s, 'дың', 'дің');
   const acc = c === 'vowel' ? h(s, 'ны', 'ні') : c === 'voiceless' ? h(s, 'ты', 'ті') : h(s, 'ды', 'ді');
   const dat = c === 'voiceless' ? h(s, 'қа', 'ке') : h(s, 'ға', 'ге');
   const loc = c === 'voiceless' ? h(s, 'та', 'те') : h(s, 'да', 'де');
@@ -70,7 +71,7 @@ function beforeVowel(spec: NounSpec): string {
   if (spec.beforeVowel) return spec.beforeVowel;
   const w = spec.word;
   const last = w[w.length - 1] ?? '';
-  const voiced: Record<string, string> = { 'п': 'б', 'к': 'г', 'қ': 'ғ' };
+  const voiced: Record<string, string> = { п: 'б', к: 'г', қ: 'ғ' };
   const v = voiced[last];
   return v && VOWELS.has(w[w.length - 2] ?? '') ? w.slice(0, -1) + v : w;
 }
@@ -83,7 +84,9 @@ export function nounForms(spec: NounSpec): string[] {
   const out = new Set<string>([w]);
   for (const e of cases(w, s)) out.add(w + e);
 
-  const pl = w + (c === 'vowel' || c === 'rju' ? h(s, 'лар', 'лер') : c === 'voiceless' ? h(s, 'тар', 'тер') : h(s, 'дар', 'дер'));
+  const pl =
+    w +
+    (c === 'vowel' || c === 'rju' ? h(s, 'лар', 'лер') : c === 'voiceless' ? h(s, 'тар', 'тер') : h(s, 'дар', 'дер'));
   out.add(pl);
   for (const e of cases(pl, s)) out.add(pl + e);
 
@@ -119,7 +122,7 @@ export function verbForms(root: string, withPassive = true): string[] {
 
 /** п/к/қ → б/г/ғ between vowels: тап → таб-ады. */
 function voiceStem(root: string): string {
-  const voiced: Record<string, string> = { 'п': 'б', 'к': 'г', 'қ': 'ғ' };
+  const voiced: Record<string, string> = { п: 'б', к: 'г', қ: 'ғ' };
   const v = voiced[root[root.length - 1] ?? ''];
   return v && VOWELS.has(root[root.length - 2] ?? '') ? root.slice(0, -1) + v : root;
 }

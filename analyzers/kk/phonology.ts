@@ -53,27 +53,27 @@ function classTable(entries: Record<string, number>): Map<string, number> {
 // «у» and «и» take the sonorant allomorphs (су-дың, ми-дың, Мәскеу-дің); Kazakh grammar calls them both vowel and
 // consonant letters, so they carry both bits. «ь»/«ъ» are skipped (see classOfEnd).
 const KK_CLASSES = classTable({
-  'аәеёоөұүыіэя': Cls.V,
-  'ую': Cls.V | Cls.U,
-  'и': Cls.V | Cls.I,
-  'р': Cls.R,
-  'й': Cls.J,
-  'л': Cls.L,
-  'жз': Cls.ZJ,
-  'мнң': Cls.MNN,
-  'пфкқтсшщхһцчбвгдғ': Cls.VL,
+  аәеёоөұүыіэя: Cls.V,
+  ую: Cls.V | Cls.U,
+  и: Cls.V | Cls.I,
+  р: Cls.R,
+  й: Cls.J,
+  л: Cls.L,
+  жз: Cls.ZJ,
+  мнң: Cls.MNN,
+  пфкқтсшщхһцчбвгдғ: Cls.VL,
 });
 // Folded: «и» may be і (a vowel) or и, «у» may be ұ/ү (vowels) or у: both already carry V|RJU.
 const FOLDED_CLASSES = classTable({
-  'аеёоыэя': Cls.V,
-  'ую': Cls.V | Cls.U,
-  'и': Cls.V | Cls.I,
-  'р': Cls.R,
-  'й': Cls.J,
-  'л': Cls.L,
-  'жз': Cls.ZJ,
-  'мн': Cls.MNN,
-  'пфктсшщхцчбвгд': Cls.VL,
+  аеёоыэя: Cls.V,
+  ую: Cls.V | Cls.U,
+  и: Cls.V | Cls.I,
+  р: Cls.R,
+  й: Cls.J,
+  л: Cls.L,
+  жз: Cls.ZJ,
+  мн: Cls.MNN,
+  пфктсшщхцчбвгд: Cls.VL,
 });
 
 function makeClassBefore(table: Map<string, number>) {

@@ -35,11 +35,14 @@ describe('data/protected-stems.txt', () => {
 
 describe('data/vowel-drop.txt', () => {
   const words = readWordList('vowel-drop.txt');
-  it.each(words.map((w) => [w] as const))('%s ends in consonant + ы/і + consonant and its reduced form comes back', (w) => {
-    expect(w).toMatch(/[^аәеёоөұүыіэюя][ыі][^аәеёоөұүыіэюя]$/u); // у, и count as consonants (ауыз, мойын)
-    const vowel = /[әеөүі]/u.test(w) ? 'і' : 'ы';
-    expect(stemKk(reducedStem(w) + vowel)).toBe(w); // орны → орын, халқы → халық
-  });
+  it.each(words.map((w) => [w] as const))(
+    '%s ends in consonant + ы/і + consonant and its reduced form comes back',
+    (w) => {
+      expect(w).toMatch(/[^аәеёоөұүыіэюя][ыі][^аәеёоөұүыіэюя]$/u); // у, и count as consonants (ауыз, мойын)
+      const vowel = /[әеөүі]/u.test(w) ? 'і' : 'ы';
+      expect(stemKk(reducedStem(w) + vowel)).toBe(w); // орны → орын, халқы → халық
+    },
+  );
 });
 
 describe('data/short-stems.txt', () => {
@@ -71,18 +74,24 @@ describe('data/suffixes.json', () => {
     expect(Object.keys(g.morphemes).filter((m) => !reached.has(m))).toEqual([]);
   });
 
-  it.each(morphemes.map(([name]) => [name] as const))('%s: forms are lowercase Cyrillic, allomorphs distinct', (name) => {
-    const m = g.morphemes[name];
-    expect(m).toBeDefined();
-    const forms = (m?.allomorphs ?? []).flatMap((a) => (typeof a.forms === 'string' ? [a.forms] : a.forms));
-    expect(forms.filter((f) => f !== null && !isLowerCyrillicWord(f))).toEqual([]);
-    const keys = (m?.allomorphs ?? []).map((a) => JSON.stringify([a.forms, [...a.after].sort()]));
-    expect(new Set(keys).size).toBe(keys.length);
-  });
+  it.each(morphemes.map(([name]) => [name] as const))(
+    '%s: forms are lowercase Cyrillic, allomorphs distinct',
+    (name) => {
+      const m = g.morphemes[name];
+      expect(m).toBeDefined();
+      const forms = (m?.allomorphs ?? []).flatMap((a) => (typeof a.forms === 'string' ? [a.forms] : a.forms));
+      expect(forms.filter((f) => f !== null && !isLowerCyrillicWord(f))).toEqual([]);
+      const keys = (m?.allomorphs ?? []).map((a) => JSON.stringify([a.forms, [...a.after].sort()]));
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
 
   it('rejects a grammar with an unknown morpheme, class or form', () => {
     expect(() => checkGrammar({ entry: { noun: ['X'], verb: [] }, morphemes: {} })).toThrow(/unknown morpheme X/);
-    const pl = (allomorph: object) => ({ entry: { noun: ['PL'], verb: [] }, morphemes: { PL: { allomorphs: [allomorph], next: [] } } });
+    const pl = (allomorph: object) => ({
+      entry: { noun: ['PL'], verb: [] },
+      morphemes: { PL: { allomorphs: [allomorph], next: [] } },
+    });
     expect(() => checkGrammar(pl({ forms: ['лар', 'лер'], after: ['NOPE'] }))).toThrow(/bad classes/);
     expect(() => checkGrammar(pl({ forms: [null, null], after: ['V'] }))).toThrow(/bad forms/);
     expect(checkGrammar(pl({ forms: ['лар', 'лер'], after: ['V', 'RJU'] })).entry.noun).toEqual(['PL']);

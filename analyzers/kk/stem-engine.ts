@@ -6,7 +6,7 @@
  */
 import type { Stemmer } from '../types.js';
 import type { Alphabet } from './phonology.js';
-import { parseSuffixes, type CompiledGrammar, type SuffixParse } from './suffix-parser.js';
+import { type CompiledGrammar, parseSuffixes, type SuffixParse } from './suffix-parser.js';
 
 export interface StemmerData {
   alphabet: Alphabet;
@@ -51,7 +51,8 @@ export function createStemmer(d: StemmerData): Stemmer {
   for (const p of protectedStems) {
     protectedSpellings.set(p, p);
     const voiced = d.voice[p[p.length - 1] ?? ''];
-    if (voiced !== undefined && alphabet.vowels.has(p[p.length - 2] ?? '')) protectedSpellings.set(p.slice(0, -1) + voiced, p);
+    if (voiced !== undefined && alphabet.vowels.has(p[p.length - 2] ?? ''))
+      protectedSpellings.set(p.slice(0, -1) + voiced, p);
   }
   for (const [reduced, full] of vowelDrop) if (protectedStems.has(full)) protectedSpellings.set(reduced, full);
   let maxProtected = 0;
@@ -69,7 +70,11 @@ export function createStemmer(d: StemmerData): Stemmer {
     stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
   const looksVerbal = (raw: string): boolean => {
     const stem = normalize(raw); // шығ-атын: the root is шық
-    if (d.verbRoots.has(stem) || (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) || passiveRoot(stem) !== null)
+    if (
+      d.verbRoots.has(stem) ||
+      (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) ||
+      passiveRoot(stem) !== null
+    )
       return true;
     // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
     return stem.endsWith('и') && [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
@@ -156,7 +161,8 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (n === 2) {
         // -ыл/-іл after a consonant, -ын/-ін after л (сал-ын).
         if ((last === 'л') === root.endsWith('л')) continue;
-        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e)))) return root;
+        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e))))
+          return root;
       } else if (alphabet.isVowel(root[root.length - 1] ?? '')) {
         const denominal = last === 'л' && root.length >= 5 && d.denominalEndings.some((e) => root.endsWith(e));
         if (d.verbRoots.has(root) || denominal) return root;
@@ -236,7 +242,8 @@ export function createStemmer(d: StemmerData): Stemmer {
     const alt = best.get(end + 1);
     if (alt) {
       // облыс-ы, not облы-сы (see stemInYs).
-      if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && stemInYs(s.slice(0, end))) return stemOf(s, alt);
+      if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && stemInYs(s.slice(0, end)))
+        return stemOf(s, alt);
       // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
       const aorist = p.firstForm === 'а' || p.firstForm === 'е';
       if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !readsAsPresent(s.slice(0, end), p.firstForm))

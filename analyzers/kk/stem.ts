@@ -61,8 +61,8 @@ export const stemKk: Stemmer = createStemmer({
   highVowels: new Set('ыі'),
   highVowelSuffixConsonants: new Set('шщқкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [reducedStem(full), full])),
-  devoice: { 'б': 'п', 'г': 'к', 'ғ': 'қ' },
-  voice: { 'п': 'б', 'к': 'г', 'қ': 'ғ' },
+  devoice: { б: 'п', г: 'к', ғ: 'қ' },
+  voice: { п: 'б', к: 'г', қ: 'ғ' },
   finalNasals: new Set('нң'),
 });
 
@@ -78,7 +78,7 @@ export const stemKkFolded: Stemmer = createStemmer({
   highVowels: new Set('ыи'),
   highVowelSuffixConsonants: new Set('шщкс'),
   vowelDrop: new Map(vowelDropFull.map((full) => [fold(reducedStem(full)), fold(full)])),
-  devoice: { 'б': 'п', 'г': 'к' },
-  voice: { 'п': 'б', 'к': 'г' },
+  devoice: { б: 'п', г: 'к' },
+  voice: { п: 'б', к: 'г' },
   finalNasals: new Set('н'),
 });

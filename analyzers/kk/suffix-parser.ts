@@ -89,15 +89,23 @@ export function checkGrammar(raw: unknown): SuffixGrammar {
   const refs = [...(g.entry?.noun ?? []), ...(g.entry?.verb ?? [])];
   for (const [name, m] of Object.entries(g.morphemes)) {
     refs.push(...m.next);
-    if (!Array.isArray(m.allomorphs) || m.allomorphs.length === 0) throw new Error(`suffixes.json: ${name} has no allomorphs`);
+    if (!Array.isArray(m.allomorphs) || m.allomorphs.length === 0)
+      throw new Error(`suffixes.json: ${name} has no allomorphs`);
     for (const a of m.allomorphs) {
       const forms = typeof a.forms === 'string' ? [a.forms] : a.forms;
       const badForm = (f: unknown): boolean => f !== null && (typeof f !== 'string' || f === '');
-      if (!Array.isArray(forms) || forms.length < 1 || forms.length > 2 || forms.some(badForm) || forms.every((f) => f === null))
+      if (
+        !Array.isArray(forms) ||
+        forms.length < 1 ||
+        forms.length > 2 ||
+        forms.some(badForm) ||
+        forms.every((f) => f === null)
+      )
         throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
       if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always')
         throw new Error(`suffixes.json: ${name} has bad evidence`);
-      if (a.folded !== undefined && typeof a.folded !== 'boolean') throw new Error(`suffixes.json: ${name} has bad folded`);
+      if (a.folded !== undefined && typeof a.folded !== 'boolean')
+        throw new Error(`suffixes.json: ${name} has bad folded`);
       if (!Array.isArray(a.after) || a.after.length === 0 || a.after.some((c) => CLASS_GROUPS[c] === undefined))
         throw new Error(`suffixes.json: ${name} has bad classes ${JSON.stringify(a.after)}`);
     }
@@ -189,7 +197,15 @@ export function parseSuffixes(
  * Matches allomorph `a` of morpheme `m` ending at `end`; `series` is what the harmonic suffixes to its right ask
  * of it, `bare` whether it is the whole chain so far.
  */
-function visit(run: ParseRun, m: Morpheme, a: Allomorph, end: number, depth: number, series: Harmony | null, bare: boolean): void {
+function visit(
+  run: ParseRun,
+  m: Morpheme,
+  a: Allomorph,
+  end: number,
+  depth: number,
+  series: Harmony | null,
+  bare: boolean,
+): void {
   const start = end - a.form.length;
   if (start < run.minStem || !run.word.endsWith(a.form, end)) return;
   let left: Harmony | null = series;

@@ -67,7 +67,14 @@ describe('scores', () => {
   });
   it('folded Kazakh keeps kk on a typical sentence', () => {
     const s = 'Қазақстан Республикасының Президенті Мемлекеттер Достастығы басшыларының кеңесіне қатысты';
-    expect(detectLang(s.split(' ').map((w) => fold(normalize(w))).join(' '))).toBe('kk');
+    expect(
+      detectLang(
+        s
+          .split(' ')
+          .map((w) => fold(normalize(w)))
+          .join(' '),
+      ),
+    ).toBe('kk');
   });
 });
 

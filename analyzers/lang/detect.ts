@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { normalize } from '../normalize.js';
 import { isKnownRussianWord } from '../ru/stem.js';
-import { CYRILLIC, LATIN, LETTER, flagsOfUnit, hasKazakhLetter } from '../script.js';
+import { CYRILLIC, flagsOfUnit, hasKazakhLetter, LATIN, LETTER } from '../script.js';
 import type { LangTag } from '../types.js';
 
 interface LangIdData {
@@ -89,7 +89,8 @@ export function addScores(a: LangScores, b: LangScores): LangScores {
 const KZ_LATIN_MARKERS = /[áǵńóúýıäğñöşüū]/u;
 const RU_ONLY_LETTERS = /[ьъщцчфэ]/u;
 const RU_FORBIDDEN_FOR_RU = /жы|шы|кы|гы|хы|^ы|[аоуыэяеиюё]ы/u;
-const RU_INITIAL_CLUSTER = /^(?:стр|вз|вс|вл|вр|пр|кр|тр|гр|бр|др|пл|бл|кл|гл|сл|см|сп|ст|ск|сн|зн|зд|св|тв|дв|шк|шт|мн|чт|вп|вн|вм|сд|сб|сж)/u;
+const RU_INITIAL_CLUSTER =
+  /^(?:стр|вз|вс|вл|вр|пр|кр|тр|гр|бр|др|пл|бл|кл|гл|сл|см|сп|ст|ск|сн|зн|зд|св|тв|дв|шк|шт|мн|чт|вп|вн|вм|сд|сб|сж)/u;
 const EN_LETTERS = /w|x|c(?!h)|th|ck|ph|ee|oo|qu/u;
 const Q_NOT_U = /q(?!u)/u;
 /** y between consonants: ы in Kazakh Latin (halyq, sapary); English has y mostly at the edges of words. */

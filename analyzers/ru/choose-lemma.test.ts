@@ -3,15 +3,31 @@ import { chooseLemma } from './choose-lemma.js';
 import type { RuReading } from './morph.js';
 
 /** A reading from a tag string like az prints it ("NOUN,inan,masc sing,loct"). */
-function reading(lemma: string, tag: string, corpusP: number | null = null, source = 'Dictionary', samePosLemma = lemma): RuReading {
+function reading(
+  lemma: string,
+  tag: string,
+  corpusP: number | null = null,
+  source = 'Dictionary',
+  samePosLemma = lemma,
+): RuReading {
   const grammemes = new Set(tag.split(/[ ,]/u).filter(Boolean));
   return { lemma, samePosLemma, pos: tag.split(/[ ,]/u)[0] ?? '', grammemes, corpusP, score: corpusP ?? 1, source };
 }
 
 // Synthetic readings shaped like az's output for these words, so the rules are checked without the dictionary.
 const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
-  ['no dictionary reading → null (caller falls back)', 'шымкента', [reading('шымкент', 'NOUN,inan,masc sing,gent', null, 'SuffixKnown')], null],
-  ['corpus figures decide', 'пара', [reading('пар', 'NOUN,inan,masc sing,gent', 0.78), reading('пара', 'NOUN,inan,femn sing,nomn', 0.22)], 'пар'],
+  [
+    'no dictionary reading → null (caller falls back)',
+    'шымкента',
+    [reading('шымкент', 'NOUN,inan,masc sing,gent', null, 'SuffixKnown')],
+    null,
+  ],
+  [
+    'corpus figures decide',
+    'пара',
+    [reading('пар', 'NOUN,inan,masc sing,gent', 0.78), reading('пара', 'NOUN,inan,femn sing,nomn', 0.22)],
+    'пар',
+  ],
   [
     'a lemma counts its best reading when the corpus has figures',
     'главой',
@@ -29,7 +45,12 @@ const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
     [reading('зимой', 'ADVB', 0.81), reading('зима', 'NOUN,inan,femn sing,ablt', 0.19)],
     'зима',
   ],
-  ['…unless the corpus strongly prefers the adverb', 'потом', [reading('потом', 'ADVB', 0.99), reading('пот', 'NOUN,inan,masc sing,ablt', 0.01)], 'потом'],
+  [
+    '…unless the corpus strongly prefers the adverb',
+    'потом',
+    [reading('потом', 'ADVB', 0.99), reading('пот', 'NOUN,inan,masc sing,ablt', 0.01)],
+    'потом',
+  ],
   [
     'without figures an adverb yields to its adjective…',
     'отлично',
@@ -39,13 +60,20 @@ const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
   [
     '…but not to an unrelated noun',
     'более',
-    [reading('более', 'ADVB'), reading('бола', 'NOUN,inan,femn sing,loct'), reading('бола', 'NOUN,inan,femn sing,datv')],
+    [
+      reading('более', 'ADVB'),
+      reading('бола', 'NOUN,inan,femn sing,loct'),
+      reading('бола', 'NOUN,inan,femn sing,datv'),
+    ],
     'более',
   ],
   [
     'a short adjective yields to a verb form',
     'стоял',
-    [reading('стоялый', 'ADJS masc,sing', null, 'Dictionary', 'стоял'), reading('стоять', 'VERB,impf,intr masc,sing,past,indc', null, 'Dictionary', 'стою')],
+    [
+      reading('стоялый', 'ADJS masc,sing', null, 'Dictionary', 'стоял'),
+      reading('стоять', 'VERB,impf,intr masc,sing,past,indc', null, 'Dictionary', 'стою'),
+    ],
     'стоять',
   ],
   [
@@ -69,7 +97,9 @@ const cases: ReadonlyArray<[string, string, RuReading[], string | null]> = [
     'акиме',
     [
       reading('аким', 'NOUN,anim,masc,Name sing,loct'),
-      ...['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'].map((c) => reading('акиме', `NOUN,anim,femn,Fixd,Name sing,${c}`)),
+      ...['nomn', 'gent', 'datv', 'accs', 'ablt', 'loct'].map((c) =>
+        reading('акиме', `NOUN,anim,femn,Fixd,Name sing,${c}`),
+      ),
       reading('акима', 'NOUN,anim,femn,Name sing,datv'),
       reading('акима', 'NOUN,anim,femn,Name sing,loct'),
     ],

@@ -76,9 +76,7 @@ export function chooseLemma(
   options: ChooseOptions = defaultChooseOptions,
 ): string | null {
   const surnameShaped = surnameBase(word) === word;
-  const known = readings.filter(
-    (r) => DICTIONARY_SOURCES.has(r.source) && !(surnameShaped && isPluralName(r)),
-  );
+  const known = readings.filter((r) => DICTIONARY_SOURCES.has(r.source) && !(surnameShaped && isPluralName(r)));
   if (known.length === 0) return null;
 
   const inCorpus = known.some((r) => r.corpusP !== null && r.corpusP > 0);

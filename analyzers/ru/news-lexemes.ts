@@ -24,7 +24,9 @@ export function parseLexemes(text: string): LexemeEntry[] {
     if (!line || line.startsWith('#')) continue;
     const [lemma, kind, ...rest] = line.split('\t');
     if (!lemma || rest.length > 0 || (kind !== 'noun-m' && kind !== 'surname')) {
-      throw new Error(`news-lexemes.tsv line ${i + 1}: expected "lemma<TAB>noun-m|surname", got ${JSON.stringify(raw)}`);
+      throw new Error(
+        `news-lexemes.tsv line ${i + 1}: expected "lemma<TAB>noun-m|surname", got ${JSON.stringify(raw)}`,
+      );
     }
     entries.push({ lemma, kind });
   }

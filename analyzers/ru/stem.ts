@@ -7,11 +7,11 @@
  * Keys are cached per word in a bounded map, so a warm index or query run seldom touches the dictionary.
  */
 import type { Stemmer } from '../types.js';
+import { BoundedCache } from './bounded-cache.js';
 import { chooseLemma } from './choose-lemma.js';
 import { ruReadings } from './morph.js';
 import { newsLexemeForms } from './news-lexemes.js';
 import { unknownKeyRu } from './unknown-key.js';
-import { BoundedCache } from './bounded-cache.js';
 
 /** Enough for the distinct words of a large news collection; about 10 MB when full. */
 const CACHE_SIZE = 100_000;

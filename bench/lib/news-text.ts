@@ -6,7 +6,8 @@ export function jsonlTexts(path: string): string[] {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const record: unknown = JSON.parse(line);
-    if (record && typeof record === 'object' && 'text' in record && typeof record.text === 'string') out.push(record.text);
+    if (record && typeof record === 'object' && 'text' in record && typeof record.text === 'string')
+      out.push(record.text);
   }
   return out;
 }
@@ -24,4 +25,5 @@ export function iob2Sentences(path: string): string[] {
   return out;
 }
 
-export const utf8Bytes = (texts: readonly string[]): number => texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+export const utf8Bytes = (texts: readonly string[]): number =>
+  texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);

@@ -60,7 +60,9 @@ export async function measureInThisProcess(spec: ThroughputSpec): Promise<Throug
     try {
       mod = await import(path);
     } catch (err) {
-      return { skipped: `analyzers/analyze.ts could not be loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)})` };
+      return {
+        skipped: `analyzers/analyze.ts could not be loaded (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+      };
     }
     const analyze = (mod as { analyze?: unknown }).analyze;
     if (typeof analyze !== 'function') return { skipped: 'analyzers/analyze.ts exports no analyze()' };

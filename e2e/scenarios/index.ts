@@ -1,10 +1,17 @@
 /** Every scenario, in the order they run (cheap, central ones first). */
 import type { Scenario } from '../harness.js';
-import { keyboardScenario } from './keyboard.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';
+import { keyboardScenario } from './keyboard.js';
 import { readerScenario } from './reader.js';
 import { outageScenario, raceScenario } from './resilience.js';
-import { layoutFixScenario, noResultsScenario, orgScenario, pagingScenario, typingScenario, yearScenario } from './search.js';
+import {
+  layoutFixScenario,
+  noResultsScenario,
+  orgScenario,
+  pagingScenario,
+  typingScenario,
+  yearScenario,
+} from './search.js';
 import { xssScenario } from './security.js';
 
 export const SCENARIOS: readonly Scenario[] = [

@@ -5,7 +5,12 @@ import type { Scenario } from '../harness.js';
 import { activeElement, countNumber, hits, open, settled, urlParams, waitReader } from '../page-model.js';
 
 /** Presses Tab until `match` holds for the focused element (at most `max` times). */
-async function tabTo(page: Page, match: (a: Awaited<ReturnType<typeof activeElement>>) => boolean, what: string, max = 40): Promise<void> {
+async function tabTo(
+  page: Page,
+  match: (a: Awaited<ReturnType<typeof activeElement>>) => boolean,
+  what: string,
+  max = 40,
+): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (match(await activeElement(page))) return;
@@ -45,7 +50,7 @@ export const keyboardScenario: Scenario = {
       await settled(page);
       check((await page.locator('#q').inputValue()) === picked, `Enter puts «${picked}» in the box`);
       check(urlParams(page).get('q') === picked, 'and searches for it');
-      check((await page.locator('#suggestions').isHidden()), 'the list closes');
+      check(await page.locator('#suggestions').isHidden(), 'the list closes');
     }
 
     // Enter without a highlighted suggestion just searches what was typed.
@@ -54,7 +59,10 @@ export const keyboardScenario: Scenario = {
     await page.keyboard.type('Қазақстанның', { delay: 20 });
     await page.keyboard.press('Enter');
     await settled(page);
-    check((await page.locator('#q').inputValue()) === 'Қазақстанның', 'Enter with no highlighted suggestion keeps the typed query');
+    check(
+      (await page.locator('#q').inputValue()) === 'Қазақстанның',
+      'Enter with no highlighted suggestion keeps the typed query',
+    );
     const before = await countNumber(page);
 
     await tabTo(page, (a) => a.facet === 'year', 'a year checkbox');
@@ -64,7 +72,10 @@ export const keyboardScenario: Scenario = {
     check(urlParams(page).getAll('year').includes(year), `Space ticks year ${year}`);
     check((await countNumber(page)) <= before, 'the list narrows');
     const focus = await activeElement(page);
-    check(focus.facet === 'year' && focus.value === year, `focus stays on the ticked box after the list updates (${JSON.stringify(focus)})`);
+    check(
+      focus.facet === 'year' && focus.value === year,
+      `focus stays on the ticked box after the list updates (${JSON.stringify(focus)})`,
+    );
     await page.keyboard.press('Space');
     await settled(page);
     check(!urlParams(page).has('year'), 'Space again unticks it');
@@ -77,7 +88,11 @@ export const keyboardScenario: Scenario = {
     check((await activeElement(page)).inReader, 'focus moves into the reader');
     await page.keyboard.press('Escape');
     await waitReader(page, false);
-    await eventually(() => activeElement(page), (a) => a.hitId === hitId, 'focus returns to the result after Escape');
+    await eventually(
+      () => activeElement(page),
+      (a) => a.hitId === hitId,
+      'focus returns to the result after Escape',
+    );
     check((await hits(page)).length > 0, 'results are still there');
   },
 };

@@ -22,7 +22,11 @@ export const readerScenario: Scenario = {
     const facts = await page.locator('#reader .reader-facts').innerText();
     if (expected.source) check(facts.includes(expected.source), `the source is shown: ${facts}`);
     if (expected.year) check(facts.includes(String(expected.year)), `the date is shown: ${facts}`);
-    if (expected.url) check((await page.locator('#reader .reader-original a').getAttribute('href')) === expected.url, 'the original is linked');
+    if (expected.url)
+      check(
+        (await page.locator('#reader .reader-original a').getAttribute('href')) === expected.url,
+        'the original is linked',
+      );
     await screenshot('reader');
 
     await page.goBack();

@@ -23,15 +23,28 @@ export const typingScenario: Scenario = {
     await settled(page);
     check(urlParams(page).get('q') === QUERY, `the URL holds q=${QUERY} (got ${page.url()})`);
     const shown = await hits(page);
-    for (const id of KAZAKH_SEEDS) check(shown.some((h) => h.id === id), `seed ${id} is among the results (got ${shown.map((h) => h.id).join(', ')})`);
+    for (const id of KAZAKH_SEEDS)
+      check(
+        shown.some((h) => h.id === id),
+        `seed ${id} is among the results (got ${shown.map((h) => h.id).join(', ')})`,
+      );
     const first = shown[0]!;
-    check(first.titleHtml.includes('<mark>') || first.snippetHtml.includes('<mark>'), `the first result has a highlighted word: ${first.titleHtml} | ${first.snippetHtml.slice(0, 120)}`);
-    check(/<mark>[^<]*Қазақстан/iu.test(shown.map((h) => h.titleHtml + h.snippetHtml).join(' ')), 'a <mark> wraps a form of «Қазақстан»');
+    check(
+      first.titleHtml.includes('<mark>') || first.snippetHtml.includes('<mark>'),
+      `the first result has a highlighted word: ${first.titleHtml} | ${first.snippetHtml.slice(0, 120)}`,
+    );
+    check(
+      /<mark>[^<]*Қазақстан/iu.test(shown.map((h) => h.titleHtml + h.snippetHtml).join(' ')),
+      'a <mark> wraps a form of «Қазақстан»',
+    );
     const total = await countNumber(page);
     check(total >= shown.length && total > 0, `the count (${total}) matches the results`);
     const years = await facet(page, 'year');
     const orgs = await facet(page, 'org');
-    check(years.length > 0 && years.every((y) => /^\d{4}$/.test(y.value) && y.count > 0), `year facet with counts: ${JSON.stringify(years)}`);
+    check(
+      years.length > 0 && years.every((y) => /^\d{4}$/.test(y.value) && y.count > 0),
+      `year facet with counts: ${JSON.stringify(years)}`,
+    );
     check(orgs.length > 0 && orgs.every((o) => o.count > 0), `organization facet with counts: ${JSON.stringify(orgs)}`);
     // The page as a reader sees it once they stop typing (the suggestion list closed).
     await page.keyboard.press('Escape');
@@ -55,7 +68,8 @@ export const yearScenario: Scenario = {
     check(after < before || years.length === 1, `the list narrowed (${before} → ${after})`);
     const shown = await hits(page);
     check(shown.length > 0, 'results remain');
-    for (const h of shown) check(h.datetime?.startsWith(year.value), `result ${h.id} is from ${year.value} (datetime ${h.datetime})`);
+    for (const h of shown)
+      check(h.datetime?.startsWith(year.value), `result ${h.id} is from ${year.value} (datetime ${h.datetime})`);
     const stillListed = await facet(page, 'year');
     check(stillListed.length === years.length, 'other years stay listed (disjunctive counts)');
     await toggleFacet(page, 'year', year.value);
@@ -82,7 +96,10 @@ export const orgScenario: Scenario = {
     const after = await facet(page, 'org');
     const others = after.filter((o) => o.value !== 'SCO');
     check(others.length === orgs.length - 1, `the other organizations stay visible: ${JSON.stringify(after)}`);
-    check(others.every((o) => o.count > 0 && !o.checked), 'they keep their counts and stay unticked');
+    check(
+      others.every((o) => o.count > 0 && !o.checked),
+      'they keep their counts and stay unticked',
+    );
     check(after.find((o) => o.value === 'SCO')?.checked === true, 'SCO is ticked');
     // A second organization widens the list (OR within a facet).
     const other = others[0]!;
@@ -118,11 +135,17 @@ export const layoutFixScenario: Scenario = {
     const notice = page.locator('.notice-correction');
     await notice.waitFor({ state: 'visible' });
     const text = (await notice.textContent()) ?? '';
-    check(text.includes('Showing results for «казахстан»') && text.includes('Search instead for «rfpf[cnfy»'), `the notice names both queries: ${text}`);
+    check(
+      text.includes('Showing results for «казахстан»') && text.includes('Search instead for «rfpf[cnfy»'),
+      `the notice names both queries: ${text}`,
+    );
     check((await hits(page)).length > 0, 'results are shown');
     await notice.locator('[data-action="search-as-typed"]').click();
     await settled(page);
-    check(new URL(page.url()).searchParams.get('correct') === '0', `the URL asks for the query as typed: ${page.url()}`);
+    check(
+      new URL(page.url()).searchParams.get('correct') === '0',
+      `the URL asks for the query as typed: ${page.url()}`,
+    );
     check((await countNumber(page)) === 0, 'as typed, nothing is found');
     check(!(await page.locator('.notice-correction').isVisible()), 'no correction notice any more');
   },
@@ -144,7 +167,10 @@ export const pagingScenario: Scenario = {
     check(second.length === total - 20, `the rest (${total - 20}) on page 2, got ${second.length}`);
     check(!second.some((h) => first.some((f) => f.id === h.id)), 'page 2 repeats nothing from page 1');
     check((await page.locator('#hits').getAttribute('start')) === '21', 'the list numbering continues at 21');
-    check((await page.locator('#pager [aria-current="page"]').textContent()) === '2', 'the pager marks page 2 as current');
+    check(
+      (await page.locator('#pager [aria-current="page"]').textContent()) === '2',
+      'the pager marks page 2 as current',
+    );
     await page.goBack();
     await settled(page);
     check(!urlParams(page).has('page') && (await hits(page)).length === 20, 'Back returns to page 1');

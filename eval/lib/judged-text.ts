@@ -1,6 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { collectInputFiles } from '../../indexer/files.js';
 import { contentId } from '../../indexer/key.js';
-import { readFileSync } from 'node:fs';
 import { withoutFurniture } from './judgments.js';
 
 /** The text a query's rule is judged on, for one article. */
@@ -34,7 +34,10 @@ function fromRecord(value: unknown, furniture: readonly RegExp[]): JudgedArticle
  * and text minus the sentences `furniture` matches (subscription calls and the like); pages (.txt/.html) on the clean
  * article izde's extractor makes of them — raw pages hold furniture, and the seeds are judged by hand on top.
  */
-export async function loadJudgedArticles(paths: readonly string[], options: { furniture?: readonly RegExp[] } = {}): Promise<JudgedArticle[]> {
+export async function loadJudgedArticles(
+  paths: readonly string[],
+  options: { furniture?: readonly RegExp[] } = {},
+): Promise<JudgedArticle[]> {
   const furniture = options.furniture ?? [];
   const { files } = collectInputFiles(paths);
   const out: JudgedArticle[] = [];
@@ -43,7 +46,16 @@ export async function loadJudgedArticles(paths: readonly string[], options: { fu
       const raw = readFileSync(file.path, 'utf8');
       const values: unknown[] =
         file.kind === 'jsonl'
-          ? raw.split('\n').filter((l) => l.trim()).flatMap((l) => { try { return [JSON.parse(l) as unknown]; } catch { return []; } })
+          ? raw
+              .split('\n')
+              .filter((l) => l.trim())
+              .flatMap((l) => {
+                try {
+                  return [JSON.parse(l) as unknown];
+                } catch {
+                  return [];
+                }
+              })
           : ((v: unknown) => (Array.isArray(v) ? v : [v]))(JSON.parse(raw) as unknown);
       for (const v of values) {
         const a = fromRecord(v, furniture);

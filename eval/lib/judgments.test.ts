@@ -6,15 +6,16 @@ import {
   DEFAULT_QUERY_SET,
   loadQuerySet,
   parseQuerySet,
+  type QuerySet,
+  type Rule,
   relevantIds,
   selectQueries,
   sentenceSpans,
   withoutFurniture,
-  type QuerySet,
-  type Rule,
 } from './judgments.js';
 
-const test = (pattern: string, text: string, caseSensitive = false) => compilePattern(pattern, caseSensitive).test(text);
+const test = (pattern: string, text: string, caseSensitive = false) =>
+  compilePattern(pattern, caseSensitive).test(text);
 
 describe('compilePattern', () => {
   it.each([
@@ -67,8 +68,18 @@ describe('compileRule', () => {
     { name: 'a concept by reference', rule: { ref: 'SCO' }, text: 'саммит ШОС', expected: true },
     { name: 'all', rule: { all: ['саммит', { ref: 'SCO' }] }, text: 'ШОС. Саммит', expected: true },
     { name: 'not', rule: { not: 'саммит' }, text: 'ШОС', expected: true },
-    { name: 'sentence: both in one sentence', rule: { sentence: ['саммит', { ref: 'SCO' }] }, text: 'Саммит ШОС прошёл.', expected: true },
-    { name: 'sentence: in different sentences', rule: { sentence: ['саммит', { ref: 'SCO' }] }, text: 'Саммит прошёл. ШОС растёт.', expected: false },
+    {
+      name: 'sentence: both in one sentence',
+      rule: { sentence: ['саммит', { ref: 'SCO' }] },
+      text: 'Саммит ШОС прошёл.',
+      expected: true,
+    },
+    {
+      name: 'sentence: in different sentences',
+      rule: { sentence: ['саммит', { ref: 'SCO' }] },
+      text: 'Саммит прошёл. ШОС растёт.',
+      expected: false,
+    },
     { name: 'lang kk covers kk-Latn', rule: { lang: ['kk'] }, text: '', lang: 'kk-Latn', expected: true },
     { name: 'lang kk does not cover ru', rule: { lang: ['kk'] }, text: '', lang: 'ru', expected: false },
     { name: 'lang kk-Latn does not cover kk', rule: { lang: ['kk-Latn'] }, text: '', lang: 'kk', expected: false },
@@ -100,14 +111,26 @@ describe('relevantIds', () => {
     { id: 'seed', title: '', text: 'ШОС', origin: 'page' as const, lang: 'kk', source: null },
     { id: 'c', title: '', text: 'ШОС', origin: 'record' as const, lang: 'ru', source: null },
   ];
-  const query = (extra: object) => ({ id: 'q', category: 'cross-lingual' as const, q: 'ШОС', rule: { ref: 'SCO' }, include: [], exclude: [], ...extra });
+  const query = (extra: object) => ({
+    id: 'q',
+    category: 'cross-lingual' as const,
+    q: 'ШОС',
+    rule: { ref: 'SCO' },
+    include: [],
+    exclude: [],
+    ...extra,
+  });
 
   it('applies the rule, but never to hand-judged articles', () => {
     expect([...relevantIds(query({}), set, articles)].sort()).toEqual(['a', 'c']);
   });
 
   it('adds include and removes exclude', () => {
-    expect([...relevantIds(query({ include: ['seed', 'b'], exclude: ['c'] }), set, articles)].sort()).toEqual(['a', 'b', 'seed']);
+    expect([...relevantIds(query({ include: ['seed', 'b'], exclude: ['c'] }), set, articles)].sort()).toEqual([
+      'a',
+      'b',
+      'seed',
+    ]);
   });
 
   it('selects nothing with a null rule but the included ids', () => {
@@ -135,9 +158,12 @@ describe('the shipped query set (eval/queries.json)', () => {
       .match(/\p{L}+/gu)
       ?.filter((w) => /\p{Script=Cyrillic}/u.test(w) && /\p{Script=Latin}/u.test(w)) ?? [];
 
-  it.each(set.queries.filter((q) => q.category !== 'wrong-layout').map((q) => [q.id, q.q]))('%s: «%s» is one script per word', (_id, q) => {
-    expect(mixedScript(q)).toEqual([]);
-  });
+  it.each(set.queries.filter((q) => q.category !== 'wrong-layout').map((q) => [q.id, q.q]))(
+    '%s: «%s» is one script per word',
+    (_id, q) => {
+      expect(mixedScript(q)).toEqual([]);
+    },
+  );
 
   it('writes every pattern one script per word', () => {
     const patterns: string[] = [];
@@ -157,7 +183,17 @@ describe('the shipped query set (eval/queries.json)', () => {
   // ЙЦУКЕН on the Latin keys, and the Kazakh layout's letters on the digit row.
   const RU = 'йцукенгшщзхъфывапролджэячсмитьбю';
   const EN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.";
-  const KK_DIGITS: Record<string, string> = { '2': 'ә', '3': 'і', '4': 'ң', '5': 'ғ', '8': 'ү', '9': 'ұ', '0': 'қ', '-': 'ө', '=': 'һ' };
+  const KK_DIGITS: Record<string, string> = {
+    '2': 'ә',
+    '3': 'і',
+    '4': 'ң',
+    '5': 'ғ',
+    '8': 'ү',
+    '9': 'ұ',
+    '0': 'қ',
+    '-': 'ө',
+    '=': 'һ',
+  };
   const onRussianLayout = (s: string) => [...s].map((ch) => KK_DIGITS[ch] ?? RU[EN.indexOf(ch)] ?? ch).join('');
   const onLatinLayout = (s: string) => [...s].map((ch) => EN[RU.indexOf(ch)] ?? ch).join('');
 
@@ -175,7 +211,9 @@ describe('the shipped query set (eval/queries.json)', () => {
   });
 
   it('selects by category and by id or text', () => {
-    expect(selectQueries(set.queries, { categories: ['furniture'], queries: [] }).every((q) => q.category === 'furniture')).toBe(true);
+    expect(
+      selectQueries(set.queries, { categories: ['furniture'], queries: [] }).every((q) => q.category === 'furniture'),
+    ).toBe(true);
     const first = set.queries[0]!;
     expect(selectQueries(set.queries, { categories: [], queries: [first.q] })[0]?.id).toBe(first.id);
     expect(() => selectQueries(set.queries, { categories: ['nope'], queries: [] })).toThrow(/unknown category/u);

@@ -91,13 +91,16 @@ const WORD_END = `(?!${WORD})`;
  * what rules mean by it and runs fifty times faster than the two-sided boundary. (Not inside [...] classes.)
  */
 export function compilePattern(pattern: string, caseSensitive: boolean): RegExp {
-  const source = pattern.replace(/(?<!\\)((?:\\\\)*)\\([bwW])(?=(.{0,3}))/gu, (_m, slashes: string, letter: string, next: string) => {
-    if (letter === 'w') return `${slashes}${WORD_CHAR}`;
-    if (letter === 'W') return `${slashes}${NON_WORD_CHAR}`;
-    // A lookaround after \b (`\bQR\b(?!-kod)`) is not a word: that \b closes.
-    const opens = /^[\p{L}\p{N}[(\\]/u.test(next) && !/^\(\?(?:[=!]|<[=!])/u.test(next);
-    return `${slashes}${opens ? WORD_START : WORD_END}`;
-  });
+  const source = pattern.replace(
+    /(?<!\\)((?:\\\\)*)\\([bwW])(?=(.{0,3}))/gu,
+    (_m, slashes: string, letter: string, next: string) => {
+      if (letter === 'w') return `${slashes}${WORD_CHAR}`;
+      if (letter === 'W') return `${slashes}${NON_WORD_CHAR}`;
+      // A lookaround after \b (`\bQR\b(?!-kod)`) is not a word: that \b closes.
+      const opens = /^[\p{L}\p{N}[(\\]/u.test(next) && !/^\(\?(?:[=!]|<[=!])/u.test(next);
+      return `${slashes}${opens ? WORD_START : WORD_END}`;
+    },
+  );
   return new RegExp(source, caseSensitive ? 'gu' : 'giu');
 }
 
@@ -156,7 +159,8 @@ export function compileRule(rule: Rule, concepts: QuerySet['concepts'], seen: re
   if ('lang' in rule) {
     const tags = rule.lang.map((t) => t.toLowerCase());
     // `kk` covers kk-Latn too (BCP 47 prefix), `kk-latn` only the Latin script.
-    const ok = (lang: string | null) => lang !== null && tags.some((t) => lang.toLowerCase() === t || lang.toLowerCase().startsWith(`${t}-`));
+    const ok = (lang: string | null) =>
+      lang !== null && tags.some((t) => lang.toLowerCase() === t || lang.toLowerCase().startsWith(`${t}-`));
     return { test: (a) => ok(a.lang), matches: () => [] };
   }
   if ('sentence' in rule) {
@@ -169,7 +173,9 @@ export function compileRule(rule: Rule, concepts: QuerySet['concepts'], seen: re
     return {
       test: (a) => hits(a).length > 0,
       matches: (a) =>
-        hits(a).flatMap((s) => parts.flatMap((p) => p.matches(s.article)).map((m) => ({ index: m.index + s.start, length: m.length }))),
+        hits(a).flatMap((s) =>
+          parts.flatMap((p) => p.matches(s.article)).map((m) => ({ index: m.index + s.start, length: m.length })),
+        ),
     };
   }
   if ('not' in rule) {
@@ -208,7 +214,11 @@ export function loadQuerySet(path: string | URL): QuerySet {
 export const DEFAULT_QUERY_SET = new URL('../queries.json', import.meta.url);
 
 /** The ids a query's judgment makes relevant among the given articles. */
-export function relevantIds(query: QuerySpec, set: Pick<QuerySet, 'concepts' | 'handJudged'>, articles: readonly JudgedArticle[]): Set<string> {
+export function relevantIds(
+  query: QuerySpec,
+  set: Pick<QuerySet, 'concepts' | 'handJudged'>,
+  articles: readonly JudgedArticle[],
+): Set<string> {
   const hand = new Set(set.handJudged.ids);
   const rule = query.rule ? compileRule(query.rule, set.concepts) : null;
   const exclude = new Set(query.exclude);
@@ -222,9 +232,13 @@ export function relevantIds(query: QuerySpec, set: Pick<QuerySet, 'concepts' | '
 }
 
 /** Picks queries by `--category` and `--query` (id or exact text); none given = all. */
-export function selectQueries(queries: readonly QuerySpec[], filter: { categories: string[]; queries: string[] }): QuerySpec[] {
+export function selectQueries(
+  queries: readonly QuerySpec[],
+  filter: { categories: string[]; queries: string[] },
+): QuerySpec[] {
   for (const c of filter.categories) {
-    if (!(CATEGORIES as readonly string[]).includes(c)) throw new Error(`unknown category ${c} (known: ${CATEGORIES.join(', ')})`);
+    if (!(CATEGORIES as readonly string[]).includes(c))
+      throw new Error(`unknown category ${c} (known: ${CATEGORIES.join(', ')})`);
   }
   return queries.filter(
     (q) =>

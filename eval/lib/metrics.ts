@@ -40,6 +40,7 @@ export function f1(recall: number, precision: number): number {
 /** Macro averages: every query weighs the same. */
 export function meanScores(scores: readonly Scores[]): Scores & { n: number } {
   const n = scores.length;
-  const mean = (pick: (s: Scores) => number) => (n === 0 ? Number.NaN : scores.reduce((sum, s) => sum + pick(s), 0) / n);
+  const mean = (pick: (s: Scores) => number) =>
+    n === 0 ? Number.NaN : scores.reduce((sum, s) => sum + pick(s), 0) / n;
   return { n, recall: mean((s) => s.recall), precision: mean((s) => s.precision), f1: mean((s) => s.f1) };
 }

@@ -32,8 +32,15 @@ export async function createPlainIndex(admin: Meilisearch, fromIndex: string, pl
 }
 
 /** Every hit of a query, sent as typed. */
-export async function plainSearchAll(admin: Meilisearch, plainIndex: string, q: string, maxHits: number): Promise<{ ids: string[]; titles: Map<string, string> }> {
-  const res = await admin.index<{ id: string; title: string }>(plainIndex).search(q, { limit: maxHits, attributesToRetrieve: ['id', 'title'] });
+export async function plainSearchAll(
+  admin: Meilisearch,
+  plainIndex: string,
+  q: string,
+  maxHits: number,
+): Promise<{ ids: string[]; titles: Map<string, string> }> {
+  const res = await admin
+    .index<{ id: string; title: string }>(plainIndex)
+    .search(q, { limit: maxHits, attributesToRetrieve: ['id', 'title'] });
   const titles = new Map(res.hits.map((h) => [h.id, h.title] as const));
   return { ids: [...titles.keys()], titles };
 }

@@ -26,7 +26,12 @@ export function summarize(results: readonly QueryResult[]): SummaryRow[] {
     const izde = meanScores(rs.map((r) => r.izde));
     return { category, n: izde.n, izde, plain: meanScores(rs.map((r) => r.plain)) };
   };
-  const rows = CATEGORIES.map((c) => row(c, results.filter((r) => r.query.category === c))).filter((r) => r.n > 0);
+  const rows = CATEGORIES.map((c) =>
+    row(
+      c,
+      results.filter((r) => r.query.category === c),
+    ),
+  ).filter((r) => r.n > 0);
   rows.push(row('overall', results));
   return rows;
 }
@@ -53,8 +58,12 @@ export function goalLines(rows: readonly SummaryRow[], results: readonly QueryRe
   const overall = rows.find((r) => r.category === 'overall');
   if (!overall) return [];
   const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT met');
-  const weak = rows.filter((r) => r.category !== 'overall' && r.izde.recall < GOALS.categoryRecall).map((r) => `${r.category} ${fixed(r.izde.recall)}`);
-  const furniture = results.filter((r) => r.query.category === 'furniture').reduce((n, r) => n + r.izde.wrong.length, 0);
+  const weak = rows
+    .filter((r) => r.category !== 'overall' && r.izde.recall < GOALS.categoryRecall)
+    .map((r) => `${r.category} ${fixed(r.izde.recall)}`);
+  const furniture = results
+    .filter((r) => r.query.category === 'furniture')
+    .reduce((n, r) => n + r.izde.wrong.length, 0);
   return [
     `${mark(overall.izde.recall >= GOALS.recall)}  recall ≥ ${GOALS.recall}: ${fixed(overall.izde.recall)}`,
     `${mark(overall.izde.precision >= GOALS.precision)}  precision ≥ ${GOALS.precision}: ${fixed(overall.izde.precision)}`,
@@ -84,7 +93,10 @@ export function printFailures(
       const lang = describe(id).lang ?? '?';
       byLang.set(lang, (byLang.get(lang) ?? 0) + 1);
     }
-    const langs = [...byLang].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ');
+    const langs = [...byLang]
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ');
     console.log(`   ${label} ${ids.length} (${langs}):`);
     for (const id of ids.slice(0, listMax)) {
       const d = describe(id);
@@ -95,7 +107,9 @@ export function printFailures(
   for (const r of failures) {
     const { query: q, izde, plain } = r;
     const meant = q.meaning ? ` (= «${q.meaning}»)` : '';
-    const extra = [izde.correction ? `corrected to «${izde.correction}»` : '', izde.partial ? 'partial match' : ''].filter(Boolean).join(', ');
+    const extra = [izde.correction ? `corrected to «${izde.correction}»` : '', izde.partial ? 'partial match' : '']
+      .filter(Boolean)
+      .join(', ');
     console.log(
       `\n✗ ${q.id} [${q.category}] «${q.q}»${meant}: R ${fixed(izde.recall, 2)} (${izde.found.length}/${r.relevant}) ` +
         `P ${fixed(izde.precision, 2)} (${izde.found.length}/${izde.hits})${extra ? ` — ${extra}` : ''}` +

@@ -4,8 +4,8 @@ import { analyze } from '../../analyzers/analyze.js';
 import { findEntities, organizationsOf } from '../../analyzers/entities.js';
 import { detectLang } from '../../analyzers/lang/detect.js';
 import type { LangTag } from '../../analyzers/types.js';
-import type { PageFields } from './page.js';
 import type { Article } from '../types.js';
+import type { PageFields } from './page.js';
 
 export interface ExtractHint {
   /** The article id (file name without extension, or the record's id). */
@@ -28,7 +28,9 @@ export function validLang(v: unknown): string | null {
   let p = primary!.toLowerCase();
   if (p === 'kz' || p === 'kaz') p = 'kk'; // "kz" is the country, often used for the language
   if (p === 'rus') p = 'ru';
-  const sub = rest.map((s) => (s.length === 4 ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s.length === 2 ? s.toUpperCase() : s));
+  const sub = rest.map((s) =>
+    s.length === 4 ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s.length === 2 ? s.toUpperCase() : s,
+  );
   return [p, ...sub].join('-');
 }
 

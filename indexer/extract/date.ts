@@ -60,7 +60,10 @@ const RE_YDM = new RegExp(
 /** «October 15, 2020», «Қазан 15, 2020» */
 const RE_MDY = new RegExp(String.raw`(?<m1>${MONTH})\.?\s+(?<d1>\d{1,2}),\s*${YEAR}`, 'gdu');
 /** «23.05.2024», «23/05/2024» (day first, as in Kazakhstan and Russia) */
-const RE_NUM = new RegExp(String.raw`(?<![\d.\/])(?<d1>\d{1,2})(?<s>[./])(?<mo>\d{1,2})\k<s>(?<y>\d{4})${YEAR_END}(?![.\/]\d)`, 'dgu');
+const RE_NUM = new RegExp(
+  String.raw`(?<![\d.\/])(?<d1>\d{1,2})(?<s>[./])(?<mo>\d{1,2})\k<s>(?<y>\d{4})${YEAR_END}(?![.\/]\d)`,
+  'dgu',
+);
 /** «2024-05-23», «2024-05-23T10:15:00+05:00» */
 const RE_ISO =
   /(?<![\d.\/-])(?<y>\d{4})-(?<mo>\d{2})-(?<d1>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d])/dgu;
@@ -103,7 +106,19 @@ export function findDates(text: string): DateMention[] {
   const found: DateMention[] = [];
   const push = (y: number, mo: number, d: number, start: number, end: number, extra: Partial<DateMention> = {}) => {
     if (!validDay(y, mo, d)) return;
-    found.push({ year: y, month: mo, day: d, hour: null, minute: null, tz: null, start, end, weekday: false, range: false, ...extra });
+    found.push({
+      year: y,
+      month: mo,
+      day: d,
+      hour: null,
+      minute: null,
+      tz: null,
+      start,
+      end,
+      weekday: false,
+      range: false,
+      ...extra,
+    });
   };
   for (const m of text.matchAll(RE_DMY)) {
     const g = m.groups!;

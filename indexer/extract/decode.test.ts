@@ -37,7 +37,11 @@ describe('decodeFile', () => {
     ['empty', new Uint8Array(), 'EMPTY_FILE'],
     ['PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'BINARY_FILE'],
     ['PDF', utf8('%PDF-1.7\n1 0 obj'), 'BINARY_FILE'],
-    ['random bytes with NULs', new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256)), 'BINARY_FILE'],
+    [
+      'random bytes with NULs',
+      new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 97 + 13) % 256)),
+      'BINARY_FILE',
+    ],
     ['control characters', utf8('abc\u0001\u0002\u0003\u0004def\u0005\u0006'), 'BINARY_FILE'],
     ['no letters', utf8('12.05.2024 — 155\n'), 'NO_TEXT'],
     ['only a BOM', new Uint8Array([0xef, 0xbb, 0xbf]), 'NO_TEXT'],

@@ -140,7 +140,10 @@ function decodeBytes(bytes: Uint8Array): string {
   if (replacement > 0 && replacement / text.length > 0.01) {
     throw new ExtractError('UNDECODABLE', `${replacement} undecodable characters`);
   }
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  text = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC');
   if (!/\p{L}/u.test(text)) throw new ExtractError('NO_TEXT', 'no letters in the file');
   return text;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLines, isRelatedHeading, pageLines, withoutGluedFurniture, type LineKind } from './furniture.js';
+import { classifyLines, isRelatedHeading, type LineKind, pageLines, withoutGluedFurniture } from './furniture.js';
 
 const kindOf = (line: string): LineKind => classifyLines([line])[0]!.kind;
 
@@ -21,7 +21,10 @@ describe('line rules', () => {
     ['Malim Админ', 'byline'],
     ['Автор: Айгүл Сейітова', 'byline'],
     ['Дайындаған: Нұрлан Ахметов', 'byline'],
-    ['Создано на платформе Alison CMS © 2011-2026. Авторские права защищены законодательством Республики Казахстан.', 'footer'],
+    [
+      'Создано на платформе Alison CMS © 2011-2026. Авторские права защищены законодательством Республики Казахстан.',
+      'footer',
+    ],
     ['Дизайн и разработка сайта от компании Licon.', 'footer'],
     ['Мы работаем для Вас!', 'footer'],
     ['© 2024 Zakon.kz. Все права защищены.', 'footer'],
@@ -73,11 +76,21 @@ describe('line rules', () => {
 
 describe('related-news blocks', () => {
   const prose = (n: number) =>
-    Array.from({ length: n }, (_, i) => `Бұл мақаланың ${i + 1}-ші абзацы, онда министр кездесудің нәтижелері туралы айтып, екі елдің ынтымақтастығы туралы толық мәлімет берді.`);
-  it.each(['Байланысты жаңалықтар', 'Байланысты жаналықтар', 'Другие новости', 'Читайте также:', 'Похожие новости', 'Ұқсас жаңалықтар', 'Тағы оқыңыз', 'Related news'])(
-    '%s is a related heading',
-    (h) => expect(isRelatedHeading(h)).toBe(true),
-  );
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `Бұл мақаланың ${i + 1}-ші абзацы, онда министр кездесудің нәтижелері туралы айтып, екі елдің ынтымақтастығы туралы толық мәлімет берді.`,
+    );
+  it.each([
+    'Байланысты жаңалықтар',
+    'Байланысты жаналықтар',
+    'Другие новости',
+    'Читайте также:',
+    'Похожие новости',
+    'Ұқсас жаңалықтар',
+    'Тағы оқыңыз',
+    'Related news',
+  ])('%s is a related heading', (h) => expect(isRelatedHeading(h)).toBe(true));
   it('a heading at the end takes the list, its dates, teasers and the footer', () => {
     const lines = [
       ...prose(4),
@@ -105,7 +118,9 @@ describe('related-news blocks', () => {
     expect(kinds).toEqual(['body', 'body', 'related', 'related', 'related', 'body', 'body', 'body', 'body', 'body']);
   });
   it('a one-line «Читайте также: …» is removed, the paragraph after it kept', () => {
-    const kinds = classifyLines(['Читайте также: Токаев провел встречу с премьер-министром', ...prose(1)]).map((l) => l.kind);
+    const kinds = classifyLines(['Читайте также: Токаев провел встречу с премьер-министром', ...prose(1)]).map(
+      (l) => l.kind,
+    );
     expect(kinds).toEqual(['related', 'body']);
   });
   it('a heading-like word followed by prose is a real subheading', () => {
@@ -126,8 +141,14 @@ describe('withoutGluedFurniture', () => {
       'Законопроект приняли во втором чтении. Новости от Корреспондент.net в Telegram. Подписывайтесь на наш канал https://t.me/korrespondentnet',
       'Законопроект приняли во втором чтении.',
     ],
-    ['Итоги подвели в пятницу. Слушайте подкасты РИА Новости и подписывайтесь на них в мобильных приложениях.', 'Итоги подвели в пятницу.'],
-    ['Наш сайт использует файлы Cookie, чтобы предоставлять вам информацию. Вакцину доставили в среду.', 'Вакцину доставили в среду.'],
+    [
+      'Итоги подвели в пятницу. Слушайте подкасты РИА Новости и подписывайтесь на них в мобильных приложениях.',
+      'Итоги подвели в пятницу.',
+    ],
+    [
+      'Наш сайт использует файлы Cookie, чтобы предоставлять вам информацию. Вакцину доставили в среду.',
+      'Вакцину доставили в среду.',
+    ],
     ['Жиын Астанада өтті. Біздің Telegram-арнамызға жазылыңыз!', 'Жиын Астанада өтті.'],
   ])('drops the glued call from %j', (line, expected) => {
     expect(withoutGluedFurniture(line)).toBe(expected);

@@ -33,27 +33,90 @@ const endsSentence = (s: string): boolean => /[.!?…»"”]$/u.test(s.trim()) &
 // --- related-news headings -------------------------------------------------------------------------------
 const RELATED_HEADINGS = [
   // Kazakh (Cyrillic; «жаналықтар» is a frequent misspelling of «жаңалықтар»)
-  'байланысты жаңалықтар', 'байланысты жаналықтар', 'тағы оқыңыз', 'тағы да оқыңыз', 'сондай-ақ оқыңыз',
-  'оқи отырыңыз', 'ұқсас жаңалықтар', 'ұқсас жаналықтар', 'ұқсас материалдар', 'соңғы жаңалықтар',
-  'басқа жаңалықтар', 'басқа да жаңалықтар', 'тақырыпқа қатысты', 'тақырыпқа қатысты жаңалықтар',
-  'қатысты жаңалықтар', 'тақырып бойынша жаңалықтар', 'көп оқылған', 'көп оқылғандар', 'ең көп оқылған',
-  'ең көп оқылғандар', 'жаңалықтар легі', 'бұл да қызық', 'оқуды ұсынамыз', 'танымал', 'танымал жаңалықтар',
+  'байланысты жаңалықтар',
+  'байланысты жаналықтар',
+  'тағы оқыңыз',
+  'тағы да оқыңыз',
+  'сондай-ақ оқыңыз',
+  'оқи отырыңыз',
+  'ұқсас жаңалықтар',
+  'ұқсас жаналықтар',
+  'ұқсас материалдар',
+  'соңғы жаңалықтар',
+  'басқа жаңалықтар',
+  'басқа да жаңалықтар',
+  'тақырыпқа қатысты',
+  'тақырыпқа қатысты жаңалықтар',
+  'қатысты жаңалықтар',
+  'тақырып бойынша жаңалықтар',
+  'көп оқылған',
+  'көп оқылғандар',
+  'ең көп оқылған',
+  'ең көп оқылғандар',
+  'жаңалықтар легі',
+  'бұл да қызық',
+  'оқуды ұсынамыз',
+  'танымал',
+  'танымал жаңалықтар',
   // Kazakh Latin
-  'baılanysty jańalyqtar', 'taǵy oqyńyz', 'uqsas jańalyqtar', 'sońǵy jańalyqtar', 'bailanysty janalyqtar',
+  'baılanysty jańalyqtar',
+  'taǵy oqyńyz',
+  'uqsas jańalyqtar',
+  'sońǵy jańalyqtar',
+  'bailanysty janalyqtar',
   // Russian
-  'другие новости', 'читайте также', 'читайте еще', 'читайте ещё', 'похожие новости', 'похожие материалы',
-  'последние новости', 'новости по теме', 'материалы по теме', 'еще по теме', 'ещё по теме', 'по теме',
-  'смотрите также', 'самое читаемое', 'самое популярное', 'популярное', 'популярные новости', 'рекомендуем',
-  'рекомендуем прочитать', 'вам может быть интересно', 'вам также может понравиться', 'лента новостей',
-  'новости партнеров', 'новости партнёров', 'другие материалы', 'еще новости', 'ещё новости', 'все новости',
-  'главные новости', 'актуальное', 'выбор редакции',
+  'другие новости',
+  'читайте также',
+  'читайте еще',
+  'читайте ещё',
+  'похожие новости',
+  'похожие материалы',
+  'последние новости',
+  'новости по теме',
+  'материалы по теме',
+  'еще по теме',
+  'ещё по теме',
+  'по теме',
+  'смотрите также',
+  'самое читаемое',
+  'самое популярное',
+  'популярное',
+  'популярные новости',
+  'рекомендуем',
+  'рекомендуем прочитать',
+  'вам может быть интересно',
+  'вам также может понравиться',
+  'лента новостей',
+  'новости партнеров',
+  'новости партнёров',
+  'другие материалы',
+  'еще новости',
+  'ещё новости',
+  'все новости',
+  'главные новости',
+  'актуальное',
+  'выбор редакции',
   // English
-  'related news', 'related articles', 'related', 'read also', 'read more', 'see also', 'more news', 'latest news',
-  'most read', 'most popular', 'you may also like',
+  'related news',
+  'related articles',
+  'related',
+  'read also',
+  'read more',
+  'see also',
+  'more news',
+  'latest news',
+  'most read',
+  'most popular',
+  'you may also like',
 ];
 const RELATED_SET = new Set(RELATED_HEADINGS);
 const headingKey = (s: string): string =>
-  s.toLowerCase().replace(/ё/g, 'е').replace(/[:.!…»«"\s]+$/u, '').replace(/^[«"\s•·*-]+/u, '').replace(/\s+/gu, ' ');
+  s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[:.!…»«"\s]+$/u, '')
+    .replace(/^[«"\s•·*-]+/u, '')
+    .replace(/\s+/gu, ' ');
 /** «Читайте также: Заголовок другой новости» on one line. */
 const RELATED_INLINE =
   /^(?:читайте также|читайте еще|читайте ещё|смотрите также|по теме|тағы оқыңыз|сондай-ақ оқыңыз|оқи отырыңыз|read also|see also|taǵy oqyńyz)\s*[:—–-]\s*\S/iu;
@@ -75,10 +138,13 @@ const PHOTO =
 /** «Фото из открытых источников», «Иллюстративное фото», «Сурет ашық дереккөзден»: short, no sentence end. */
 const PHOTO_PHRASE =
   /^(?:иллюстративное фото|фото|сурет)(?:\s+(?:из|с|со|взято|автора|ашық|архив\p{L}*|pixabay|unsplash|freepik|shutterstock|depositphotos|getty)(?![\p{L}\p{N}])[^.!?]{0,60})?$/iu;
-const BYLINE_LABEL = /^(?:автор|авторы|дайындаған|дайындағандар|подготовил[аи]?|текст|редактор|корреспондент|тілші|avtor|author|by)\s*[:—–-]\s*\S/iu;
-const BYLINE_ROLE = /(?:^|\s)(?:админ|admin|administrator|редактор|editor|тілші|корреспондент|журналист|шолушы|обозреватель|автор)$/iu;
+const BYLINE_LABEL =
+  /^(?:автор|авторы|дайындаған|дайындағандар|подготовил[аи]?|текст|редактор|корреспондент|тілші|avtor|author|by)\s*[:—–-]\s*\S/iu;
+const BYLINE_ROLE =
+  /(?:^|\s)(?:админ|admin|administrator|редактор|editor|тілші|корреспондент|журналист|шолушы|обозреватель|автор)$/iu;
 const SOURCE = /^(?:источник|дереккөз|derekkóz|derekköz|source|по материалам|ақпарат көзі)\s*[:—–-]?\s*\S/iu;
-const SHARE = /^(?:поделиться|бөлісу|бөлісіңіз|share|твитнуть|распечатать|печать|print|копировать ссылку|скопировать ссылку)(?![\p{L}\p{N}])/iu;
+const SHARE =
+  /^(?:поделиться|бөлісу|бөлісіңіз|share|твитнуть|распечатать|печать|print|копировать ссылку|скопировать ссылку)(?![\p{L}\p{N}])/iu;
 const SOCIAL_ONLY =
   /^(?:(?:facebook|fb|twitter|x|vk|vkontakte|вконтакте|telegram|телеграм|whatsapp|viber|ok|одноклассники|instagram|инстаграм|youtube|tiktok|linkedin|email|e-mail|mail\.ru|мой мир)[\s,|·•/]*)+$/iu;
 const TAGS = /^(?:теги|тегтер|тэги|метки|кілт сөздер|ключевые слова|tags|tegter)\s*:/iu;
@@ -200,7 +266,9 @@ const sentencesOf = (line: string): string[] => line.split(/(?<=[.!?…])\s+(?=\
 /** A paragraph without the subscribe calls and cookie notices glued into it (whole sentences only). */
 export function withoutGluedFurniture(line: string): string {
   if (line.length < 12) return line;
-  const kept = sentencesOf(line).filter((s) => s.length > GLUED_SENTENCE_MAX || !GLUED_SENTENCE.some((r) => r.test(s.trim())));
+  const kept = sentencesOf(line).filter(
+    (s) => s.length > GLUED_SENTENCE_MAX || !GLUED_SENTENCE.some((r) => r.test(s.trim())),
+  );
   return kept.join(' ');
 }
 
@@ -211,7 +279,13 @@ export function pageLines(text: string): string[] {
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim().replace(GLUED_PREFIX, '').replace(GLUED_RELATIVE_TIME, '\n$1'))
+    .map((l) =>
+      l
+        .replace(/[ \t]+/g, ' ')
+        .trim()
+        .replace(GLUED_PREFIX, '')
+        .replace(GLUED_RELATIVE_TIME, '\n$1'),
+    )
     .flatMap((l) => l.split('\n'))
     .map(withoutGluedFurniture)
     .filter((l) => l.length > 0);

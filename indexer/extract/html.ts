@@ -2,12 +2,12 @@
 // then the article's container as text with its block structure, then the same text rules as .txt pages.
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import type { Article } from '../types.js';
+import { type ExtractHint, finishArticle } from './article.js';
 import { ExtractError } from './errors.js';
-import { finishArticle, type ExtractHint } from './article.js';
 import { extractPage } from './page.js';
 import { normalizeSource } from './source.js';
 import { cleanTitle } from './title.js';
-import type { Article } from '../types.js';
 
 type Doc = cheerio.CheerioAPI;
 
@@ -63,7 +63,8 @@ function jsonLd($: Doc): { headline?: string; date?: string; url?: string; publi
           return str(p) ?? undefined;
         })(),
       };
-      if (isNews || !best.headline) best = { ...best, ...Object.fromEntries(Object.entries(cand).filter(([, v]) => v)) };
+      if (isNews || !best.headline)
+        best = { ...best, ...Object.fromEntries(Object.entries(cand).filter(([, v]) => v)) };
     }
   });
   return best;
@@ -112,17 +113,51 @@ export function htmlMeta($: Doc): HtmlMeta {
 }
 
 /** Elements that are never article text. */
-const DROP = 'script, style, noscript, template, svg, canvas, nav, aside, form, iframe, button, select, input, textarea, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+const DROP =
+  'script, style, noscript, template, svg, canvas, nav, aside, form, iframe, button, select, input, textarea, footer, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
 /** Class/id words of page furniture containers (related lists, share bars, comments, ads, menus, …). */
-const JUNK = /(?:^|[\s_-])(?:related|recommend\w*|similar|more-news|read-also|readmore|share|sharing|social|comments?|subscribe|subscription|newsletter|advert\w*|ads?|banner|promo|breadcrumbs?|tags?|popular|most-read|sidebar|widget|menu|navbar|nav|cookie|footer|copyright|author-box|rating|views?)(?:$|[\s_-])/i;
+const JUNK =
+  /(?:^|[\s_-])(?:related|recommend\w*|similar|more-news|read-also|readmore|share|sharing|social|comments?|subscribe|subscription|newsletter|advert\w*|ads?|banner|promo|breadcrumbs?|tags?|popular|most-read|sidebar|widget|menu|navbar|nav|cookie|footer|copyright|author-box|rating|views?)(?:$|[\s_-])/i;
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table',
-  'tr', 'blockquote', 'figure', 'figcaption', 'pre', 'dl', 'dt', 'dd', 'br', 'hr', 'address', 'time',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'pre',
+  'dl',
+  'dt',
+  'dd',
+  'br',
+  'hr',
+  'address',
+  'time',
 ]);
 
 /** The element most likely to hold the article: <article>, articleBody, <main>, or the body. */
 function contentRoot($: Doc): cheerio.Cheerio<AnyNode> {
-  const candidates = ['[itemprop="articleBody"]', 'article', '[role="main"]', 'main', '.article-body, .article__body, .news-body, .entry-content, .post-content, .article-content, .news-text, .full-text'];
+  const candidates = [
+    '[itemprop="articleBody"]',
+    'article',
+    '[role="main"]',
+    'main',
+    '.article-body, .article__body, .news-body, .entry-content, .post-content, .article-content, .news-text, .full-text',
+  ];
   for (const sel of candidates) {
     const found = $(sel);
     if (found.length === 0) continue;

@@ -3,25 +3,76 @@
 // Kazakh stem followed by a short case/possessive ending (сәуірде, қазанында, qańtarynan, қыркүйегі).
 
 const RU_STEMS: ReadonlyArray<readonly [string, number]> = [
-  ['январ', 1], ['феврал', 2], ['апрел', 4], ['июн', 6], ['июл', 7], ['сентябр', 9], ['октябр', 10],
-  ['ноябр', 11], ['декабр', 12],
+  ['январ', 1],
+  ['феврал', 2],
+  ['апрел', 4],
+  ['июн', 6],
+  ['июл', 7],
+  ['сентябр', 9],
+  ['октябр', 10],
+  ['ноябр', 11],
+  ['декабр', 12],
 ];
 const RU_SOFT_ENDINGS = ['ь', 'я', 'е', 'ю', 'ем', 'ём'];
 const RU_FULL: ReadonlyArray<readonly [string, number]> = [
-  ['март', 3], ['марта', 3], ['марте', 3], ['марту', 3], ['мартом', 3],
-  ['май', 5], ['мая', 5], ['мае', 5], ['маю', 5], ['маем', 5],
-  ['август', 8], ['августа', 8], ['августе', 8], ['августу', 8], ['августом', 8],
+  ['март', 3],
+  ['марта', 3],
+  ['марте', 3],
+  ['марту', 3],
+  ['мартом', 3],
+  ['май', 5],
+  ['мая', 5],
+  ['мае', 5],
+  ['маю', 5],
+  ['маем', 5],
+  ['август', 8],
+  ['августа', 8],
+  ['августе', 8],
+  ['августу', 8],
+  ['августом', 8],
 ];
 /** Abbreviations used in dates («12 янв. 2024», «5 сент 2023»). */
 const RU_ABBR: ReadonlyArray<readonly [string, number]> = [
-  ['янв', 1], ['фев', 2], ['февр', 2], ['мар', 3], ['апр', 4], ['июн', 6], ['июл', 7], ['авг', 8], ['сен', 9],
-  ['сент', 9], ['окт', 10], ['ноя', 11], ['нояб', 11], ['дек', 12],
+  ['янв', 1],
+  ['фев', 2],
+  ['февр', 2],
+  ['мар', 3],
+  ['апр', 4],
+  ['июн', 6],
+  ['июл', 7],
+  ['авг', 8],
+  ['сен', 9],
+  ['сент', 9],
+  ['окт', 10],
+  ['ноя', 11],
+  ['нояб', 11],
+  ['дек', 12],
 ];
 const EN: ReadonlyArray<readonly [string, number]> = [
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9],
-  ['oct', 10], ['nov', 11], ['dec', 12],
+  ['january', 1],
+  ['february', 2],
+  ['march', 3],
+  ['april', 4],
+  ['may', 5],
+  ['june', 6],
+  ['july', 7],
+  ['august', 8],
+  ['september', 9],
+  ['october', 10],
+  ['november', 11],
+  ['december', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ];
 
 /**
@@ -42,18 +93,29 @@ const KK_CYR: ReadonlyArray<readonly [number, readonly string[]]> = [
   [11, ['қараша', 'караша']],
   [12, ['желтоқсан', 'желтоксан']],
 ];
-const KK_CYR_ENDING = /^(?:ы|і|сы|сі)?(?:да|де|та|те|нда|нде|ның|нің|дың|дің|тың|тің|на|не|ға|ге|қа|ке|ны|ні|ды|ді|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|ндағы|ндегі)?$/u;
+const KK_CYR_ENDING =
+  /^(?:ы|і|сы|сі)?(?:да|де|та|те|нда|нде|ның|нің|дың|дің|тың|тің|на|не|ға|ге|қа|ке|ны|ні|ды|ді|нан|нен|дан|ден|тан|тен|дағы|дегі|тағы|тегі|ндағы|ндегі)?$/u;
 
 /**
  * Kazakh Latin (2018 acute alphabet, 2021 alphabet, plain ASCII) is compared as a skeleton: accents dropped,
  * ı/y/i merged (the alphabets give ы, і, и, й different letters), ş/ç spelled sh/ch. Stems in skeleton form.
  */
 const KK_LATN: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['qantar']], [2, ['aqpan']], [3, ['nauriz', 'nawriz']], [4, ['sauir', 'sawir']], [5, ['mamir']],
-  [6, ['mausim', 'mawsim']], [7, ['shilde']], [8, ['tamiz']], [9, ['qirkuiek', 'qirkuieg', 'qirkuek']],
-  [10, ['qazan']], [11, ['qarasha']], [12, ['jeltoqsan', 'zheltoqsan']],
+  [1, ['qantar']],
+  [2, ['aqpan']],
+  [3, ['nauriz', 'nawriz']],
+  [4, ['sauir', 'sawir']],
+  [5, ['mamir']],
+  [6, ['mausim', 'mawsim']],
+  [7, ['shilde']],
+  [8, ['tamiz']],
+  [9, ['qirkuiek', 'qirkuieg', 'qirkuek']],
+  [10, ['qazan']],
+  [11, ['qarasha']],
+  [12, ['jeltoqsan', 'zheltoqsan']],
 ];
-const KK_LATN_ENDING = /^(?:i|si)?(?:da|de|ta|te|nda|nde|nin|din|tin|na|ne|ga|ge|qa|ke|ni|di|ti|nan|nen|dan|den|tan|ten|dagi|degi|tagi|tegi|ndagi|ndegi)?$/;
+const KK_LATN_ENDING =
+  /^(?:i|si)?(?:da|de|ta|te|nda|nde|nin|din|tin|na|ne|ga|ge|qa|ke|ni|di|ti|nan|nen|dan|den|tan|ten|dagi|degi|tagi|tegi|ndagi|ndegi)?$/;
 
 /** Skeleton of a Latin word (see KK_LATN). */
 export function latinSkeleton(w: string): string {
@@ -77,8 +139,17 @@ const ABBR = new Map<string, number>([...RU_ABBR, ...EN.filter(([w]) => w.length
 export function monthKey(word: string): string {
   let w = word.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
   if (/\p{Script=Cyrillic}/u.test(w)) {
-    w = w.replace(/ə/g, 'ә').replace(/i/g, 'і').replace(/a/g, 'а').replace(/e/g, 'е').replace(/o/g, 'о')
-      .replace(/c/g, 'с').replace(/p/g, 'р').replace(/x/g, 'х').replace(/y/g, 'у').replace(/k/g, 'к');
+    w = w
+      .replace(/ə/g, 'ә')
+      .replace(/i/g, 'і')
+      .replace(/a/g, 'а')
+      .replace(/e/g, 'е')
+      .replace(/o/g, 'о')
+      .replace(/c/g, 'с')
+      .replace(/p/g, 'р')
+      .replace(/x/g, 'х')
+      .replace(/y/g, 'у')
+      .replace(/k/g, 'к');
   }
   return w;
 }
@@ -107,13 +178,55 @@ export function monthOf(word: string, opts: { abbr?: boolean } = {}): number | n
 
 /** Weekday names (ru, kk Cyrillic and Latin, en): a date line led by one is typically a page-header date. */
 const WEEKDAYS = new Set([
-  'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье',
-  'дүйсенбі', 'сейсенбі', 'сәрсенбі', 'бейсенбі', 'жұма', 'сенбі', 'жексенбі',
-  'дуйсенби', 'сейсенби', 'сарсенби', 'бейсенби', 'жума', 'сенби', 'жексенби',
-  'dúısenbi', 'seısenbi', 'sársenbi', 'beısenbi', 'juma', 'senbi', 'jeksenbi',
-  'düisenbı', 'seisenbı', 'särsenbı', 'beisenbı', 'jūma', 'senbı', 'jeksenbı',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс',
+  'понедельник',
+  'вторник',
+  'среда',
+  'четверг',
+  'пятница',
+  'суббота',
+  'воскресенье',
+  'дүйсенбі',
+  'сейсенбі',
+  'сәрсенбі',
+  'бейсенбі',
+  'жұма',
+  'сенбі',
+  'жексенбі',
+  'дуйсенби',
+  'сейсенби',
+  'сарсенби',
+  'бейсенби',
+  'жума',
+  'сенби',
+  'жексенби',
+  'dúısenbi',
+  'seısenbi',
+  'sársenbi',
+  'beısenbi',
+  'juma',
+  'senbi',
+  'jeksenbi',
+  'düisenbı',
+  'seisenbı',
+  'särsenbı',
+  'beisenbı',
+  'jūma',
+  'senbı',
+  'jeksenbı',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'пн',
+  'вт',
+  'ср',
+  'чт',
+  'пт',
+  'сб',
+  'вс',
 ]);
 
 export function isWeekday(word: string): boolean {

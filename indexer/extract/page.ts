@@ -1,12 +1,13 @@
 // One page of text → headline, clean body, date, source. The order matters: furniture is classified first
 // (so no date or name is read from a related-news list), then the header zone (the lines before the prose
 // that carry title, date, byline, counters) is found, then title, duplicates, body, date and source.
-import { dateLine, findDates, isoOf, parseDateString, type DateMention } from './date.js';
-import { classifyLines, pageLines, type ClassifiedLine } from './furniture.js';
+
+import type { DateSource } from '../types.js';
+import { type DateMention, dateLine, findDates, isoOf, parseDateString } from './date.js';
+import { type ClassifiedLine, classifyLines, pageLines } from './furniture.js';
 import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
 import { inferYear, yearBounds, yearMentions } from './year.js';
-import type { DateSource } from '../types.js';
 
 export interface PageFields {
   title: string;
@@ -97,7 +98,11 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     // The page's own headline line (h1) may differ from the metadata title by a site suffix or a kicker.
     const tk = key(title);
     const firstBody = bodyIdx[0];
-    if (firstBody !== undefined && firstBody <= Math.max(headerEnd + 1, 2) && headlineLike(classified[firstBody]!.text)) {
+    if (
+      firstBody !== undefined &&
+      firstBody <= Math.max(headerEnd + 1, 2) &&
+      headlineLike(classified[firstBody]!.text)
+    ) {
       const fk = key(classified[firstBody]!.text);
       if (fk && (tk.includes(fk) || fk.includes(tk))) titleIndex = firstBody;
     }
@@ -145,7 +150,9 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const anchor = Math.max(headerEnd, titleIndex);
   // Outside the header, only a date line among the article's last lines is a publication line («Опубликовано
   // …» under the text); one in the middle belongs to a quote or an embedded post.
-  const articleLines = classified.map((l, i) => (l.kind === 'body' || l.kind === 'date' ? i : -1)).filter((i) => i >= 0);
+  const articleLines = classified
+    .map((l, i) => (l.kind === 'body' || l.kind === 'date' ? i : -1))
+    .filter((i) => i >= 0);
   const tail = new Set(articleLines.slice(-2));
   classified.forEach((l, i) => {
     if (l.kind !== 'date') return;

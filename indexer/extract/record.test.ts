@@ -7,10 +7,27 @@ const TEXT =
 describe('extractFromRecord', () => {
   it("the record's own fields win", () => {
     const a = extractFromRecord(
-      { id: 'r1', title: 'Өз тақырыбы', date: '2026-01-29', source: 'https://www.zakon.kz', lang: 'kk', url: 'https://zakon.kz/a/1', text: TEXT },
+      {
+        id: 'r1',
+        title: 'Өз тақырыбы',
+        date: '2026-01-29',
+        source: 'https://www.zakon.kz',
+        lang: 'kk',
+        url: 'https://zakon.kz/a/1',
+        text: TEXT,
+      },
       { id: 'r1' },
     );
-    expect(a).toMatchObject({ id: 'r1', title: 'Өз тақырыбы', date: '2026-01-29', year: 2026, dateSource: 'explicit', source: 'zakon.kz', lang: 'kk', url: 'https://zakon.kz/a/1' });
+    expect(a).toMatchObject({
+      id: 'r1',
+      title: 'Өз тақырыбы',
+      date: '2026-01-29',
+      year: 2026,
+      dateSource: 'explicit',
+      source: 'zakon.kz',
+      lang: 'kk',
+      url: 'https://zakon.kz/a/1',
+    });
   });
   it('missing fields are extracted from raw page text', () => {
     const a = extractFromRecord({ text: TEXT }, { id: 'r2' });
@@ -42,7 +59,10 @@ describe('extractFromRecord', () => {
     if ('url' in bad) expect(a.url).toBeNull();
   });
   it('a bare year is a known year without a day', () => {
-    const a = extractFromRecord({ date: '2019', text: 'Кеңес отырысы өтті. Министрлер бірқатар құжатқа қол қойды.' }, { id: 'r5' });
+    const a = extractFromRecord(
+      { date: '2019', text: 'Кеңес отырысы өтті. Министрлер бірқатар құжатқа қол қойды.' },
+      { id: 'r5' },
+    );
     expect(a).toMatchObject({ date: null, year: 2019, dateSource: 'explicit' });
   });
   it('language tags are normalized', () => {
@@ -50,7 +70,11 @@ describe('extractFromRecord', () => {
     expect(extractFromRecord({ lang: 'kz', text: TEXT }, { id: 'r7' }).lang).toBe('kk');
   });
   it('a record without text is rejected with a typed error', () => {
-    expect(() => extractFromRecord({ text: 42 as unknown as string }, { id: 'r8' })).toThrowError(expect.objectContaining({ code: 'BAD_RECORD' }));
-    expect(() => extractFromRecord({ text: '  ' }, { id: 'r9' })).toThrowError(expect.objectContaining({ code: 'NO_TEXT' }));
+    expect(() => extractFromRecord({ text: 42 as unknown as string }, { id: 'r8' })).toThrowError(
+      expect.objectContaining({ code: 'BAD_RECORD' }),
+    );
+    expect(() => extractFromRecord({ text: '  ' }, { id: 'r9' })).toThrowError(
+      expect.objectContaining({ code: 'NO_TEXT' }),
+    );
   });
 });

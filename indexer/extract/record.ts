@@ -1,11 +1,12 @@
 // .json/.jsonl records: the record's own title, date, source, lang and url win when present and valid; what is
 // missing is extracted from `text` (which may be raw page text) with the same rules as a .txt page.
-import { finishArticle, validLang, type ExtractHint } from './article.js';
+
+import type { Article, SourceRecord } from '../types.js';
+import { type ExtractHint, finishArticle, validLang } from './article.js';
 import { parseDateString } from './date.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
 import { normalizeSource } from './source.js';
-import type { Article, SourceRecord } from '../types.js';
 
 const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 

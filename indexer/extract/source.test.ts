@@ -28,7 +28,10 @@ describe('source', () => {
     [body('Министр заявил об этом, передает корреспондент Zakon.kz.'), 'zakon.kz'],
     [body('Об этом сообщает BBC News.'), null],
     [body('Tıisti zańǵa prezıdent qol qoıdy, dep habarlaıdy Kazinform agenttiginiń menshikti tilshisi.'), 'inform.kz'],
-    [body('ASTANA. KAZINFORM – Jerasty dúmpýi tirkeldi, dep habarlaıdy Qazaqstan Ulttyq derekter ortalyǵy.'), 'inform.kz'],
+    [
+      body('ASTANA. KAZINFORM – Jerasty dúmpýi tirkeldi, dep habarlaıdy Qazaqstan Ulttyq derekter ortalyǵy.'),
+      'inform.kz',
+    ],
     [body('Текст пресс-релиза о встрече министров.', 'Пресс-служба МИД РК.'), 'mfa.gov.kz'],
     [[...body('Кездесу өтті.'), { text: 'Источник: zakon.kz', kind: 'source' }], 'zakon.kz'],
     [[...body('Кездесу өтті.'), { text: '© 2011-2024 Vlast.kz. Все права защищены.', kind: 'footer' }], 'vlast.kz'],
@@ -39,6 +42,8 @@ describe('source', () => {
   it('an explicit source line beats the URL, the URL beats an attribution', () => {
     const lines = [...body('Кездесу өтті, деп хабарлайды Zakon.kz.'), { text: 'Дереккөз: Egemen.kz', kind: 'source' }];
     expect(findSource({ lines, url: 'https://tengrinews.kz/x' })).toBe('egemen.kz');
-    expect(findSource({ lines: body('Кездесу өтті, деп хабарлайды Zakon.kz.'), url: 'https://tengrinews.kz/x' })).toBe('tengrinews.kz');
+    expect(findSource({ lines: body('Кездесу өтті, деп хабарлайды Zakon.kz.'), url: 'https://tengrinews.kz/x' })).toBe(
+      'tengrinews.kz',
+    );
   });
 });

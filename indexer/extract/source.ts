@@ -18,7 +18,11 @@ const DOMAIN = /(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+(?:[a-z]{2,12}|�
 
 /** Registrable domain of a host: qz.inform.kz → inform.kz, mfa.gov.kz stays, www.zakon.kz → zakon.kz. */
 export function registrableDomain(host: string): string {
-  const parts = host.toLowerCase().replace(/^www\./, '').replace(/\.$/, '').split('.');
+  const parts = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '')
+    .split('.');
   if (parts.length <= 2) return parts.join('.');
   const second = parts[parts.length - 2]!;
   const keep = SECOND_LEVEL.has(second) ? 3 : 2;
@@ -27,7 +31,11 @@ export function registrableDomain(host: string): string {
 
 /** A known outlet at the start of a phrase (its last word may carry a case ending: «ҚазАқпаратқа»). */
 function outletAtStart(phrase: string): string | null {
-  const p = phrase.toLowerCase().replace(/ё/g, 'е').replace(/[«»"“”]/gu, '').trim();
+  const p = phrase
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"“”]/gu, '')
+    .trim();
   for (const [name, domain] of OUTLETS) {
     if (!p.startsWith(name)) continue;
     const next = p.slice(name.length);
@@ -70,14 +78,17 @@ const ATTRIBUTION = new RegExp(
   'giu',
 );
 /** «ASTANA. KAZINFORM –», «АСТАНА. КАЗИНФОРМ —», «МОСКВА, 10 января. /ТАСС/.» */
-const AGENCY_DATELINE = /^([\p{L}\s-]{3,30})[.,]\s*(?:[^.\n]{0,30}\.\s*)?\/?\s*([\p{Lu}][\p{L}\p{N}\s-]{1,30}?)\s*\/?\s*[.–—-]/u;
+const AGENCY_DATELINE =
+  /^([\p{L}\s-]{3,30})[.,]\s*(?:[^.\n]{0,30}\.\s*)?\/?\s*([\p{Lu}][\p{L}\p{N}\s-]{1,30}?)\s*\/?\s*[.–—-]/u;
 /** Datelines are written in capitals (2018 Latin spells Ш as «Sh» even there: «TAShKENT»). */
 const mostlyCaps = (s: string): boolean => {
   const letters = s.match(/\p{L}/gu) ?? [];
   return letters.length > 0 && letters.filter((c) => c !== c.toLowerCase()).length / letters.length >= 0.7;
 };
-const PRESS_SERVICE = /^(?:пресс-служба|пресс-центр|баспасөз қызметі|press service of)\s+(.{2,80}?)\.?$|^(.{2,80}?)\s+(?:баспасөз қызметі|пресс-службасы)\.?$/iu;
-const FOOTER_DOMAIN = /(?:©|copyright)[^\n]{0,40}?((?:[\p{L}\p{N}-]+\.)+(?:kz|ru|com|org|net|uz|kg|tj|by|ua|info|news|media))/iu;
+const PRESS_SERVICE =
+  /^(?:пресс-служба|пресс-центр|баспасөз қызметі|press service of)\s+(.{2,80}?)\.?$|^(.{2,80}?)\s+(?:баспасөз қызметі|пресс-службасы)\.?$/iu;
+const FOOTER_DOMAIN =
+  /(?:©|copyright)[^\n]{0,40}?((?:[\p{L}\p{N}-]+\.)+(?:kz|ru|com|org|net|uz|kg|tj|by|ua|info|news|media))/iu;
 
 export interface SourceInput {
   /** Body lines in order (furniture lines included: source lines and footers are read from them). */

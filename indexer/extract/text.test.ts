@@ -15,8 +15,9 @@ interface Expected {
   absent: string[];
 }
 const root = new URL('../../', import.meta.url);
-const expected = (JSON.parse(readFileSync(new URL('eval/seeds-expected.json', root), 'utf8')) as { seeds: Record<string, Expected> })
-  .seeds;
+const expected = (
+  JSON.parse(readFileSync(new URL('eval/seeds-expected.json', root), 'utf8')) as { seeds: Record<string, Expected> }
+).seeds;
 const seeds = Object.keys(expected);
 
 function seed(id: string) {
@@ -28,7 +29,15 @@ describe('seed pages', () => {
   it.each(seeds)('%s: metadata', (id) => {
     const e = expected[id]!;
     const a = seed(id);
-    expect({ title: a.title, date: a.date, year: a.year, dateSource: a.dateSource, lang: a.lang, source: a.source, orgs: a.orgs }).toEqual({
+    expect({
+      title: a.title,
+      date: a.date,
+      year: a.year,
+      dateSource: a.dateSource,
+      lang: a.lang,
+      source: a.source,
+      orgs: a.orgs,
+    }).toEqual({
       title: e.title,
       date: e.date,
       year: e.year,
@@ -75,7 +84,9 @@ describe('awkward pages', () => {
     expect(a.body).not.toContain('Басқа бір');
   });
   it('a page-header weekday date alone is used when nothing contradicts it', () => {
-    const a = extractFromText(['Суббота, 28 Февраля 2026', 'Министры встретились в Астане', `${para}`].join('\n'), { id: 'x' });
+    const a = extractFromText(['Суббота, 28 Февраля 2026', 'Министры встретились в Астане', `${para}`].join('\n'), {
+      id: 'x',
+    });
     expect(a.date).toBe('2026-02-28');
   });
   it('a page-header date later than what the article still announces yields the inferred year', () => {
@@ -96,7 +107,11 @@ describe('awkward pages', () => {
     expect(extractFromText(text, { id: 'x' })).toMatchObject({ date: null, year: null, dateSource: null });
   });
   it('a page-header date after what the article reports as done is kept', () => {
-    const text = ['Суббота, 28 Февраля 2026', 'Встреча министров в Астане', 'Министры отметили, что в 2019 году товарооборот вырос на 10%.'].join('\n');
+    const text = [
+      'Суббота, 28 Февраля 2026',
+      'Встреча министров в Астане',
+      'Министры отметили, что в 2019 году товарооборот вырос на 10%.',
+    ].join('\n');
     expect(extractFromText(text, { id: 'x' }).date).toBe('2026-02-28');
   });
   it('no date at all: all null', () => {
@@ -125,14 +140,23 @@ describe('awkward pages', () => {
     expect(para.startsWith(a.title.slice(0, -1))).toBe(true);
   });
   it('a short first sentence is the whole title, without its period', () => {
-    const a = extractFromText('Кеңес отырысы өтті. Онда министрлер бірқатар құжатқа қол қойды және келесі кездесудің күнін белгіледі.', {
-      id: 'x',
-    });
+    const a = extractFromText(
+      'Кеңес отырысы өтті. Онда министрлер бірқатар құжатқа қол қойды және келесі кездесудің күнін белгіледі.',
+      {
+        id: 'x',
+      },
+    );
     expect(a.title).toBe('Кеңес отырысы өтті');
   });
   it.each([
-    ['windows-1251', 'Министры встретились в Москве\n\nВ ходе встречи министры обсудили сотрудничество в рамках ШОС и СНГ.'],
-    ['utf-16le', 'Министрлер Мәскеуде кездесті\n\nКездесу барысында министрлер ШЫҰ және ТМД аясындағы ынтымақтастықты талқылады.'],
+    [
+      'windows-1251',
+      'Министры встретились в Москве\n\nВ ходе встречи министры обсудили сотрудничество в рамках ШОС и СНГ.',
+    ],
+    [
+      'utf-16le',
+      'Министрлер Мәскеуде кездесті\n\nКездесу барысында министрлер ШЫҰ және ТМД аясындағы ынтымақтастықты талқылады.',
+    ],
   ])('a %s file decodes and extracts', (enc, text) => {
     const a = extractFromText(decodeFile(iconv.encode(text, enc), 'x.txt'), { id: 'x' });
     expect(a.title).toBe(text.split('\n')[0]);
@@ -153,24 +177,40 @@ describe('awkward pages', () => {
     );
   });
   it.each([
-    ['Москва. 4 ноября. INTERFAX.RU - Муж христианки обратился к премьер-министру. Он попросил убежища.', 'Муж христианки обратился к премьер-министру'],
+    [
+      'Москва. 4 ноября. INTERFAX.RU - Муж христианки обратился к премьер-министру. Он попросил убежища.',
+      'Муж христианки обратился к премьер-министру',
+    ],
     ['КИЕВ. 9 июля. УНН. Борис Джонсон подал в отставку. Об этом сообщили в офисе.', 'Борис Джонсон подал в отставку'],
-    ['ASTANA. KAZINFORM – Tájikstan shekarada baqylaýdy kúsheıtti. Bul týraly mınıstr aıtty.', 'Tájikstan shekarada baqylaýdy kúsheıtti'],
-    ['Отырыс барысында Б. Атамқұлов сөз сөйледі. Ол ынтымақтастық туралы айтты.', 'Отырыс барысында Б. Атамқұлов сөз сөйледі'],
+    [
+      'ASTANA. KAZINFORM – Tájikstan shekarada baqylaýdy kúsheıtti. Bul týraly mınıstr aıtty.',
+      'Tájikstan shekarada baqylaýdy kúsheıtti',
+    ],
+    [
+      'Отырыс барысында Б. Атамқұлов сөз сөйледі. Ол ынтымақтастық туралы айтты.',
+      'Отырыс барысында Б. Атамқұлов сөз сөйледі',
+    ],
   ])('a headline-less page opening with a dateline: %s', (text, title) => {
     expect(extractFromText(text, { id: 'x' }).title).toBe(title);
   });
   it('a page of nothing but furniture is rejected', () => {
-    expect(() => extractFromText('Подписывайтесь на наш Telegram-канал!\n© 2024 site.kz', { id: 'x' })).toThrow(/furniture/);
+    expect(() => extractFromText('Подписывайтесь на наш Telegram-канал!\n© 2024 site.kz', { id: 'x' })).toThrow(
+      /furniture/,
+    );
   });
   it('a page without letters is rejected', () => {
-    expect(() => extractFromText('12.05.2024 — 155', { id: 'x' })).toThrowError(expect.objectContaining({ code: 'NO_TEXT' }));
+    expect(() => extractFromText('12.05.2024 — 155', { id: 'x' })).toThrowError(
+      expect.objectContaining({ code: 'NO_TEXT' }),
+    );
   });
 });
 
 describe('seed 004 without its dateline', () => {
   it('is not dated by its page header (2026), whose year is after the summit the text announces for 2024', () => {
-    const raw = readFileSync(new URL('data/articles/004_44d1df548d4bf7b7.txt', root), 'utf8').replace(/Пекин, 28 ноября – 1 декабря 2023 года\s*–\s*/u, '');
+    const raw = readFileSync(new URL('data/articles/004_44d1df548d4bf7b7.txt', root), 'utf8').replace(
+      /Пекин, 28 ноября – 1 декабря 2023 года\s*–\s*/u,
+      '',
+    );
     expect(raw).not.toContain('Пекин');
     // The text brackets 2023–2024 (chairmanship since July 2023, summit in 2024): too wide to name one year.
     expect(extractFromText(raw, { id: '004' })).toMatchObject({ date: null, year: null, dateSource: null });

@@ -1,8 +1,9 @@
 // One article per .txt page.
-import { finishArticle, type ExtractHint } from './article.js';
+
+import type { Article } from '../types.js';
+import { type ExtractHint, finishArticle } from './article.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
-import type { Article } from '../types.js';
 
 export function extractFromText(raw: string, hint: ExtractHint): Article {
   if (!/\p{L}/u.test(raw)) throw new ExtractError('NO_TEXT', 'the page has no text');

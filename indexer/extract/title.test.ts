@@ -19,8 +19,12 @@ describe('title', () => {
   ])('headlineLike(%s) = %s', (line, yes) => expect(headlineLike(line)).toBe(yes));
   it('firstSentence stops at a period before a capital, not at an initial', () => {
     expect(firstSentence('Кеңес өтті. Министрлер келісті.')).toBe('Кеңес өтті.');
-    expect(firstSentence('Отырыс барысында Б. Атамқұлов сөз сөйледі. Ол айтты.')).toBe('Отырыс барысында Б. Атамқұлов сөз сөйледі.');
-    expect(firstSentence('Саммит прошел в 2023 г. В нем участвовали пять стран.')).toBe('Саммит прошел в 2023 г. В нем участвовали пять стран.');
+    expect(firstSentence('Отырыс барысында Б. Атамқұлов сөз сөйледі. Ол айтты.')).toBe(
+      'Отырыс барысында Б. Атамқұлов сөз сөйледі.',
+    );
+    expect(firstSentence('Саммит прошел в 2023 г. В нем участвовали пять стран.')).toBe(
+      'Саммит прошел в 2023 г. В нем участвовали пять стран.',
+    );
   });
   it('cutAtWord never cuts a word and marks the cut', () => {
     const t = cutAtWord('слово '.repeat(40), 120);

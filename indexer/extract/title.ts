@@ -17,7 +17,8 @@ export function headlineLike(line: string): boolean {
 }
 
 /** Abbreviations after which a period does not end a sentence: initials (Б. Атамқұлов) and common short forms. */
-const NO_SENTENCE_END = /(?:^|[\s(«"])(?:\p{Lu}|г|гг|ж|жж|ст|им|т|др|пр|тыс|млн|млрд|проф|акад|р|наб|пл|ул|обл|Mr|Dr|St)\.$/u;
+const NO_SENTENCE_END =
+  /(?:^|[\s(«"])(?:\p{Lu}|г|гг|ж|жж|ст|им|т|др|пр|тыс|млн|млрд|проф|акад|р|наб|пл|ул|обл|Mr|Dr|St)\.$/u;
 
 /** The first sentence of a paragraph (a period followed by space and a capital, or the paragraph's end). */
 export function firstSentence(text: string): string {

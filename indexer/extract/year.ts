@@ -29,8 +29,10 @@ const FUTURE_LOCAL = [
  * 2019 года», «после 2019 года», «2026 жылдан бастап», «с 2026 года»): they can be past or future alike and
  * bound nothing.
  */
-const NEUTRAL_AFTER = /^\s*-?\s*(?:(?:жыл|jyl)\p{L}*\s+(?:соң|бас|орта|аяғ|sońy|sony|basy|orta|aıaǵ)\p{L}*|(?:жыл|jyl)\p{L}*\s+(?:бастап|bastap)(?![\p{L}\p{N}]))/iu;
-const NEUTRAL_BEFORE = /(?<![\p{L}\p{N}])(?:(?:в|к|до)\s+(?:конц|начал|середин|первой\s+половин|второй\s+половин)\p{L}*|после|с|со|from|after|since|by\s+the\s+end\s+of)\s+(?:\p{L}+\s+)?$/iu;
+const NEUTRAL_AFTER =
+  /^\s*-?\s*(?:(?:жыл|jyl)\p{L}*\s+(?:соң|бас|орта|аяғ|sońy|sony|basy|orta|aıaǵ)\p{L}*|(?:жыл|jyl)\p{L}*\s+(?:бастап|bastap)(?![\p{L}\p{N}]))/iu;
+const NEUTRAL_BEFORE =
+  /(?<![\p{L}\p{N}])(?:(?:в|к|до)\s+(?:конц|начал|середин|первой\s+половин|второй\s+половин)\p{L}*|после|с|со|from|after|since|by\s+the\s+end\s+of)\s+(?:\p{L}+\s+)?$/iu;
 /** на 2024 год, к 2030 году, до 2025 года, по июль 2024 года (the end of a period): a preposition, maybe a month. */
 const FUTURE_BEFORE = /(?<![\p{L}\p{N}])(?:на|к|до|по|by|until)\s+(?:(\p{L}+)\s+)?$/iu;
 const futureBefore = (before: string): boolean => {
@@ -97,11 +99,11 @@ export function yearMentions(text: string): YearMention[] {
       ? 'current'
       : NEUTRAL_AFTER.test(after) || NEUTRAL_BEFORE.test(before)
         ? 'neutral'
-      : futureLocal || isFuture(s)
-        ? 'future'
-        : RETRO_BEFORE.test(before) || RETRO_WORDS.test(s)
-          ? 'retro'
-          : 'past';
+        : futureLocal || isFuture(s)
+          ? 'future'
+          : RETRO_BEFORE.test(before) || RETRO_WORDS.test(s)
+            ? 'retro'
+            : 'past';
     out.push({ year: +g.y1!, kind });
   }
   return out;
@@ -115,7 +117,9 @@ export interface YearBounds {
 }
 
 export function yearBounds(mentions: readonly YearMention[]): YearBounds {
-  const low = mentions.flatMap((m) => (m.kind === 'past' || m.kind === 'current' ? [m.year] : m.kind === 'retro' ? [m.year + 1] : []));
+  const low = mentions.flatMap((m) =>
+    m.kind === 'past' || m.kind === 'current' ? [m.year] : m.kind === 'retro' ? [m.year + 1] : [],
+  );
   const high = mentions.flatMap((m) => (m.kind === 'future' || m.kind === 'current' ? [m.year] : []));
   return { lower: low.length ? Math.max(...low) : null, upper: high.length ? Math.min(...high) : null };
 }

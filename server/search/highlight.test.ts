@@ -17,9 +17,30 @@ describe('escapeHtml / markHtml', () => {
 
 describe('mergeRanges', () => {
   it.each([
-    [[[5, 8], [0, 3]], [[0, 3], [5, 8]]],
-    [[[0, 3], [2, 6]], [[0, 6]]],
-    [[[0, 3], [3, 6]], [[0, 6]]],
+    [
+      [
+        [5, 8],
+        [0, 3],
+      ],
+      [
+        [0, 3],
+        [5, 8],
+      ],
+    ],
+    [
+      [
+        [0, 3],
+        [2, 6],
+      ],
+      [[0, 6]],
+    ],
+    [
+      [
+        [0, 3],
+        [3, 6],
+      ],
+      [[0, 6]],
+    ],
     [[[4, 4]], []],
   ] as const)('%j → %j', (input, expected) => {
     expect(mergeRanges(input)).toEqual(expected);
@@ -46,7 +67,15 @@ describe('snippetHtml', () => {
     const t = `Алфа бета. ${'толтырма сөз '.repeat(30)}Гамма және Дельта бірге.`;
     const g = t.indexOf('Гамма');
     const d = t.indexOf('Дельта');
-    const html = snippetHtml(t, [[0, 4], [g, g + 5], [d, d + 6]], { maxChars: 80 });
+    const html = snippetHtml(
+      t,
+      [
+        [0, 4],
+        [g, g + 5],
+        [d, d + 6],
+      ],
+      { maxChars: 80 },
+    );
     expect(html).toContain('<mark>Гамма</mark>');
     expect(html).toContain('<mark>Дельта</mark>');
   });

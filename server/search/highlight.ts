@@ -82,7 +82,8 @@ export function snippetHtml(text: string, ranges: readonly Range[], options: Sni
     for (const m of text.slice(lead, first).matchAll(/[.!?…]\s+(?=\S)/gu)) sentenceStart = lead + m.index + m[0].length;
     start = sentenceStart >= 0 ? sentenceStart : wordStart(text, lead, 0);
     // Near the end of the text, show a full-length window rather than a short tail.
-    if (start + maxChars > text.length) start = Math.min(first, wordStart(text, Math.max(0, text.length - maxChars), 0));
+    if (start + maxChars > text.length)
+      start = Math.min(first, wordStart(text, Math.max(0, text.length - maxChars), 0));
   }
   let end = Math.min(text.length, start + maxChars);
   if (end < text.length) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeForHighlight, matchedRanges, oneTypoApart } from './match.js';
 import { mergeRanges } from './highlight.js';
+import { analyzeForHighlight, matchedRanges, oneTypoApart } from './match.js';
 import { planQuery } from './plan.js';
 
 describe('oneTypoApart (mirrors Meilisearch one-typo matching on the fold tier)', () => {

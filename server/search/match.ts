@@ -1,9 +1,9 @@
 import { analyze } from '../../analyzers/analyze.js';
 import { findEntities } from '../../analyzers/entities.js';
-import { indexKeys, type IndexKeys } from '../../analyzers/index-keys.js';
+import { type IndexKeys, indexKeys } from '../../analyzers/index-keys.js';
 import { INDEX_SETTINGS } from '../../engine/settings.js';
-import type { MatchKeys } from './plan.js';
 import type { Range } from './highlight.js';
+import type { MatchKeys } from './plan.js';
 
 /**
  * Meilisearch allows one typo on the fold tier from this many UTF-8 bytes (a first-letter typo counts two): the

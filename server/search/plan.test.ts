@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TIER_FIELDS } from '../../engine/schema.js';
-import { NEAR_WORDS_SCORE, planQuery, type PlannedQuery } from './plan.js';
+import { NEAR_WORDS_SCORE, type PlannedQuery, planQuery } from './plan.js';
 
 const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.name === name);
 const qs = (text: string, prefix = false) => planQuery(text, { prefix }).queries;

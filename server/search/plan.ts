@@ -1,8 +1,8 @@
-import { ENTITY_PREFIX, entityToken } from '../../analyzers/entity-token.js';
 import { findEntities } from '../../analyzers/entities.js';
+import { ENTITY_PREFIX, entityToken } from '../../analyzers/entity-token.js';
 import { indexKeys } from '../../analyzers/index-keys.js';
 import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
-import { queryTokens, type QueryToken, type Reading } from './query-tokens.js';
+import { type QueryToken, queryTokens, type Reading } from './query-tokens.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -71,7 +71,15 @@ function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: bo
 }
 
 function emptyKeys(): MatchKeys {
-  return { exact: new Set(), stem: new Set(), fold: new Set(), entities: new Set(), names: new Set(), exactPrefixes: new Set(), foldPrefixes: new Set() };
+  return {
+    exact: new Set(),
+    stem: new Set(),
+    fold: new Set(),
+    entities: new Set(),
+    names: new Set(),
+    exactPrefixes: new Set(),
+    foldPrefixes: new Set(),
+  };
 }
 
 /** Entity mentions of a reading, as ranges over its content words (stopwords inside a name are absorbed). */
@@ -80,7 +88,9 @@ function entityMentions(text: string, reading: Reading): { code: string; first: 
   const mentions = findEntities(reading.tokens, { text, anyCase: true });
   const out: { code: string; first: number; last: number }[] = [];
   for (const m of mentions) {
-    const inside = reading.content.flatMap((tokenIndex, c) => (tokenIndex >= m.firstToken && tokenIndex <= m.lastToken ? [c] : []));
+    const inside = reading.content.flatMap((tokenIndex, c) =>
+      tokenIndex >= m.firstToken && tokenIndex <= m.lastToken ? [c] : [],
+    );
     if (inside.length > 0) out.push({ code: m.code, first: inside[0]!, last: inside[inside.length - 1]! });
   }
   return out;
@@ -109,7 +119,9 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
       exact: words.map((k) => k.exact),
       // A word typed without Kazakh letters, read as Kazakh, is Kazakh typed with Russian letters: only its fold key
       // means something (the stemmer reads «казакстан» as «казакс» + -тан).
-      stem: words.map((k, i) => (reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !tokens[i]!.latin ? k.fold : k.stem)),
+      stem: words.map((k, i) =>
+        reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !tokens[i]!.latin ? k.fold : k.stem,
+      ),
       fold: words.map((k) => k.fold),
     };
     // Each query costs the engine about a millisecond, so tiers that would find nothing new are left out: the
@@ -120,7 +132,8 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
     const baseForms = unmarked.every((k, i) => k === tierKeys.exact[i]);
     const foldSame = tierKeys.fold.every((k, i) => k === tierKeys.stem[i]);
     for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of tierKeys[tier]) keys[tier].add(k);
-    if (!baseForms) add(`exact:${reading.label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
+    if (!baseForms)
+      add(`exact:${reading.label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
     if (reading.secondary) {
       add(`stem:${reading.label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
     } else if (foldSame) {
@@ -160,7 +173,16 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
       if (names.some(Boolean)) {
         for (const n of names) if (n) keys.names.add(n);
         const tier: Tier = reading.secondary ? 'stem' : 'fold';
-        add(`name:${reading.label}`, toQ(names.map((n, i) => n ?? tierKeys[tier][i]!), phrases, false), TIER_FIELDS[tier], WEIGHTS.name * factor);
+        add(
+          `name:${reading.label}`,
+          toQ(
+            names.map((n, i) => n ?? tierKeys[tier][i]!),
+            phrases,
+            false,
+          ),
+          TIER_FIELDS[tier],
+          WEIGHTS.name * factor,
+        );
       }
     }
     if (prefixLast) {
@@ -169,8 +191,18 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
       const foldPrefix = tierKeys.fold[last]!;
       keys.exactPrefixes.add(exactPrefix);
       keys.foldPrefixes.add(foldPrefix);
-      add(`prefix-exact:${reading.label}`, toQ(tierKeys.exact, phrases, true), TIER_FIELDS.exact, PREFIX_WEIGHT * factor);
-      add(`prefix-fold:${reading.label}`, toQ(tierKeys.fold, phrases, true), TIER_FIELDS.fold, PREFIX_WEIGHT * 0.95 * factor);
+      add(
+        `prefix-exact:${reading.label}`,
+        toQ(tierKeys.exact, phrases, true),
+        TIER_FIELDS.exact,
+        PREFIX_WEIGHT * factor,
+      );
+      add(
+        `prefix-fold:${reading.label}`,
+        toQ(tierKeys.fold, phrases, true),
+        TIER_FIELDS.fold,
+        PREFIX_WEIGHT * 0.95 * factor,
+      );
     }
   });
   return { text, tokens, queries, keys };

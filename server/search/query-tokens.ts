@@ -84,7 +84,12 @@ export function queryTokens(text: string): { tokens: QueryToken[]; readings: Rea
   // in a Russian inflected form («президентом», «санкций») is Russian, and the query needs no Kazakh reading.
   const ambiguousWords = content.filter((_, c) => tokens[c]!.ambiguous).map((i) => ru[i]!);
   const russianOnly = ambiguousWords.length > 0 && ambiguousWords.every(russianForm);
-  if (russianOnly) return { tokens, readings: [{ label: 'ru', secondary: false, tokens: ru, content }], partialLast: isPartial(text, analyzed, content) };
+  if (russianOnly)
+    return {
+      tokens,
+      readings: [{ label: 'ru', secondary: false, tokens: ru, content }],
+      partialLast: isPartial(text, analyzed, content),
+    };
   const readings: Reading[] = [kkReading];
   if (tokens.some((t) => t.ambiguous)) {
     // Both readings are searched; the preferred one first, the other without the fold tier (see `secondary`).

@@ -1,15 +1,15 @@
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
 import { wrongLayoutCandidates } from '../../analyzers/layout.js';
-import { FACETS, HIT_FIELDS, type ArticleDocument, type Facet } from '../../engine/schema.js';
 import type { Gateway } from '../../engine/gateway.js';
 import { toEngineError } from '../../engine/meili-errors.js';
+import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS } from '../../engine/schema.js';
 import { documentKey } from '../../indexer/key.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
-import { buildFilter, quote, selectedFacets, type Selections } from './filters.js';
+import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
 import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
 import { Lru } from './lru.js';
-import { analyzeForHighlight, matchedRanges, type AnalyzedText } from './match.js';
-import { planQuery, type MatchKeys, type PlannedQuery, type QueryPlan } from './plan.js';
+import { type AnalyzedText, analyzeForHighlight, matchedRanges } from './match.js';
+import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import type { Suggester, SuggestResponse } from './suggest.js';
 
 export interface SearchHit {
@@ -157,7 +157,8 @@ export class SearchService {
       attempt = await this.attempt(client, plan, selections, params);
       if (attempt.total === 0 && plan.queries.length > 0) {
         const prefixPlan = planQuery(params.q, { prefix: true });
-        if (prefixPlan.queries.length > plan.queries.length) attempt = await this.attempt(client, prefixPlan, selections, params);
+        if (prefixPlan.queries.length > plan.queries.length)
+          attempt = await this.attempt(client, prefixPlan, selections, params);
       }
       if (attempt.total === 0 && params.correct) {
         for (const candidate of wrongLayoutCandidates(text)) {
@@ -203,7 +204,12 @@ export class SearchService {
       retrieve: true,
     });
     const perFacet = selected.map((facet) =>
-      this.federated(planned, buildFilter(selections, facet), [facet], { limit: 0, offset: 0, sort: undefined, retrieve: false }),
+      this.federated(planned, buildFilter(selections, facet), [facet], {
+        limit: 0,
+        offset: 0,
+        sort: undefined,
+        retrieve: false,
+      }),
     );
     let responses;
     try {
@@ -336,7 +342,10 @@ interface FederatedResponse {
   facetDistribution?: Record<string, Record<string, number>>;
 }
 
-function pickFacets(distribution: FederatedResponse['facetDistribution'], facets: readonly Facet[]): Partial<FacetCounts> {
+function pickFacets(
+  distribution: FederatedResponse['facetDistribution'],
+  facets: readonly Facet[],
+): Partial<FacetCounts> {
   const out: Partial<FacetCounts> = {};
   for (const f of facets) out[f] = { ...(distribution?.[f] ?? {}) };
   return out;

@@ -1,8 +1,8 @@
 import { gazetteer } from '../../analyzers/entities.js';
 import { ENTITY_PREFIX } from '../../analyzers/entity-token.js';
-import { NAME_PREFIX } from '../../analyzers/name-skeleton.js';
 import { fold } from '../../analyzers/kk/fold.js';
 import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
+import { NAME_PREFIX } from '../../analyzers/name-skeleton.js';
 import { normalize, wordScript } from '../../analyzers/normalize.js';
 import type { Gateway } from '../../engine/gateway.js';
 import type { ArticleDocument } from '../../engine/schema.js';
@@ -119,17 +119,30 @@ export class Suggester {
     const titles: TitleEntry[] = [];
     const pageSize = 1000;
     for (let offset = 0; ; offset += pageSize) {
-      const page = await index.getDocuments({ fields: ['id', 'title', 'title_x', 'title_f', 'body_x', 'body_f', 'ts'], limit: pageSize, offset });
+      const page = await index.getDocuments({
+        fields: ['id', 'title', 'title_x', 'title_f', 'body_x', 'body_f', 'ts'],
+        limit: pageSize,
+        offset,
+      });
       for (const doc of page.results) {
         const alphabet = detectLatinAlphabet(doc.title);
-        titles.push({ id: doc.id, title: doc.title, words: words(doc.title).map((w) => typedKey(w, alphabet)), ts: doc.ts ?? 0 });
+        titles.push({
+          id: doc.id,
+          title: doc.title,
+          words: words(doc.title).map((w) => typedKey(w, alphabet)),
+          ts: doc.ts ?? 0,
+        });
         // The exact and fold fields are aligned word by word: the fold key groups the forms of one word.
-        for (const [x, f] of [[doc.title_x, doc.title_f], [doc.body_x, doc.body_f]] as const) {
+        for (const [x, f] of [
+          [doc.title_x, doc.title_f],
+          [doc.body_x, doc.body_f],
+        ] as const) {
           const xs = x.split(' ');
           const fs = f.split(' ');
           for (let i = 0; i < xs.length; i++) {
             const norm = xs[i]!;
-            if (!norm || norm.startsWith(ENTITY_PREFIX) || norm.startsWith(NAME_PREFIX) || /^\p{N}+$/u.test(norm)) continue; // entity and name tokens, numbers
+            if (!norm || norm.startsWith(ENTITY_PREFIX) || norm.startsWith(NAME_PREFIX) || /^\p{N}+$/u.test(norm))
+              continue; // entity and name tokens, numbers
             const entry = forms.get(norm);
             if (entry) entry.count++;
             else forms.set(norm, { group: fs[i] ?? norm, count: 1 });
@@ -189,7 +202,11 @@ export class Suggester {
     let titleCount = 0;
     for (const t of this.titles) {
       if (titleCount >= 3 || out.length >= limit) break;
-      if (keys.every((k, i) => t.words.some((w) => (i === keys.length - 1 ? w.startsWith(k) : w === k || w.startsWith(k))))) {
+      if (
+        keys.every((k, i) =>
+          t.words.some((w) => (i === keys.length - 1 ? w.startsWith(k) : w === k || w.startsWith(k))),
+        )
+      ) {
         push({ text: t.title, kind: 'title', id: t.id });
         titleCount++;
       }

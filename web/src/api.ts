@@ -46,7 +46,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   throw new ApiFailure(failureKind(res.status), res.status, message);
 }
 
-export const searchApi = (query: string, signal?: AbortSignal) => getJson<SearchResponse>(`/api/search?${query}`, signal);
+export const searchApi = (query: string, signal?: AbortSignal) =>
+  getJson<SearchResponse>(`/api/search?${query}`, signal);
 
 export const suggestApi = (q: string, signal?: AbortSignal) =>
   getJson<SuggestResponse>(`/api/suggest?${new URLSearchParams({ q, limit: '8' })}`, signal);

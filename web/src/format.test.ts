@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, langName, orgFullName, orgName, pageList, paragraphs, safeHttpUrl, type OrgLabels } from './format.js';
+import {
+  formatDate,
+  langName,
+  type OrgLabels,
+  orgFullName,
+  orgName,
+  pageList,
+  paragraphs,
+  safeHttpUrl,
+} from './format.js';
 
-const labels: OrgLabels = { SCO: { short: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' }, full: { en: 'Shanghai Cooperation Organisation' } }, CIS: { short: { ru: 'СНГ' }, full: {} } };
+const labels: OrgLabels = {
+  SCO: { short: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' }, full: { en: 'Shanghai Cooperation Organisation' } },
+  CIS: { short: { ru: 'СНГ' }, full: {} },
+};
 
 describe('orgName', () => {
   it.each([

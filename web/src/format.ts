@@ -19,7 +19,20 @@ export function orgFullName(code: string, lang: UiLang, labels: OrgLabels): stri
   return labels[code]?.full[lang]?.trim() || orgName(code, lang, labels);
 }
 
-const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
 
 /**
  * A date for readers: «11 April 2025». Only the calendar date of the ISO string is used, formatted in UTC, so a
@@ -30,9 +43,15 @@ export function formatDate(iso: string | null, year: number | null, lang: UiLang
   if (m) {
     const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
     // Browsers' ICU often lacks Kazakh month names ("2024 M05 23"): Kazakh dates are spelled out here.
-    if (lang === 'kk' && !Number.isNaN(date.getTime())) return `${date.getUTCDate()} ${KK_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ж.`;
+    if (lang === 'kk' && !Number.isNaN(date.getTime()))
+      return `${date.getUTCDate()} ${KK_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ж.`;
     if (!Number.isNaN(date.getTime())) {
-      return new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
+      return new Intl.DateTimeFormat(LOCALES[lang], {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }).format(date);
     }
   }
   if (iso && /^\d{4}$/.test(iso)) return iso;
@@ -85,7 +104,11 @@ export function paragraphs(body: string): string[] {
   const blocks = body.split(/\n\s*\n/u).map((b) => b.replace(/\s*\n\s*/gu, ' ').trim());
   const out = blocks.filter(Boolean);
   // A body without blank lines but with line breaks: one paragraph per line reads better than one wall of text.
-  if (out.length === 1 && body.includes('\n')) return body.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (out.length === 1 && body.includes('\n'))
+    return body
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   return out;
 }
 

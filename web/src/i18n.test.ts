@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, initialUiLang, MESSAGES, plural, UI_LANGS, type Messages, type Plural } from './i18n.js';
+import { fill, initialUiLang, MESSAGES, type Messages, type Plural, plural, UI_LANGS } from './i18n.js';
 
 const keys = Object.keys(MESSAGES.en).sort() as (keyof Messages)[];
 const isPlural = (v: unknown): v is Plural => typeof v === 'object' && v !== null && 'other' in v;
@@ -17,16 +17,21 @@ describe('interface strings', () => {
     const en = MESSAGES.en[key];
     const texts = isPlural(value) ? Object.values(value) : [value];
     for (const t of texts) expect(t.trim()).not.toBe('');
-    const holes = (v: string | Plural) => [...new Set((isPlural(v) ? Object.values(v).join(' ') : v).match(/\{\w+\}/g) ?? [])].sort();
+    const holes = (v: string | Plural) =>
+      [...new Set((isPlural(v) ? Object.values(v).join(' ') : v).match(/\{\w+\}/g) ?? [])].sort();
     expect(holes(value)).toEqual(holes(en));
   });
 
   // Kazakh and Russian strings are Cyrillic: a Latin look-alike letter inside a Cyrillic word is a typo.
-  it.each(UI_LANGS.filter((l) => l !== 'en').flatMap((lang) => keys.map((key) => [lang, key] as const)))('%s.%s has no mixed-script words', (lang, key) => {
-    const value = MESSAGES[lang][key];
-    const text = isPlural(value) ? Object.values(value).join(' ') : value;
-    for (const word of text.split(/[^\p{L}]+/u)) if (word) expect(LATIN.test(word) && CYRILLIC.test(word), word).toBe(false);
-  });
+  it.each(UI_LANGS.filter((l) => l !== 'en').flatMap((lang) => keys.map((key) => [lang, key] as const)))(
+    '%s.%s has no mixed-script words',
+    (lang, key) => {
+      const value = MESSAGES[lang][key];
+      const text = isPlural(value) ? Object.values(value).join(' ') : value;
+      for (const word of text.split(/[^\p{L}]+/u))
+        if (word) expect(LATIN.test(word) && CYRILLIC.test(word), word).toBe(false);
+    },
+  );
 });
 
 describe('plural', () => {

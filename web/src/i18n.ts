@@ -6,7 +6,8 @@
 export const UI_LANGS = ['kk', 'ru', 'en'] as const;
 export type UiLang = (typeof UI_LANGS)[number];
 
-export const isUiLang = (v: unknown): v is UiLang => typeof v === 'string' && (UI_LANGS as readonly string[]).includes(v);
+export const isUiLang = (v: unknown): v is UiLang =>
+  typeof v === 'string' && (UI_LANGS as readonly string[]).includes(v);
 
 /** Plural forms by Intl.PluralRules category; `other` is required, the rest fall back to it. */
 export interface Plural {

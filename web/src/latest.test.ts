@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Debounced, LatestOnly } from './latest.js';
 import { failureKind } from './api.js';
+import { Debounced, LatestOnly } from './latest.js';
 
 describe('LatestOnly', () => {
   it('keeps only the newest request current and aborts the older one', () => {

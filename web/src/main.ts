@@ -8,11 +8,23 @@ import { ApiFailure, articleApi, isAbort, searchApi } from './api.js';
 import type { ArticleResponse, SearchResponse, Suggestion } from './api-types.js';
 import { byId, h } from './dom.js';
 import type { OrgLabels } from './format.js';
-import { fill, initialUiLang, isUiLang, MESSAGES, plural, UI_LANGS, type Messages, type UiLang } from './i18n.js';
+import { fill, initialUiLang, isUiLang, MESSAGES, type Messages, plural, UI_LANGS, type UiLang } from './i18n.js';
 import { Debounced, LatestOnly } from './latest.js';
 import { renderArticle, renderReaderMessage } from './reader.js';
 import { renderFacets, renderHits, renderPager } from './render.js';
-import { emptyFilters, FACET_NAMES, hasFilters, parseUrl, searchQuery, SORTS, toggleFilter, toUrl, type FacetName, type PageState, type Sort } from './state.js';
+import {
+  emptyFilters,
+  FACET_NAMES,
+  type FacetName,
+  hasFilters,
+  type PageState,
+  parseUrl,
+  SORTS,
+  type Sort,
+  searchQuery,
+  toggleFilter,
+  toUrl,
+} from './state.js';
 import { SuggestBox } from './suggest-box.js';
 
 /** Organization names by code, put in by web/build.ts from analyzers/data/gazetteer.json. */
@@ -152,8 +164,10 @@ function setBusy(busy: boolean): void {
 function applyStatic(): void {
   const m = t();
   document.documentElement.lang = ui;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = m[node.dataset.i18n as keyof Messages] as string;
-  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) node.setAttribute('aria-label', m[node.dataset.i18nLabel as keyof Messages] as string);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]'))
+    node.textContent = m[node.dataset.i18n as keyof Messages] as string;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]'))
+    node.setAttribute('aria-label', m[node.dataset.i18nLabel as keyof Messages] as string);
   el.q.placeholder = m.searchPlaceholder;
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-ui]')) {
     b.setAttribute('aria-pressed', String(b.dataset.ui === ui));
@@ -175,16 +189,22 @@ function render(): void {
   const ctx = { lang: ui, labels: LABELS, state: s };
   el.results.dataset.shown = searchQuery(s);
   const browsing = res.query.trim() === '';
-  el.count.textContent = browsing ? `${m.browseHeading} · ${plural(ui, m.browseCount, res.total)}` : plural(ui, m.resultCount, res.total);
+  el.count.textContent = browsing
+    ? `${m.browseHeading} · ${plural(ui, m.browseCount, res.total)}`
+    : plural(ui, m.resultCount, res.total);
   el.took.textContent = `${res.tookMs} ms`;
   renderHits(el.hits, res, ctx);
 
   // Re-rendering replaces the checkboxes: put keyboard focus back on the same one.
   const focused = document.activeElement as HTMLElement | null;
-  const focusKey = focused?.dataset.facet ? { facet: focused.dataset.facet, value: focused.dataset.value, more: focused.dataset.more } : null;
+  const focusKey = focused?.dataset.facet
+    ? { facet: focused.dataset.facet, value: focused.dataset.value, more: focused.dataset.more }
+    : null;
   renderFacets(el.facets, res, ctx, expanded);
   if (focusKey) {
-    const selector = focusKey.more ? `[data-more="${CSS.escape(focusKey.more)}"]` : `input[data-facet="${CSS.escape(focusKey.facet ?? '')}"][data-value="${CSS.escape(focusKey.value ?? '')}"]`;
+    const selector = focusKey.more
+      ? `[data-more="${CSS.escape(focusKey.more)}"]`
+      : `input[data-facet="${CSS.escape(focusKey.facet ?? '')}"][data-value="${CSS.escape(focusKey.value ?? '')}"]`;
     el.facets.querySelector<HTMLElement>(selector)?.focus();
   }
   el.clearFilters.hidden = !hasFilters(s.filters);
@@ -209,7 +229,8 @@ function renderEmpty(res: SearchResponse, s: PageState): void {
   const parts: HTMLElement[] = [];
   if (res.query.trim()) parts.push(h('p', { class: 'empty-title' }, fill(m.noResults, { q: res.query.trim() })));
   parts.push(h('p', {}, m.noResultsHint));
-  if (hasFilters(s.filters)) parts.push(h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters' }, m.clearFilters));
+  if (hasFilters(s.filters))
+    parts.push(h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters' }, m.clearFilters));
   el.empty.replaceChildren(...parts);
 }
 
@@ -218,9 +239,20 @@ function renderStatus(): void {
   const m = t();
   if (failure) {
     const text =
-      failure.kind === 'unavailable' ? m.unavailable : failure.kind === 'rate-limited' ? m.rateLimited : failure.kind === 'bad-request' ? `${m.badRequest} ${failure.message}` : m.genericError;
+      failure.kind === 'unavailable'
+        ? m.unavailable
+        : failure.kind === 'rate-limited'
+          ? m.rateLimited
+          : failure.kind === 'bad-request'
+            ? `${m.badRequest} ${failure.message}`
+            : m.genericError;
     const canRetry = failure.kind !== 'bad-request';
-    const banner = h('div', { class: `banner banner-${failure.kind === 'bad-request' ? 'warn' : 'error'}`, 'data-kind': failure.kind }, h('span', {}, text), canRetry ? h('button', { type: 'button', class: 'button', 'data-action': 'retry' }, m.retryNow) : null);
+    const banner = h(
+      'div',
+      { class: `banner banner-${failure.kind === 'bad-request' ? 'warn' : 'error'}`, 'data-kind': failure.kind },
+      h('span', {}, text),
+      canRetry ? h('button', { type: 'button', class: 'button', 'data-action': 'retry' }, m.retryNow) : null,
+    );
     replaceIfChanged(el.status, [banner]);
   } else el.status.replaceChildren();
   el.results.classList.toggle('stale', failure !== null);
@@ -230,8 +262,22 @@ function renderStatus(): void {
   if (res?.correction) {
     // Filled piecewise so both queries go in as text.
     const [before, middle, after] = splitTemplate(m.correction);
-    const asTyped = h('button', { type: 'button', class: 'link-button typed', 'data-action': 'search-as-typed' }, res.correction.original);
-    notes.push(h('p', { class: 'notice notice-correction' }, before, h('strong', {}, res.correction.query), middle, asTyped, after));
+    const asTyped = h(
+      'button',
+      { type: 'button', class: 'link-button typed', 'data-action': 'search-as-typed' },
+      res.correction.original,
+    );
+    notes.push(
+      h(
+        'p',
+        { class: 'notice notice-correction' },
+        before,
+        h('strong', {}, res.correction.query),
+        middle,
+        asTyped,
+        after,
+      ),
+    );
   }
   replaceIfChanged(el.notices, notes);
 }
@@ -289,7 +335,11 @@ async function loadArticle(id: string): Promise<void> {
     if (isAbort(err) || !ticket.isCurrent()) return;
     readerId = null; // so that opening it again tries again
     const kind = err instanceof ApiFailure ? err.kind : 'other';
-    renderReaderMessage(el.readerArticle, kind === 'not-found' ? t().articleNotFound : kind === 'unavailable' ? t().unavailable : t().genericError, false);
+    renderReaderMessage(
+      el.readerArticle,
+      kind === 'not-found' ? t().articleNotFound : kind === 'unavailable' ? t().unavailable : t().genericError,
+      false,
+    );
     el.readerClose.focus();
   }
 }
@@ -466,7 +516,8 @@ function start(): void {
   state = parsed.state;
   ui = initialUiLang(parsed.ui, storedUi(), navigator.languages?.length ? navigator.languages : [navigator.language]);
   // Language buttons name each language in itself.
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-ui]')) if (!UI_LANGS.includes(b.dataset.ui as UiLang)) b.remove();
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-ui]'))
+    if (!UI_LANGS.includes(b.dataset.ui as UiLang)) b.remove();
   listen();
   applyStatic();
   writeUrl('replace');

@@ -1,7 +1,17 @@
 /** The reader view: one article in a modal <dialog> (focus stays inside, Escape closes, focus returns). */
 import type { ArticleResponse } from './api-types.js';
 import { h } from './dom.js';
-import { formatDate, hostOf, isoDay, langName, orgFullName, orgName, paragraphs, safeHttpUrl, type OrgLabels } from './format.js';
+import {
+  formatDate,
+  hostOf,
+  isoDay,
+  langName,
+  type OrgLabels,
+  orgFullName,
+  orgName,
+  paragraphs,
+  safeHttpUrl,
+} from './format.js';
 import { MESSAGES, type UiLang } from './i18n.js';
 import { contentLang } from './render.js';
 
@@ -18,16 +28,47 @@ export function renderArticle(container: HTMLElement, article: ArticleResponse, 
   const day = isoDay(article.date);
   const url = safeHttpUrl(article.url);
   const facts: HTMLElement[] = [
-    h('div', {}, h('dt', {}, t.published), h('dd', {}, date ? h('time', { datetime: day }, date) : t.noDate, date && article.dateSource === 'inferred' ? ` (${t.dateInferred})` : null)),
+    h(
+      'div',
+      {},
+      h('dt', {}, t.published),
+      h(
+        'dd',
+        {},
+        date ? h('time', { datetime: day }, date) : t.noDate,
+        date && article.dateSource === 'inferred' ? ` (${t.dateInferred})` : null,
+      ),
+    ),
   ];
   if (article.source) facts.push(h('div', {}, h('dt', {}, t.source), h('dd', {}, article.source)));
   facts.push(h('div', {}, h('dt', {}, t.language), h('dd', {}, langName(article.lang, ctx.lang))));
   if (article.orgs.length) {
     facts.push(
-      h('div', {}, h('dt', {}, t.organizations), h('dd', {}, h('ul', { class: 'chips' }, ...article.orgs.map((c) => h('li', { class: 'chip', title: orgFullName(c, ctx.lang, ctx.labels) }, orgName(c, ctx.lang, ctx.labels)))))),
+      h(
+        'div',
+        {},
+        h('dt', {}, t.organizations),
+        h(
+          'dd',
+          {},
+          h(
+            'ul',
+            { class: 'chips' },
+            ...article.orgs.map((c) =>
+              h('li', { class: 'chip', title: orgFullName(c, ctx.lang, ctx.labels) }, orgName(c, ctx.lang, ctx.labels)),
+            ),
+          ),
+        ),
+      ),
     );
   }
-  const original = url ? h('p', { class: 'reader-original' }, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${t.readOriginal} — ${hostOf(url)} ↗`)) : null;
+  const original = url
+    ? h(
+        'p',
+        { class: 'reader-original' },
+        h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, `${t.readOriginal} — ${hostOf(url)} ↗`),
+      )
+    : null;
   container.replaceChildren(
     h('h2', { id: 'reader-title', class: 'reader-title', lang, tabindex: '-1' }, article.title),
     h('dl', { class: 'reader-facts' }, ...facts),
@@ -37,5 +78,16 @@ export function renderArticle(container: HTMLElement, article: ArticleResponse, 
 }
 
 export function renderReaderMessage(container: HTMLElement, message: string, busy: boolean): void {
-  container.replaceChildren(h('p', { id: 'reader-title', class: busy ? 'reader-loading' : 'reader-error', tabindex: '-1', role: busy ? null : 'alert' }, message));
+  container.replaceChildren(
+    h(
+      'p',
+      {
+        id: 'reader-title',
+        class: busy ? 'reader-loading' : 'reader-error',
+        tabindex: '-1',
+        role: busy ? null : 'alert',
+      },
+      message,
+    ),
+  );
 }

@@ -1,9 +1,9 @@
 /** Renders a search answer: hits, facets, pager. Functions of (answer, state, language) → DOM; no fetching here. */
 import type { SearchHit, SearchResponse } from './api-types.js';
 import { h, setMarkedHtml } from './dom.js';
-import { formatDate, isoDay, langName, orgFullName, orgName, pageList, type OrgLabels } from './format.js';
+import { formatDate, isoDay, langName, type OrgLabels, orgFullName, orgName, pageList } from './format.js';
 import { MESSAGES, type Messages, type UiLang } from './i18n.js';
-import { FACET_NAMES, PAGE_SIZE, toUrl, type FacetName, type PageState } from './state.js';
+import { FACET_NAMES, type FacetName, PAGE_SIZE, type PageState, toUrl } from './state.js';
 
 export interface RenderContext {
   lang: UiLang;
@@ -25,7 +25,9 @@ function hitMeta(hit: SearchHit, ctx: RenderContext): HTMLElement {
   return h(
     'p',
     { class: 'hit-meta' },
-    date ? h('time', { datetime: day ?? (hit.year === null ? null : String(hit.year)) }, date) : h('span', { class: 'muted' }, t(ctx).noDate),
+    date
+      ? h('time', { datetime: day ?? (hit.year === null ? null : String(hit.year)) }, date)
+      : h('span', { class: 'muted' }, t(ctx).noDate),
     hit.source ? h('span', { class: 'hit-source' }, hit.source) : null,
     h('span', { class: 'badge' }, langName(hit.lang, ctx.lang)),
   );
@@ -33,16 +35,42 @@ function hitMeta(hit: SearchHit, ctx: RenderContext): HTMLElement {
 
 export function renderHit(hit: SearchHit, ctx: RenderContext): HTMLLIElement {
   const lang = contentLang(hit.lang);
-  const link = h('a', { class: 'hit-link', href: toUrl({ ...ctx.state, article: hit.id }, ctx.lang), 'data-id': hit.id, lang });
+  const link = h('a', {
+    class: 'hit-link',
+    href: toUrl({ ...ctx.state, article: hit.id }, ctx.lang),
+    'data-id': hit.id,
+    lang,
+  });
   // titleHtml is our extension of the contract; without it the title is plain text.
   if (typeof hit.titleHtml === 'string') setMarkedHtml(link, hit.titleHtml);
   else link.textContent = hit.title;
   const snippet = h('p', { class: 'hit-snippet', lang });
   setMarkedHtml(snippet, hit.snippet);
   const orgs = hit.orgs.length
-    ? h('ul', { class: 'chips', 'aria-label': t(ctx).organizations }, ...hit.orgs.map((code) => h('li', { class: 'chip', title: orgFullName(code, ctx.lang, ctx.labels) }, orgName(code, ctx.lang, ctx.labels))))
+    ? h(
+        'ul',
+        { class: 'chips', 'aria-label': t(ctx).organizations },
+        ...hit.orgs.map((code) =>
+          h(
+            'li',
+            { class: 'chip', title: orgFullName(code, ctx.lang, ctx.labels) },
+            orgName(code, ctx.lang, ctx.labels),
+          ),
+        ),
+      )
     : null;
-  return h('li', { class: 'hit' }, h('article', {}, h('h3', { class: 'hit-title' }, link), hitMeta(hit, ctx), snippet.textContent ? snippet : null, orgs));
+  return h(
+    'li',
+    { class: 'hit' },
+    h(
+      'article',
+      {},
+      h('h3', { class: 'hit-title' }, link),
+      hitMeta(hit, ctx),
+      snippet.textContent ? snippet : null,
+      orgs,
+    ),
+  );
 }
 
 export function renderHits(list: HTMLElement, res: SearchResponse, ctx: RenderContext): void {
@@ -50,7 +78,12 @@ export function renderHits(list: HTMLElement, res: SearchResponse, ctx: RenderCo
   list.setAttribute('start', String((res.page - 1) * res.limit + 1));
 }
 
-const FACET_TITLE: Record<FacetName, keyof Messages> = { year: 'facetYear', org: 'facetOrg', lang: 'facetLang', source: 'facetSource' };
+const FACET_TITLE: Record<FacetName, keyof Messages> = {
+  year: 'facetYear',
+  org: 'facetOrg',
+  lang: 'facetLang',
+  source: 'facetSource',
+};
 
 function valueLabel(facet: FacetName, value: string, ctx: RenderContext): string {
   if (facet === 'org') return orgName(value, ctx.lang, ctx.labels);
@@ -59,19 +92,31 @@ function valueLabel(facet: FacetName, value: string, ctx: RenderContext): string
 }
 
 /** Values of one facet in display order: years newest first, the rest by count, then by name. */
-export function facetEntries(facet: FacetName, counts: Record<string, number>, selected: readonly string[], ctx: RenderContext): [string, number][] {
+export function facetEntries(
+  facet: FacetName,
+  counts: Record<string, number>,
+  selected: readonly string[],
+  ctx: RenderContext,
+): [string, number][] {
   const merged = new Map<string, number>(Object.entries(counts));
   for (const v of selected) if (!merged.has(v)) merged.set(v, 0);
   const entries = [...merged];
   if (facet === 'year') return entries.sort((a, b) => Number(b[0]) - Number(a[0]));
-  return entries.sort((a, b) => b[1] - a[1] || valueLabel(facet, a[0], ctx).localeCompare(valueLabel(facet, b[0], ctx)));
+  return entries.sort(
+    (a, b) => b[1] - a[1] || valueLabel(facet, a[0], ctx).localeCompare(valueLabel(facet, b[0], ctx)),
+  );
 }
 
 /**
  * The facet checkboxes. Each carries data-facet/data-value, so the caller can put focus back on the same box after
  * a re-render (keyboard users tick several in a row).
  */
-export function renderFacets(container: HTMLElement, res: SearchResponse, ctx: RenderContext, expanded: ReadonlySet<FacetName>): void {
+export function renderFacets(
+  container: HTMLElement,
+  res: SearchResponse,
+  ctx: RenderContext,
+  expanded: ReadonlySet<FacetName>,
+): void {
   const groups: HTMLElement[] = [];
   for (const facet of FACET_NAMES) {
     const selected = ctx.state.filters[facet];
@@ -87,14 +132,31 @@ export function renderFacets(container: HTMLElement, res: SearchResponse, ctx: R
         'li',
         {},
         box,
-        h('label', { for: id, title: facet === 'org' ? orgFullName(value, ctx.lang, ctx.labels) : null }, h('span', { class: 'facet-name' }, valueLabel(facet, value, ctx)), h('span', { class: 'facet-count' }, String(count))),
+        h(
+          'label',
+          { for: id, title: facet === 'org' ? orgFullName(value, ctx.lang, ctx.labels) : null },
+          h('span', { class: 'facet-name' }, valueLabel(facet, value, ctx)),
+          h('span', { class: 'facet-count' }, String(count)),
+        ),
       );
     });
     const more =
       entries.length > FACET_PREVIEW
-        ? h('button', { type: 'button', class: 'link-button facet-more', 'data-more': facet, 'aria-expanded': String(open) }, open ? t(ctx).showLess : `${t(ctx).showMore} (${entries.length - shown.length})`)
+        ? h(
+            'button',
+            { type: 'button', class: 'link-button facet-more', 'data-more': facet, 'aria-expanded': String(open) },
+            open ? t(ctx).showLess : `${t(ctx).showMore} (${entries.length - shown.length})`,
+          )
         : null;
-    groups.push(h('fieldset', { class: 'facet', 'data-facet': facet }, h('legend', {}, t(ctx)[FACET_TITLE[facet]] as string), h('ul', {}, ...items), more));
+    groups.push(
+      h(
+        'fieldset',
+        { class: 'facet', 'data-facet': facet },
+        h('legend', {}, t(ctx)[FACET_TITLE[facet]] as string),
+        h('ul', {}, ...items),
+        more,
+      ),
+    );
   }
   container.replaceChildren(...groups);
 }
@@ -112,12 +174,27 @@ export function renderPager(nav: HTMLElement, res: SearchResponse, ctx: RenderCo
   const link = (page: number, text: string, extra: Record<string, string> = {}) =>
     h('a', { href: toUrl({ ...ctx.state, page, article: null }, ctx.lang), 'data-page': page, ...extra }, text);
   const items: HTMLElement[] = [];
-  items.push(current > 1 ? link(current - 1, `‹ ${t(ctx).previous}`, { rel: 'prev' }) : h('span', { class: 'pager-off', 'aria-hidden': 'true' }, `‹ ${t(ctx).previous}`));
+  items.push(
+    current > 1
+      ? link(current - 1, `‹ ${t(ctx).previous}`, { rel: 'prev' })
+      : h('span', { class: 'pager-off', 'aria-hidden': 'true' }, `‹ ${t(ctx).previous}`),
+  );
   for (const p of pageList(current, pages)) {
     if (p === null) items.push(h('span', { class: 'pager-gap', 'aria-hidden': 'true' }, '…'));
-    else if (p === current) items.push(h('span', { class: 'pager-current', 'aria-current': 'page', 'aria-label': t(ctx).pageN.replace('{n}', String(p)) }, String(p)));
+    else if (p === current)
+      items.push(
+        h(
+          'span',
+          { class: 'pager-current', 'aria-current': 'page', 'aria-label': t(ctx).pageN.replace('{n}', String(p)) },
+          String(p),
+        ),
+      );
     else items.push(link(p, String(p), { 'aria-label': t(ctx).pageN.replace('{n}', String(p)) }));
   }
-  items.push(current < pages ? link(current + 1, `${t(ctx).next} ›`, { rel: 'next' }) : h('span', { class: 'pager-off', 'aria-hidden': 'true' }, `${t(ctx).next} ›`));
+  items.push(
+    current < pages
+      ? link(current + 1, `${t(ctx).next} ›`, { rel: 'next' })
+      : h('span', { class: 'pager-off', 'aria-hidden': 'true' }, `${t(ctx).next} ›`),
+  );
   nav.replaceChildren(...items);
 }

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UI_LANGS } from './i18n.js';
-import { emptyFilters, FACET_NAMES, initialState, parseUrl, searchQuery, SORTS, toggleFilter, toUrl, type PageState } from './state.js';
+import {
+  emptyFilters,
+  FACET_NAMES,
+  initialState,
+  type PageState,
+  parseUrl,
+  SORTS,
+  searchQuery,
+  toggleFilter,
+  toUrl,
+} from './state.js';
 
 const facetValue = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s.length > 0);
 const stateArb: fc.Arbitrary<PageState> = fc.record({
@@ -51,7 +61,12 @@ describe('URL state', () => {
 
 describe('searchQuery', () => {
   it('sends every facet value, the sort, page and limit, and q as typed', () => {
-    const state: PageState = { ...initialState(), q: 'ШЫҰ ', filters: { ...emptyFilters(), year: ['2023', '2024'], org: ['C5+RU'] }, page: 2 };
+    const state: PageState = {
+      ...initialState(),
+      q: 'ШЫҰ ',
+      filters: { ...emptyFilters(), year: ['2023', '2024'], org: ['C5+RU'] },
+      page: 2,
+    };
     const p = new URLSearchParams(searchQuery(state));
     expect(p.get('q')).toBe('ШЫҰ ');
     expect(p.getAll('year')).toEqual(['2023', '2024']);
@@ -61,7 +76,9 @@ describe('searchQuery', () => {
 
   it('asks for the query as typed only when the reader chose it', () => {
     expect(new URLSearchParams(searchQuery(initialState())).has('correct')).toBe(false);
-    expect(new URLSearchParams(searchQuery({ ...initialState(), q: 'rfpf[cnfy', correct: false })).get('correct')).toBe('0');
+    expect(new URLSearchParams(searchQuery({ ...initialState(), q: 'rfpf[cnfy', correct: false })).get('correct')).toBe(
+      '0',
+    );
   });
 
   it('does not depend on the open article', () => {

@@ -33,7 +33,14 @@ const MAX_FACET_VALUE = 200;
 
 export const emptyFilters = (): Filters => ({ year: [], org: [], lang: [], source: [] });
 
-export const initialState = (): PageState => ({ q: '', filters: emptyFilters(), sort: 'relevance', page: 1, article: null, correct: true });
+export const initialState = (): PageState => ({
+  q: '',
+  filters: emptyFilters(),
+  sort: 'relevance',
+  page: 1,
+  article: null,
+  correct: true,
+});
 
 const validValue: Record<FacetName, (v: string) => boolean> = {
   year: (v) => /^\d{4}$/.test(v),

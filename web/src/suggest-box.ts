@@ -3,8 +3,9 @@
  * pre-selected, arrows only highlight (the box keeps what was typed), Enter picks only a highlighted option, and a
  * slow answer is dropped if the box changed meanwhile.
  */
+
+import { isAbort, suggestApi } from './api.js';
 import type { Suggestion } from './api-types.js';
-import { suggestApi, isAbort } from './api.js';
 import { h } from './dom.js';
 import { MESSAGES, type UiLang } from './i18n.js';
 import { Debounced, LatestOnly } from './latest.js';
@@ -85,7 +86,13 @@ export class SuggestBox {
       ...items.map((s, i) =>
         h(
           'li',
-          { id: `suggestion-${i}`, role: 'option', 'aria-selected': 'false', 'data-index': i, class: `suggestion kind-${s.kind}` },
+          {
+            id: `suggestion-${i}`,
+            role: 'option',
+            'aria-selected': 'false',
+            'data-index': i,
+            class: `suggestion kind-${s.kind}`,
+          },
           h('span', { class: 'suggestion-text' }, s.text),
           s.kind !== 'term' ? h('span', { class: 'suggestion-kind' }, t[KIND_KEY[s.kind]]) : null,
         ),
@@ -98,7 +105,9 @@ export class SuggestBox {
 
   private highlight(index: number): void {
     this.active = index;
-    this.o.list.querySelectorAll<HTMLElement>('[role=option]').forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
+    this.o.list
+      .querySelectorAll<HTMLElement>('[role=option]')
+      .forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
     if (index >= 0) {
       this.o.input.setAttribute('aria-activedescendant', `suggestion-${index}`);
       this.o.list.children[index]?.scrollIntoView({ block: 'nearest' });
