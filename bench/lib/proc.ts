@@ -1,0 +1,45 @@
+/** Memory and disk of processes and folders, read the way `ps` and `du` read them (Linux /proc, du). */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const MB = 1024 * 1024;
+
+function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? (Number(m[1]) * 1024) / MB : Number.NaN;
+  } catch {
+    return Number.NaN; // gone
+  }
+}
+
+/** Resident memory now, in MB. */
+export const rssMb = (pid: number): number => statusField(pid, 'VmRSS');
+
+/** Peak resident memory since the process started (the kernel's high-water mark), in MB. */
+export const peakRssMb = (pid: number): number => statusField(pid, 'VmHWM');
+
+/** Bytes a folder takes on disk (allocated blocks, as `du` counts them: sparse files count what they use). */
+export function diskMb(dir: string): number {
+  const out = execFileSync('du', ['-s', '--block-size=1', dir], { encoding: 'utf8' });
+  return Number(out.split(/\s/u)[0]) / MB;
+}
+
+/**
+ * Follows a process's peak RSS until it exits: the high-water mark only grows, so the last reading before the exit
+ * is the peak. Returns a function that stops following and gives the peak seen.
+ */
+export function followPeakRss(pid: number, everyMs = 200): () => number {
+  let peak = 0;
+  const read = () => {
+    const v = peakRssMb(pid);
+    if (!Number.isNaN(v)) peak = Math.max(peak, v);
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  return () => {
+    read();
+    clearInterval(timer);
+    return peak;
+  };
+}

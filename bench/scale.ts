@@ -1,0 +1,309 @@
+/**
+ * izde at scale, side by side with plain Meilisearch, in one run:
+ *   npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] CORPUS_DIR
+ * Generates N contract records (default 100,000) from the shared corpus's real sentences into a temporary folder,
+ * then indexes them with izde (its indexer CLI into its embedded engine, then its server) and with plain Meilisearch
+ * (the same binary, default settings, the raw records as NDJSON), and prints: index wall time, disk, peak RSS of the
+ * indexer, the engines and the server, uncached search latency with 1 and 8 clients, answer sizes, and izde's search
+ * latency while a bulk index runs. See docs/performance.md for the figures and how to read them.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, startEmbedded } from '../engine/embedded.js';
+import { sleep } from '../engine/health.js';
+import { readLock } from '../engine/lock.js';
+import { percentile, runLoad, type LoadRequest, type LoadResult } from './lib/http-load.js';
+import { PLAIN_INDEX, indexPlain, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
+import { diskMb, followPeakRss, peakRssMb, rssMb } from './lib/proc.js';
+import { BENCH_QUERIES } from './lib/queries.js';
+import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';
+import { printTable } from './lib/table.js';
+
+const USAGE =
+  'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--keep] CORPUS_DIR';
+
+interface SearchFigures {
+  p50: number;
+  p95: number;
+  rps: number;
+  bytesPerAnswer: number;
+  failures: number;
+}
+
+interface SideFigures {
+  indexSeconds: number;
+  documents: number;
+  diskMb: number;
+  enginePeakMb: number;
+  indexerPeakMb?: number;
+  serverRssMb?: number;
+  one?: SearchFigures;
+  eight?: SearchFigures;
+  /** izde: 1-client search while a bulk index runs, and the idle p95 it is compared with. */
+  duringIndex?: SearchFigures;
+}
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function figures(r: LoadResult): SearchFigures {
+  const failures = r.errors + Object.values(r.statuses).reduce((a, b) => a + b, 0);
+  return {
+    p50: percentile(r.latenciesMs, 50),
+    p95: percentile(r.latenciesMs, 95),
+    rps: r.requests / (r.elapsedMs / 1000),
+    bytesPerAnswer: r.bytes / Math.max(1, r.requests),
+    failures,
+  };
+}
+
+/** Runs one search load: a warm-up pass over the queries, then 1 client and `clients` clients. */
+async function searchLoads(request: (q: string) => LoadRequest, clients: number, seconds: number) {
+  const q = (i: number) => BENCH_QUERIES[i % BENCH_QUERIES.length] ?? '';
+  await runLoad({ clients: 1, requests: BENCH_QUERIES.length, request: (i) => request(q(i)) });
+  const one = await runLoad({ clients: 1, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  const many = await runLoad({ clients, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  return { one: figures(one), eight: figures(many) };
+}
+
+function runNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs the izde indexer CLI on `files`; returns its wall time, exit code, peak RSS and summary line. */
+async function runIndexer(files: string[], dataDir: string) {
+  const started = performance.now();
+  const child = runNode(['indexer/cli.ts', ...files], { MEILI_DB_PATH: dataDir });
+  const peak = followPeakRss(child.pid ?? 0);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, code, peakMb: peak(), stdout: stdout.trim(), stderr: stderr.trim() };
+}
+
+async function izdeSide(
+  records: string,
+  extra: string,
+  dir: string,
+  clients: number,
+  seconds: number,
+): Promise<SideFigures> {
+  const dataDir = join(dir, 'izde-data');
+  const engine = await startEmbedded({ dataDir });
+  const enginePid = readLock(join(dataDir, 'engine.lock'))?.pid ?? 0;
+  let server: ChildProcess | undefined;
+  try {
+    console.error('izde: indexing…');
+    const run = await runIndexer([records], dataDir);
+    console.error(`izde: ${run.stdout.split('\n').pop()} (exit ${run.code})`);
+    if (run.code !== 0) throw new Error(`the izde indexer exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
+    const enginePeakMb = peakRssMb(enginePid);
+    const disk = diskMb(join(dataDir, 'data.ms'));
+    const documents = Number(/Indexed (\d+)/u.exec(run.stdout)?.[1] ?? Number.NaN);
+
+    const port = await freePort();
+    server = runNode(['server/main.ts'], {
+      MEILI_DB_PATH: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+    });
+    server.stderr?.on('data', (d) => process.stderr.write(`server: ${d}`));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 600; i++) {
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      await sleep(100);
+    }
+    const request = (q: string): LoadRequest => ({
+      method: 'GET',
+      url: `${base}/api/search?q=${encodeURIComponent(q)}`,
+      headers: { 'cache-control': 'no-cache' },
+    });
+    console.error('izde: searching…');
+    const { one, eight } = await searchLoads(request, clients, seconds);
+    const serverRssMb = rssMb(server.pid ?? 0);
+
+    console.error('izde: searching while a bulk index runs…');
+    let indexing = true;
+    const bulk = runIndexer([extra], dataDir).finally(() => {
+      indexing = false;
+    });
+    const during = await runLoad({
+      clients: 1,
+      until: () => !indexing,
+      request: (i) => request(BENCH_QUERIES[i % BENCH_QUERIES.length] ?? ''),
+    });
+    const bulkRun = await bulk;
+    if (bulkRun.code !== 0)
+      throw new Error(`the bulk index exited with ${bulkRun.code}:\n${bulkRun.stderr.slice(-2000)}`);
+    const duringIndex = figures(during);
+    return {
+      indexSeconds: run.seconds,
+      documents,
+      diskMb: disk,
+      enginePeakMb,
+      indexerPeakMb: run.peakMb,
+      serverRssMb,
+      one,
+      eight,
+      duringIndex,
+    };
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await engine.stop();
+  }
+}
+
+async function plainSide(records: string, dir: string, clients: number, seconds: number): Promise<SideFigures> {
+  const engine = await startPlainEngine(join(dir, 'plain'));
+  try {
+    console.error('plain: indexing…');
+    const started = performance.now();
+    const documents = await indexPlain(engine, [records]);
+    const indexSeconds = (performance.now() - started) / 1000;
+    const enginePeakMb = peakRssMb(engine.pid);
+    const disk = diskMb(engine.dbPath);
+    console.error(`plain: ${documents} documents in ${indexSeconds.toFixed(1)} s`);
+    const request = (q: string): LoadRequest => ({
+      method: 'POST',
+      url: `${engine.url}/indexes/${PLAIN_INDEX}/search`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${engine.key}` },
+      body: plainSearchBody(q),
+    });
+    console.error('plain: searching…');
+    const { one, eight } = await searchLoads(request, clients, seconds);
+    return { indexSeconds, documents, diskMb: disk, enginePeakMb, one, eight };
+  } finally {
+    await engine.stop();
+  }
+}
+
+const num = (x: number | undefined, digits = 0) =>
+  x === undefined || Number.isNaN(x)
+    ? '—'
+    : x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`;
+
+function report(n: number, megabytes: number, izde: SideFigures | undefined, plain: SideFigures | undefined) {
+  const rows: string[][] = [];
+  const add = (name: string, a: number | undefined, b: number | undefined, digits: number, goal: string) =>
+    rows.push([name, num(a, digits), num(b, digits), ratio(a, b), goal]);
+  add('index wall time (s)', izde?.indexSeconds, plain?.indexSeconds, 1, '≤ 1.5×');
+  add('documents', izde?.documents, plain?.documents, 0, '');
+  add('disk (MB)', izde?.diskMb, plain?.diskMb, 0, '≤ 2×');
+  add('engine peak RSS (MB)', izde?.enginePeakMb, plain?.enginePeakMb, 0, '≤ 1.5×');
+  add('indexer peak RSS (MB)', izde?.indexerPeakMb, undefined, 0, '≤ 300 MB');
+  add('server RSS after load (MB)', izde?.serverRssMb, undefined, 0, '≤ 250 MB');
+  add('search p50, 1 client (ms)', izde?.one?.p50, plain?.one?.p50, 1, '≤ 1.3×');
+  add('search p95, 1 client (ms)', izde?.one?.p95, plain?.one?.p95, 1, '≤ 40 ms');
+  add('search p50, 8 clients (ms)', izde?.eight?.p50, plain?.eight?.p50, 1, '');
+  add('search p95, 8 clients (ms)', izde?.eight?.p95, plain?.eight?.p95, 1, '');
+  add('throughput, 8 clients (req/s)', izde?.eight?.rps, plain?.eight?.rps, 0, '≥ 0.8×');
+  add('bytes per answer', izde?.one?.bytesPerAnswer, plain?.one?.bytesPerAnswer, 0, '');
+  add('search p95 during bulk index (ms)', izde?.duringIndex?.p95, izde?.one?.p95, 1, '≤ 3× idle');
+  add(
+    'failed searches',
+    izde ? (izde.one?.failures ?? 0) + (izde.eight?.failures ?? 0) : undefined,
+    plain ? (plain.one?.failures ?? 0) + (plain.eight?.failures ?? 0) : undefined,
+    0,
+    '0',
+  );
+  const perArticle = (side: SideFigures | undefined) =>
+    side ? `${((side.indexSeconds * 1000) / n).toFixed(2)} ms, ${((side.diskMb * 1024) / n).toFixed(1)} KB` : '—';
+  printTable(
+    `izde vs plain Meilisearch — ${n.toLocaleString('en-US')} records (${megabytes.toFixed(0)} MB of JSONL), ${new Date().toISOString().slice(0, 10)}`,
+    ['', 'izde', 'plain', 'ratio', 'goal'],
+    rows,
+  );
+  console.log(`\ncost per article (index time, disk): izde ${perArticle(izde)}; plain ${perArticle(plain)}`);
+  console.log(`\n${JSON.stringify({ records: n, megabytes, izde, plain })}`);
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseOptions>;
+  try {
+    args = parseOptions();
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const corpus = positionals[0];
+  if (!corpus) {
+    console.error(USAGE);
+    return 2;
+  }
+  checkCorpusDir(corpus);
+  const n = Number(values.records);
+  const clients = Number(values.clients);
+  const seconds = Number(values.seconds);
+  const dir = mkdtempSync(join(tmpdir(), 'izde-scale-'));
+  const cleanup = () => {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  try {
+    mkdirSync(join(dir, 'input'));
+    const records = join(dir, 'input', 'records.jsonl');
+    const extra = join(dir, 'input', 'extra.jsonl');
+    console.error(`Generating ${n} records into ${dir}…`);
+    const pools = loadSentencePools(corpus);
+    const bytes = await writeScaleRecords(records, pools, { records: n });
+    await writeScaleRecords(extra, pools, { records: Math.max(1000, Math.round(n / 10)), firstId: n + 1 });
+    const plain = values.only === 'izde' ? undefined : await plainSide(records, dir, clients, seconds);
+    const izde = values.only === 'plain' ? undefined : await izdeSide(records, extra, dir, clients, seconds);
+    report(n, bytes / 1e6, izde, plain);
+    return 0;
+  } finally {
+    cleanup();
+  }
+}
+
+function parseOptions() {
+  const parsed = parseArgs({
+    options: {
+      records: { type: 'string', default: '100000' },
+      only: { type: 'string' },
+      clients: { type: 'string', default: '8' },
+      seconds: { type: 'string', default: '20' },
+      keep: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  for (const k of ['records', 'clients', 'seconds'] as const) {
+    if (!/^\d+$/u.test(parsed.values[k]) || Number(parsed.values[k]) < 1)
+      throw new Error(`--${k} must be a whole number`);
+  }
+  if (parsed.values.only !== undefined && !['izde', 'plain'].includes(parsed.values.only)) {
+    throw new Error('--only must be izde or plain');
+  }
+  return parsed;
+}
+
+process.exitCode = await main();
