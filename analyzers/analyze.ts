@@ -3,6 +3,8 @@
  * where the word decides) → normalize (+ Kazakh Latin → Cyrillic) → stopwords → the three keys per token:
  * norm (exact tier), term (stem tier), fold (fold tier). Keys of a word in a given context are cached.
  */
+
+import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
@@ -12,7 +14,7 @@ import { stemRu } from './ru/stem.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
 import { isStopword } from './stopwords.js';
 import { tokenize } from './tokenize.js';
-import type { AnalyzedToken, LangTag, MorphLang, Token, TokenKind } from './types.js';
+import type { AnalyzedToken, IndexedToken, IndexKeys, LangTag, MorphLang, Token, TokenKind } from './types.js';
 
 export type AnalyzeLang = 'auto' | 'kk' | 'ru';
 
@@ -85,6 +87,8 @@ interface WordInfo {
   kazakh: boolean;
   scores: LangScores;
   keys: (WordKeys | undefined)[];
+  /** Index keys per context (as `keys`); null for a stopword. */
+  index: (IndexKeys | null | undefined)[];
 }
 
 const INFO_MAX = 250_000;
@@ -118,6 +122,7 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
       kazakh: script === 'cyrillic' && hasKazakhLetter(norm),
       scores: computeWordScores(surface, norm),
       keys: [],
+      index: [],
     };
     if (infoCache.size >= INFO_MAX) infoCache.clear();
     infoCache.set(surface, info);
@@ -138,6 +143,23 @@ function keysOf(
   if (k === undefined) {
     k = computeKeys(surface, kind, lang, alphabet, keepStop);
     info.keys[ci] = k;
+  }
+  return k;
+}
+
+/** The index keys of a word in its context (cached with its other keys). */
+function indexKeysOf(
+  info: WordInfo,
+  keys: WordKeys,
+  kind: TokenKind,
+  lang: LangTag,
+  alphabet: LatinAlphabet,
+): IndexKeys | null {
+  const ci = contextIndex(lang, alphabet, kind, false);
+  let k = info.index[ci];
+  if (k === undefined) {
+    k = indexKeys({ kind, lang: keys.lang, norm: keys.norm, term: keys.term, fold: keys.fold });
+    info.index[ci] = k;
   }
   return k;
 }
@@ -226,10 +248,25 @@ function tokenLang(tok: Token, info: WordInfo, para: LangTag, forced: AnalyzeLan
 
 /** Analyzes a text: every token with its offsets, language and the three index keys. */
 export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[] {
+  return analyzeWithEvidence(text, opts).tokens;
+}
+
+/** What one pass over a text gives: its tokens with their index keys, and the language evidence of its words. */
+export interface AnalyzedText {
+  tokens: IndexedToken[];
+  /** Summed language evidence of the words (numbers left out). */
+  evidence: LangScores;
+  /** The surfaces of the words (not numbers): a short text's language also asks the dictionary about them. */
+  words: string[];
+}
+
+/** The one pass behind analyze() and analyzeText(): tokens, keys and index keys, and the text's evidence. */
+export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
   const forced = opts.lang ?? 'auto';
   const scriptBits: number[] = [];
   const tokens = tokenize(text, scriptBits);
-  if (tokens.length === 0) return [];
+  const words: string[] = [];
+  if (tokens.length === 0) return { tokens: [], evidence: emptyScores(), words };
   // Paragraph = line: the paragraph of each token, and the evidence per paragraph.
   const infos: WordInfo[] = new Array(tokens.length);
   const paraOf = new Int32Array(tokens.length);
@@ -249,16 +286,20 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[
     paraOf[k] = scores.length - 1;
     const info = wordInfo(tok.surface, scriptBits[k] ?? 0);
     infos[k] = info;
-    if (tok.kind !== 'number') addScores(current, info.scores);
+    if (tok.kind !== 'number') {
+      addScores(current, info.scores);
+      words.push(tok.surface);
+    }
   }
   const langs = paragraphLangs(scores, forced);
   const alphabet = langs.includes('kk-Latn') ? detectLatinAlphabet(text) : DEFAULT_LATIN_ALPHABET;
-  const out: AnalyzedToken[] = new Array(tokens.length);
+  const out: IndexedToken[] = new Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k] as Token;
+    const info = infos[k] as WordInfo;
     const para = langs[paraOf[k] ?? 0] ?? 'other';
-    const lang = tokenLang(tok, infos[k] as WordInfo, para, forced);
-    const keys = keysOf(infos[k] as WordInfo, tok.surface, tok.kind, lang, alphabet, false);
+    const lang = tokenLang(tok, info, para, forced);
+    const keys = keysOf(info, tok.surface, tok.kind, lang, alphabet, false);
     out[k] = {
       surface: tok.surface,
       start: tok.start,
@@ -268,7 +309,8 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): AnalyzedToken[
       norm: keys.norm,
       term: keys.term,
       fold: keys.fold,
+      keys: indexKeysOf(info, keys, tok.kind, lang, alphabet),
     };
   }
-  return out;
+  return { tokens: out, evidence: scores.reduce((a, sc) => addScores(a, sc), emptyScores()), words };
 }

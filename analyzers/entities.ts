@@ -270,8 +270,11 @@ function hasContext(tokens: readonly AnalyzedToken[], code: string, text: string
  * Organization codes of a text (sorted, unique): every unambiguous mention, and an ambiguous one only when the
  * text supports it (another mention of the same code, or one of the entry's context phrases).
  */
-export function organizationsOf(tokens: readonly AnalyzedToken[], opts: FindOptions & TextSource = {}): string[] {
-  const mentions = findEntities(tokens, opts).filter((m) => m.kind === 'org');
+export function organizationsOf(
+  tokens: readonly AnalyzedToken[],
+  opts: FindOptions & TextSource & { mentions?: readonly EntityMention[] } = {},
+): string[] {
+  const mentions = (opts.mentions ?? findEntities(tokens, opts)).filter((m) => m.kind === 'org');
   const sure = new Set(mentions.filter((m) => !m.ambiguous).map((m) => m.code));
   const out = new Set(sure);
   for (const m of mentions) {

@@ -70,7 +70,7 @@ export function wrongLayoutCandidates(query: string): LayoutCandidate[] {
     const ru = remap(q, latinToRussian);
     if (ru !== q && !hasLatinLetter(ru)) out.push({ text: ru, layout: 'ru' });
     // Digits next to letters are Kazakh letters on the Kazakh layout; a lone number stays a number.
-    if (/[\p{L}\[\];',.`{}:"<>~][0-9\-=@#$%*()_+]|[0-9\-=@#$%*()_+][\p{L}\[\];',.`{}:"<>~]/u.test(q)) {
+    if (/[\p{L}[\];',.`{}:"<>~][0-9\-=@#$%*()_+]|[0-9\-=@#$%*()_+][\p{L}[\];',.`{}:"<>~]/u.test(q)) {
       const kk = q
         .split(/(\s+)/)
         .map((w) => (/^\d+$/.test(w) ? w : remap(w, latinToKazakh)))

@@ -33,5 +33,23 @@ export interface AnalyzedToken extends Token {
   fold: string | null;
 }
 
+/**
+ * The keys a token puts into the index, one per match tier. Stem and fold keys carry their language (a leading
+ * «ъ» for Kazakh, «ь» for Russian — letters no word starts with), so that common words do not cross languages.
+ * Exact forms, numbers, abbreviations and foreign words stay language-neutral (see index-keys.ts).
+ */
+export interface IndexKeys {
+  exact: string;
+  stem: string;
+  fold: string;
+  /** For a foreign name: the token of its consonant skeleton, which the same name in the other script also gets. */
+  name?: string;
+}
+
+/** A token with its index keys (null for a stopword: it is not indexed). */
+export interface IndexedToken extends AnalyzedToken {
+  keys: IndexKeys | null;
+}
+
 /** A stemmer is injected as a plain function of one normalized word. */
 export type Stemmer = (word: string) => string;

@@ -95,12 +95,10 @@ async function main() {
     const admin = server.gateway.admin;
     const documents = await server.gateway.documentCount();
     // Plain Meilisearch: the same clean articles, default settings (facets made filterable so it computes them too).
-    const docs = await admin
-      .index(server.gateway.indexName)
-      .getDocuments({
-        fields: ['key', 'id', 'title', 'body', 'date', 'year', 'lang', 'source', 'org'],
-        limit: 100_000,
-      });
+    const docs = await admin.index(server.gateway.indexName).getDocuments({
+      fields: ['key', 'id', 'title', 'body', 'date', 'year', 'lang', 'source', 'org'],
+      limit: 100_000,
+    });
     await waitForTask(admin, await admin.createIndex('plain', { primaryKey: 'key' }), 'create the plain index');
     const plain = admin.index('plain');
     await waitForTask(

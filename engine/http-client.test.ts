@@ -13,16 +13,14 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       if (req.url === '/missing') {
-        res
-          .writeHead(404, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              message: 'Index `x` not found.',
-              code: 'index_not_found',
-              type: 'invalid_request',
-              link: '',
-            }),
-          );
+        res.writeHead(404, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            message: 'Index `x` not found.',
+            code: 'index_not_found',
+            type: 'invalid_request',
+            link: '',
+          }),
+        );
       } else if (req.url === '/slow') {
         setTimeout(() => res.end('{}'), 2000);
       } else {

@@ -1,30 +1,64 @@
 /**
- * The shape of an article in Meilisearch. Original text is stored for display only; matching runs on analyzed
- * term fields, one pair (title, body) per match tier, so ranking can put exact above stemmed above folded matches
- * and title above body.
+ * The shape of an article in Meilisearch. The original text is stored for display only; matching runs on analyzed
+ * term fields, one per match tier (exact > stem > fold), so ranking can put exact above stemmed above folded matches.
+ *
+ * The body is searched in PASSAGES: its sentences, each in a field of its own, in reading order (a long article puts
+ * runs of consecutive sentences in one passage). Two things follow:
+ * - "near" means "in the same sentence": the index uses Meilisearch's `proximityPrecision: byAttribute`, which builds
+ *   no word-pair database (its most expensive part) and tells only whether words share a field, so a passage is the
+ *   unit in which the words of a query must meet;
+ * - the `attribute` ranking rule sees the passage a word stands in: title above lead above the rest of the body,
+ *   earlier sentences above later ones.
+ * The exact tier covers the title and the lead (the first sentences) only: an exact form deep in the body ranks as a
+ * stem match.
  */
 export type Tier = 'exact' | 'stem' | 'fold';
 
-export const TIER_FIELDS: Record<Tier, readonly [title: string, body: string]> = {
-  exact: ['title_x', 'body_x'],
-  stem: ['title_s', 'body_s'],
-  fold: ['title_f', 'body_f'],
+/** Passages of the body: its sentences, one per passage while they last (runs of consecutive ones after). */
+export const PASSAGES = 64;
+
+const TIER_SUFFIX: Record<Tier, string> = { exact: 'x', stem: 's', fold: 'f' };
+
+export type TitleField = `title_${'x' | 's' | 'f'}`;
+export type PassageField = `p${number}_${'x' | 's' | 'f'}`;
+export type TermField = TitleField | PassageField;
+
+/** The field of a tier in the title or in passage `p` of the body. */
+export const titleField = (tier: Tier): TitleField => `title_${TIER_SUFFIX[tier]}` as TitleField;
+export const passageField = (p: number, tier: Tier): PassageField => `p${p}_${TIER_SUFFIX[tier]}` as PassageField;
+
+/** The lead: the first passages (an article's first sentences), where exact forms are kept too. */
+export const LEAD_PASSAGES = 2;
+
+/** Whether passage `p` has a field of this tier (the exact tier stops after the lead). */
+export const hasTier = (p: number, tier: Tier): boolean => tier !== 'exact' || p < LEAD_PASSAGES;
+
+const passages = Array.from({ length: PASSAGES }, (_, p) => p);
+
+/** The fields a query of one tier searches: the title's, then every passage's of that tier. */
+export const TIER_FIELDS: Record<Tier, readonly TermField[]> = {
+  exact: [titleField('exact'), ...passages.filter((p) => hasTier(p, 'exact')).map((p) => passageField(p, 'exact'))],
+  stem: [titleField('stem'), ...passages.map((p) => passageField(p, 'stem'))],
+  fold: [titleField('fold'), ...passages.map((p) => passageField(p, 'fold'))],
 };
 
-/** Searchable in this order: the attribute ranking rule then prefers title matches over body matches. */
-export const SEARCHABLE_FIELDS = [
-  TIER_FIELDS.exact[0],
-  TIER_FIELDS.stem[0],
-  TIER_FIELDS.fold[0],
-  TIER_FIELDS.exact[1],
-  TIER_FIELDS.stem[1],
-  TIER_FIELDS.fold[1],
-] as const;
+/** Searchable in reading order — title, lead, then the body's passages — so the attribute rule ranks by place. */
+export const SEARCHABLE_FIELDS: readonly TermField[] = [
+  titleField('exact'),
+  titleField('stem'),
+  titleField('fold'),
+  ...passages.flatMap((p) =>
+    (['exact', 'stem', 'fold'] as const).filter((t) => hasTier(p, t)).map((t) => passageField(p, t)),
+  ),
+];
 
 export const FACETS = ['year', 'org', 'lang', 'source'] as const;
 export type Facet = (typeof FACETS)[number];
 
-export interface ArticleDocument {
+/** Where a document came from: a file (its absolute path) or the admin API. */
+export type Origin = string;
+
+export interface ArticleDocument extends Partial<Record<PassageField, string>> {
   /** Meilisearch primary key derived from `id` (ids may hold characters Meilisearch refuses). */
   key: string;
   id: string;
@@ -41,12 +75,17 @@ export interface ArticleDocument {
   org: string[];
   persons?: string[];
   places?: string[];
+  /** The file the article came from (absolute path), or `api`; with `hash`, what a sync compares. */
+  origin: Origin;
+  /** Content hash of the input the article was made from: an unchanged input is not analyzed or sent again. */
+  hash: string;
+  /** The analyzer version the term fields were made with (analyzers/version.ts). */
+  av: string;
+  /** The title's and lead's word forms, `fold form stem`: the vocabulary completions come from (facet search). */
+  terms: string[];
   title_x: string;
   title_s: string;
   title_f: string;
-  body_x: string;
-  body_s: string;
-  body_f: string;
 }
 
 /** Fields a search hit needs (never the analyzed ones). */

@@ -8,15 +8,18 @@ export const PRIMARY_KEY = 'key';
 /** Index settings, kept in code and applied idempotently at start-up. */
 export const INDEX_SETTINGS = {
   searchableAttributes: [...SEARCHABLE_FIELDS],
-  filterableAttributes: [...FACETS, 'ts', 'key'],
+  // `terms` is filterable so that its facet search completes words (server/search/suggest.ts).
+  filterableAttributes: [...FACETS, 'ts', 'key', 'origin', 'av', 'terms'],
   sortableAttributes: ['date', 'ts'],
   displayedAttributes: ['*'],
   // `sort` first: a date sort is a pure date order, and only then does federated search merge its queries by date
   // (it is inert when no sort is asked for). Every word must match (matchingStrategy `all`), so `words` ranks
   // nothing and `proximity` decides the ranking score of a multi-word query: the planner cuts on that score, so
-  // words far apart (a summit in one paragraph, the SCO in another) do not count as a match. Recency breaks the
-  // last ties of relevance.
+  // words that do not meet in one passage do not count as a match. `attribute` then ranks by place (title, lead,
+  // the body in reading order; see schema.ts). Recency breaks the last ties of relevance.
   rankingRules: ['sort', 'words', 'proximity', 'typo', 'attribute', 'exactness', 'ts:desc'],
+  // "Near" is "in the same passage" (schema.ts): no word-pair database to build, the costliest part of indexing.
+  proximityPrecision: 'byAttribute',
   // Analysis is ours: Meilisearch must not drop or split our keys.
   stopWords: [],
   typoTolerance: {

@@ -45,6 +45,7 @@ async function main(): Promise<number> {
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(m) });
     const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
     console.log(summaryLine(result));
+    if (result.engineFailure) console.error(`Indexing stopped: ${result.engineFailure.message}`);
     return result.exitCode;
   } catch (err) {
     console.error(err instanceof EngineError ? `${err.message}` : `Indexing failed: ${(err as Error).message}`);

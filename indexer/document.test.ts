@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sortTimestamp, toDocument } from './document.js';
+import { analyzeText } from '../analyzers/text.js';
+import { passageOfUnits, passageUnits, sortTimestamp, toDocument, UNIT_WORDS } from './document.js';
 import type { Article } from './types.js';
 
+const source = { origin: '/archive/a.jsonl', hash: 'h' };
 const article = (over: Partial<Article>): Article => ({
   id: 'kazinform-qz/2024/x y',
   title: 'Title',
@@ -18,14 +20,14 @@ const article = (over: Partial<Article>): Article => ({
 
 describe('toDocument', () => {
   it('keeps the original text and id, with a Meilisearch-safe key', () => {
-    const doc = toDocument(article({ title: 'В Астане прошёл саммит ШОС', body: 'Текст на то и есть.' }));
+    const doc = toDocument(article({ title: 'В Астане прошёл саммит ШОС', body: 'Текст на то и есть.' }), source);
     expect(doc.id).toBe('kazinform-qz/2024/x y');
     expect(doc.key).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(doc.title).toBe('В Астане прошёл саммит ШОС');
   });
 
   it('writes aligned tiers without stopwords, marked by language, with entity tokens in every tier', () => {
-    const doc = toDocument(article({ title: 'Саммит ШОС в Астане' }));
+    const doc = toDocument(article({ title: 'Саммит ШОС в Астане' }), source);
     const x = doc.title_x.split(' ');
     const s = doc.title_s.split(' ');
     const f = doc.title_f.split(' ');
@@ -39,8 +41,62 @@ describe('toDocument', () => {
   });
 
   it('gives a foreign name its skeleton token, so the other script finds it', () => {
-    const doc = toDocument(article({ body: 'Парламент обсудил Brexit.' }));
-    expect(doc.body_f.split(' ')).toContain('zxbrkst');
+    const doc = toDocument(article({ body: 'Парламент обсудил Brexit.' }), source);
+    expect(doc.p0_f?.split(' ')).toContain('zxbrkst');
+  });
+
+  it('records where it came from, its hash and the analyzer version', () => {
+    const doc = toDocument(article({ body: 'Текст.' }), source);
+    expect(doc).toMatchObject({ origin: '/archive/a.jsonl', hash: 'h' });
+    expect(doc.av).toMatch(/\S/);
+  });
+
+  it('writes the body one sentence per passage, with exact forms in the lead (the first two) only', () => {
+    const body = [
+      'Министр иностранных дел Казахстана провёл встречу с коллегами в Астане. Встреча прошла в МИД.',
+      'Второй абзац о переговорах. В нём говорится о министрах.',
+    ].join('\n\n');
+    const doc = toDocument(article({ body }), source);
+    expect(doc.p0_x?.split(' ')).toContain('министр');
+    expect(doc.p0_s?.split(' ')).toContain('ьминистр');
+    expect(doc.p1_x?.split(' ')).toContain('встреча');
+    expect(doc.p2_s?.split(' ')).toContain('ьпереговоры');
+    expect(doc.p3_s?.split(' ')).toContain('ьминистр');
+    expect(doc.p2_x).toBeUndefined();
+  });
+
+  it('cuts a body into its sentences', () => {
+    const body = 'Кор.\n\nЛид абзац. Тоже лид.\n\nПервое. Второе! Третье?';
+    const units = passageUnits(body, analyzeText(body).tokens).map((s, i, all) => body.slice(s, all[i + 1]).trim());
+    expect(units).toEqual(['Кор.', 'Лид абзац.', 'Тоже лид.', 'Первое.', 'Второе!', 'Третье?']);
+  });
+
+  it('cuts a long sentence into units of UNIT_WORDS content words', () => {
+    const countries = Array.from({ length: 30 }, (_, i) => `Страна${i}`).join(', ');
+    const body = `Список: ${countries}.`;
+    const starts = passageUnits(body, analyzeText(body).tokens);
+    expect(starts.length).toBe(Math.ceil(31 / UNIT_WORDS));
+  });
+
+  it.each([
+    [1, [0]],
+    [4, [0, 1, 2, 3]],
+    [64, Array.from({ length: 64 }, (_, i) => i)],
+    [128, Array.from({ length: 128 }, (_, i) => Math.floor(i / 2))],
+  ])('%i units go to passages %j', (units, passages) => {
+    expect(passageOfUnits(units)).toEqual(passages);
+  });
+
+  it('keeps the vocabulary of the title and lead for completions: fold, form, stem', () => {
+    const doc = toDocument(
+      article({
+        title: 'Қазақстанның министрлері',
+        body: 'Бірінші сөйлем ұзын. Екінші сөйлем де бар.\n\nҮшінші сөйлемдегі сөз.',
+      }),
+      source,
+    );
+    expect(doc.terms).toContain('казакстаннын қазақстанның ъқазақстан');
+    expect(doc.terms.some((t) => t.startsWith('ушинши'))).toBe(false); // the third sentence is past the lead
   });
 
   it('sorts by date, or by 1 January of the year when only the year is known', () => {

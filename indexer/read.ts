@@ -1,10 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+/**
+ * Reading input files into items, streamed: a page file whole (one article), JSONL line by line, a JSON array
+ * element by element. Each item carries the content hash of its input and where it came from, so that a sync can
+ * skip an unchanged article before extracting or analyzing it; extraction is the separate step `extractItem`.
+ * A bad file or a bad record becomes a problem, never an exception.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
 import { decodeFile, extractFromHtml, extractFromRecord, extractFromText } from './extract/index.js';
 import type { InputFile } from './files.js';
+import { readJsonRecords } from './json-records.js';
 import { contentId } from './key.js';
+import { readLines } from './lines.js';
 import { parseRecord } from './records.js';
-import type { Article } from './types.js';
+import type { ExtractedArticle, SourceRecord } from './types.js';
 
 export interface Problem {
   /** The file, with `:line` (JSONL) or `[index]` (JSON array) when one record is at fault. */
@@ -12,91 +21,114 @@ export interface Problem {
   reason: string;
 }
 
-/** What reading yields, in order: articles and problems, each with the input bytes it accounts for (progress). */
-export type ReadItem = { article: Article; bytes: number } | { problem: Problem; bytes: number };
+/** Where an item came from: its file (absolute path: what a sync matches) and its place in the file. */
+interface ItemSource {
+  /** The article id (the record's own, or the file name for a page). */
+  id: string;
+  /** The file as given, with `:line` or `[index]`, for messages. */
+  where: string;
+  /** The absolute path of the file. */
+  origin: string;
+  /** Content hash of the input the article is made from. */
+  hash: string;
+  /** Input bytes this item accounts for (progress). */
+  bytes: number;
+}
+
+export type InputItem =
+  | (ItemSource & { kind: 'page'; format: 'text' | 'html'; text: string })
+  | (ItemSource & { kind: 'record'; record: SourceRecord })
+  | { kind: 'problem'; problem: Problem; bytes: number };
+
+/** A page file larger than this is reported, not read: no news page is that long. */
+const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const hashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 22);
 
-/** Reads one input file into articles; a bad file or a bad record becomes a problem, never an exception. */
-export function* readInputFile(file: InputFile): Generator<ReadItem> {
-  let text: string;
-  try {
-    text = decodeFile(readFileSync(file.path), file.path);
-  } catch (err) {
-    yield { problem: { where: file.path, reason: reasonOf(err) }, bytes: file.bytes };
-    return;
-  }
-  const fileId = basename(file.path, extname(file.path));
+/** Reads one input file into items. */
+export async function* readInputFile(file: InputFile): AsyncGenerator<InputItem> {
+  const origin = resolve(file.path);
   switch (file.kind) {
     case 'text':
     case 'html':
-      try {
-        const hint = { id: fileId, path: file.path };
-        yield {
-          article: file.kind === 'text' ? extractFromText(text, hint) : extractFromHtml(text, hint),
-          bytes: file.bytes,
-        };
-      } catch (err) {
-        yield { problem: { where: file.path, reason: reasonOf(err) }, bytes: file.bytes };
-      }
-      return;
-    case 'json':
-      yield* readJsonArray(file, text);
+      yield await readPage(file, origin);
       return;
     case 'jsonl':
-      yield* readJsonLines(file, text);
+      yield* readJsonLines(file, origin);
+      return;
+    case 'json':
+      yield* readJsonArray(file, origin);
       return;
   }
 }
 
-function fromRecord(value: unknown, where: string, bytes: number, path: string): ReadItem {
+async function readPage(file: InputFile, origin: string): Promise<InputItem> {
+  if (file.bytes > MAX_PAGE_BYTES) {
+    return {
+      kind: 'problem',
+      problem: { where: file.path, reason: `larger than ${MAX_PAGE_BYTES} bytes` },
+      bytes: file.bytes,
+    };
+  }
+  let text: string;
+  try {
+    text = decodeFile(await readFile(file.path), file.path);
+  } catch (err) {
+    return { kind: 'problem', problem: { where: file.path, reason: reasonOf(err) }, bytes: file.bytes };
+  }
+  const format = file.kind === 'html' ? 'html' : 'text';
+  const id = basename(file.path, extname(file.path));
+  return { kind: 'page', format, text, id, where: file.path, origin, hash: hashOf(text), bytes: file.bytes };
+}
+
+/** A parsed JSON value as a record item (or the problem with it). */
+function recordItem(value: unknown, where: string, origin: string, bytes: number): InputItem {
   const parsed = parseRecord(value);
-  if (!parsed.ok) return { problem: { where, reason: parsed.reason }, bytes };
+  if (!parsed.ok) return { kind: 'problem', problem: { where, reason: parsed.reason }, bytes };
   const record = parsed.record;
   const id = record.id ?? contentId(record.text);
-  try {
-    return { article: extractFromRecord({ ...record, id }, { id, path }), bytes };
-  } catch (err) {
-    return { problem: { where, reason: reasonOf(err) }, bytes };
-  }
+  return { kind: 'record', record, id, where, origin, hash: hashOf(JSON.stringify(value)), bytes };
 }
 
-function* readJsonArray(file: InputFile, text: string): Generator<ReadItem> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    yield { problem: { where: file.path, reason: `not valid JSON (${reasonOf(err)})` }, bytes: file.bytes };
-    return;
-  }
-  // The contract says an array of records; a single record object is accepted too.
-  const records = Array.isArray(value) ? value : [value];
-  if (records.length === 0) {
-    yield { problem: { where: file.path, reason: 'the JSON array holds no records' }, bytes: file.bytes };
-    return;
-  }
-  const share = file.bytes / records.length;
-  for (const [i, record] of records.entries()) {
-    yield fromRecord(record, Array.isArray(value) ? `${file.path}[${i}]` : file.path, share, file.path);
-  }
-}
-
-function* readJsonLines(file: InputFile, text: string): Generator<ReadItem> {
-  const lines = text.split('\n');
-  const share = file.bytes / Math.max(1, text.length); // bytes per character, for progress only
+async function* readJsonLines(file: InputFile, origin: string): AsyncGenerator<InputItem> {
   let records = 0;
-  for (const [i, line] of lines.entries()) {
-    const bytes = (line.length + 1) * share;
-    if (line.trim() === '') continue;
+  let problems = 0;
+  for await (const item of readLines(file.path)) {
+    const where = `${file.path}:${item.lineNo}`;
+    if ('problem' in item) {
+      problems++;
+      yield { kind: 'problem', problem: { where, reason: item.problem }, bytes: item.bytes };
+      continue;
+    }
+    if (item.line.trim() === '') continue;
     records++;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(item.line);
     } catch (err) {
-      yield { problem: { where: `${file.path}:${i + 1}`, reason: `not valid JSON (${reasonOf(err)})` }, bytes };
+      yield { kind: 'problem', problem: { where, reason: `not valid JSON (${reasonOf(err)})` }, bytes: item.bytes };
       continue;
     }
-    yield fromRecord(value, `${file.path}:${i + 1}`, bytes, file.path);
+    yield recordItem(value, where, origin, item.bytes);
   }
-  if (records === 0) yield { problem: { where: file.path, reason: 'the file holds no records' }, bytes: file.bytes };
+  if (records === 0 && problems === 0) {
+    yield { kind: 'problem', problem: { where: file.path, reason: 'the file holds no records' }, bytes: 0 };
+  }
+}
+
+async function* readJsonArray(file: InputFile, origin: string): AsyncGenerator<InputItem> {
+  for await (const item of readJsonRecords(file.path)) {
+    const where = item.index === null ? file.path : `${file.path}[${item.index}]`;
+    if ('problem' in item) yield { kind: 'problem', problem: { where, reason: item.problem }, bytes: item.bytes };
+    else yield recordItem(item.value, where, origin, item.bytes);
+  }
+}
+
+/** The clean, analyzed article of an item (throws ExtractError when there is none). */
+export function extractItem(item: Exclude<InputItem, { kind: 'problem' }>): ExtractedArticle {
+  const hint = { id: item.id, path: item.where };
+  if (item.kind === 'page')
+    return item.format === 'text' ? extractFromText(item.text, hint) : extractFromHtml(item.text, hint);
+  return extractFromRecord({ ...item.record, id: item.id }, hint);
 }

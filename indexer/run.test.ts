@@ -78,7 +78,9 @@ describe('runIndexer', () => {
     expect(reason('binary.txt')).toMatch(/binary|not text/i);
     expect(result.exitCode).toBe(1);
     expect(await gateway.documentCount()).toBe(4);
-    expect(summaryLine(result)).toMatch(/^Indexed 4 articles from 6 files in [\d.]+ s; 5 skipped \(see above\)\.$/);
+    expect(summaryLine(result)).toMatch(
+      /^Indexed 4 articles from 6 files in [\d.]+ s \(\d+ articles\/s\); 5 skipped \(see above\)\.$/,
+    );
   });
 
   it('re-indexing the same files replaces documents instead of duplicating them', async () => {

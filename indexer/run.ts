@@ -3,152 +3,206 @@ import type { Gateway } from '../engine/gateway.js';
 import { toEngineError } from '../engine/meili-errors.js';
 import type { ArticleDocument } from '../engine/schema.js';
 import { PRIMARY_KEY } from '../engine/settings.js';
-import { waitForTask } from '../engine/tasks.js';
+import { type Finished, TaskTracker, waitForTask } from '../engine/tasks.js';
 import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';
-import { type Problem, readInputFile } from './read.js';
+import { extractItem, type Problem, readInputFile } from './read.js';
 
-/** One object configures a run. */
+/** One object configures a run; defaults in DEFAULTS. */
 export interface IndexRunOptions {
   paths: readonly string[];
   /** Empty the index first (`--reset`). */
   reset?: boolean;
-  /** Flush a batch when it reaches this many documents… */
+  /** Send a batch when it reaches this many documents… */
   batchDocuments?: number;
   /** …or this many bytes of JSON. */
   batchBytes?: number;
+  /** Batches sent but not yet indexed, at most: reading waits for the engine beyond that (backpressure). */
+  maxInFlight?: number;
+  /** Give up only after the engine made no progress for this long. */
+  stallMs?: number;
   /** Where progress and problems go; defaults to a bar or plain lines on stderr. */
   progress?: (totalBytes: number) => Progress;
 }
 
+const DEFAULTS = { batchDocuments: 2000, batchBytes: 16 * 1024 * 1024, maxInFlight: 2 } as const;
+
 export interface IndexRunResult {
   files: number;
+  /** Articles the engine confirmed: searchable now. */
   indexed: number;
   problems: Problem[];
   /** Ids that appeared more than once in this run (the last one wins). */
   duplicateIds: string[];
+  /** When the engine failed: what it said, and the articles sent but never confirmed. */
+  engineFailure?: { message: string; unconfirmed: number };
   elapsedMs: number;
-  /** 0 every file indexed, 1 some skipped, 2 nothing could be done — the contract's exit codes. */
+  /** 0 every file indexed, 1 some skipped, 2 nothing could be done (or the engine failed) — the contract's codes. */
   exitCode: 0 | 1 | 2;
 }
 
-interface PendingBatch {
-  taskUid: number;
-  sources: Set<string>;
+/** What a batch holds, to account for it when its task finishes. */
+interface BatchNote {
   documents: number;
+  /** The items (file, or file:line) in it, to name them if the batch fails. */
+  sources: Set<string>;
+}
+
+/** Collects documents into batches of bounded size. */
+class Batcher {
+  docs: ArticleDocument[] = [];
+  sources = new Set<string>();
+  bytes = 0;
+
+  constructor(
+    private readonly maxDocuments: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  add(doc: ArticleDocument, source: string): boolean {
+    this.docs.push(doc);
+    this.sources.add(source);
+    // Rough JSON size: the body once, the term fields about as much again, and the metadata.
+    this.bytes += doc.body.length * 4 + 1024;
+    return this.docs.length >= this.maxDocuments || this.bytes >= this.maxBytes;
+  }
+
+  take(): { docs: ArticleDocument[]; note: BatchNote } {
+    const out = { docs: this.docs, note: { documents: this.docs.length, sources: this.sources } };
+    this.docs = [];
+    this.sources = new Set();
+    this.bytes = 0;
+    return out;
+  }
 }
 
 /**
- * Reads, extracts, analyzes and pushes the given files. Batches are sent while reading continues (Meilisearch
- * indexes them meanwhile); every task is then awaited, and a failed task turns its documents into reported problems.
+ * Reads, extracts, analyzes and pushes the given files, streaming: every input is read record by record, and at most
+ * `maxInFlight` batches wait in the engine's queue while the next one is being analyzed, so memory stays flat
+ * whatever the input's size and the engine is never idle. A failed task turns its documents into reported problems;
+ * an engine that fails or stops making progress ends the run with exit code 2 and says what is searchable.
  */
 export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Promise<IndexRunResult> {
   const started = Date.now();
-  const batchDocuments = options.batchDocuments ?? 500;
-  const batchBytes = options.batchBytes ?? 8 * 1024 * 1024;
+  const config = { ...DEFAULTS, ...options };
   const { files, problems: pathProblems } = collectInputFiles(options.paths);
   const problems: Problem[] = pathProblems.map((p) => ({ where: p.path, reason: p.reason }));
-  const result = (indexed: number, duplicateIds: string[]): IndexRunResult => ({
+  const seenIds = new Map<string, number>();
+  let indexed = 0;
+  let engineFailure: IndexRunResult['engineFailure'];
+  const result = (): IndexRunResult => ({
     files: files.length,
     indexed,
     problems,
-    duplicateIds,
+    duplicateIds: [...seenIds].filter(([, n]) => n > 1).map(([id]) => id),
+    ...(engineFailure ? { engineFailure } : {}),
     elapsedMs: Date.now() - started,
-    exitCode: indexed === 0 && (problems.length > 0 || files.length === 0) ? 2 : problems.length > 0 ? 1 : 0,
+    exitCode:
+      engineFailure || (indexed === 0 && (problems.length > 0 || files.length === 0)) ? 2 : problems.length > 0 ? 1 : 0,
   });
   if (files.length === 0) {
-    if (problems.length === 0)
+    if (problems.length === 0) {
       problems.push({
         where: options.paths.join(' ') || '(no paths)',
         reason: 'no .txt, .html, .json or .jsonl files found',
       });
-    return result(0, []);
+    }
+    return result();
   }
 
   await gateway.ensureIndex();
   const admin = gateway.admin;
   const index = admin.index<ArticleDocument>(gateway.indexName);
-  if (options.reset)
-    await waitForTask(
-      admin,
-      await index.deleteAllDocuments().catch((e) => Promise.reject(toEngineError(e))),
-      'empty the index',
-    );
+  if (options.reset) {
+    const task = await index.deleteAllDocuments().catch((e: unknown) => Promise.reject(toEngineError(e)));
+    await waitForTask(admin, task, 'empty the index', { ...(options.stallMs ? { stallMs: options.stallMs } : {}) });
+  }
 
   const progress = (options.progress ?? createProgress)(files.reduce((sum, f) => sum + f.bytes, 0));
-  const pending: PendingBatch[] = [];
-  const seenIds = new Map<string, number>();
-  let batch: ArticleDocument[] = [];
-  let batchSources = new Set<string>();
-  let batchSize = 0;
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    try {
-      const task = await index.addDocuments(batch, { primaryKey: PRIMARY_KEY });
-      pending.push({ taskUid: task.taskUid, sources: batchSources, documents: batch.length });
-    } catch (err) {
-      throw toEngineError(err); // the engine itself is failing: nothing more can be done in this run
+  const tracker = new TaskTracker<BatchNote>(admin, options.stallMs ? { stallMs: options.stallMs } : {});
+  const batcher = new Batcher(config.batchDocuments, config.batchBytes);
+  const skip = (problem: Problem) => {
+    problems.push(problem);
+    progress.note(`skipped ${problem.where}: ${problem.reason}`);
+  };
+  const account = (finished: Finished<BatchNote>[]) => {
+    for (const f of finished) {
+      if (f.status === 'succeeded') {
+        indexed += f.meta.documents;
+        continue;
+      }
+      const reason = f.task.error ? `${f.task.error.code}: ${f.task.error.message}` : `task ${f.status}`;
+      for (const source of f.meta.sources)
+        skip({ where: source, reason: `Meilisearch could not index it (${reason})` });
     }
-    batch = [];
-    batchSources = new Set();
-    batchSize = 0;
+  };
+  const send = async () => {
+    if (batcher.docs.length === 0) return;
+    // Backpressure: wait until the engine has room for one more batch.
+    account(await tracker.waitUntil(config.maxInFlight - 1));
+    const { docs, note } = batcher.take();
+    try {
+      const task = await index.addDocuments(docs, { primaryKey: PRIMARY_KEY });
+      tracker.add(task.taskUid, note);
+    } catch (err) {
+      throw Object.assign(toEngineError(err), { unsent: note.documents });
+    }
   };
 
   try {
     for (const file of files) {
-      for (const item of readInputFile(file)) {
-        if ('problem' in item) {
-          problems.push(item.problem);
-          progress.note(`skipped ${item.problem.where}: ${item.problem.reason}`);
+      for await (const item of readInputFile(file)) {
+        if (item.kind === 'problem') {
+          skip(item.problem);
           progress.advance(item.bytes, 0);
           continue;
         }
         let doc: ArticleDocument;
         try {
-          doc = toDocument(item.article);
+          const article = extractItem(item);
+          doc = toDocument(article, { origin: item.origin, hash: item.hash }, article.analysis);
         } catch (err) {
-          const problem = { where: file.path, reason: `analysis failed: ${(err as Error).message}` };
-          problems.push(problem);
-          progress.note(`skipped ${problem.where}: ${problem.reason}`);
+          skip({ where: item.where, reason: err instanceof Error ? err.message : String(err) });
+          progress.advance(item.bytes, 0);
           continue;
         }
         seenIds.set(doc.id, (seenIds.get(doc.id) ?? 0) + 1);
-        batch.push(doc);
-        batchSources.add(file.path);
-        batchSize += doc.body.length * 4 + 2048; // rough JSON size: body + six analyzed fields + metadata
         progress.advance(item.bytes, 1);
-        if (batch.length >= batchDocuments || batchSize >= batchBytes) await flush();
+        if (batcher.add(doc, item.where)) await send();
       }
     }
-    await flush();
+    await send();
+    account(await tracker.waitUntil(0));
+  } catch (err) {
+    if (!(err instanceof EngineError)) throw err;
+    const unsent = (err as EngineError & { unsent?: number }).unsent ?? 0;
+    const unconfirmed = tracker.unfinished().reduce((n, note) => n + note.documents, 0) + unsent;
+    engineFailure = { message: err.message, unconfirmed };
   } finally {
     progress.stop();
   }
-
-  let indexed = 0;
-  for (const p of pending) {
-    try {
-      await waitForTask(admin, p.taskUid, 'index a batch of documents');
-      indexed += p.documents;
-    } catch (err) {
-      if (err instanceof EngineError && err.code !== 'MEILI_TASK_FAILED') throw err;
-      for (const source of p.sources) problems.push({ where: source, reason: (err as Error).message });
-    }
-  }
-  const duplicateIds = [...seenIds].filter(([, n]) => n > 1).map(([id]) => id);
-  return result(indexed, duplicateIds);
+  return result();
 }
 
-/** The one-line summary printed at the end of a run. */
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** The one-line summary printed at the end of a run: what is searchable now, and what went wrong. */
 export function summaryLine(r: IndexRunResult): string {
-  const seconds = (r.elapsedMs / 1000).toFixed(1);
+  const seconds = r.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(r.indexed / seconds) : r.indexed;
   const parts = [
-    `Indexed ${r.indexed} article${r.indexed === 1 ? '' : 's'} from ${r.files} file${r.files === 1 ? '' : 's'} in ${seconds} s`,
+    `Indexed ${plural(r.indexed, 'article')} from ${plural(r.files, 'file')} in ${seconds.toFixed(1)} s (${rate.toLocaleString('en-US')} articles/s)`,
   ];
   if (r.problems.length) parts.push(`${r.problems.length} skipped (see above)`);
-  if (r.duplicateIds.length)
-    parts.push(`${r.duplicateIds.length} id${r.duplicateIds.length === 1 ? '' : 's'} seen twice (last one kept)`);
+  if (r.duplicateIds.length) parts.push(`${plural(r.duplicateIds.length, 'id')} seen twice (last one kept)`);
+  if (r.engineFailure) {
+    parts.push(
+      `then Meilisearch failed: ${r.engineFailure.message}` +
+        (r.engineFailure.unconfirmed > 0
+          ? ` (${plural(r.engineFailure.unconfirmed, 'more article')} sent but not confirmed; run again to be sure)`
+          : ''),
+    );
+  }
   return `${parts.join('; ')}.`;
 }

@@ -1,3 +1,5 @@
+import type { ArticleAnalysis } from '../analyzers/text.js';
+
 /** An input record as the contract defines it (.json/.jsonl); unknown fields are kept. */
 export interface SourceRecord {
   id?: string;
@@ -34,4 +36,9 @@ export interface Article {
   /** Optional extras, where they come cheaply. */
   persons?: string[];
   places?: string[];
+}
+
+/** An article as extraction gives it: with the one analysis of its title and body, which the document reuses. */
+export interface ExtractedArticle extends Article {
+  analysis: ArticleAnalysis;
 }

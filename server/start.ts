@@ -55,8 +55,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       // An external engine may be down now; the server still starts and answers 503 until it returns.
       await gateway.ensureIndex().catch((err: Error) => logger.warn(`Meilisearch not ready: ${err.message}`));
     }
-    const suggester = new Suggester({ gateway, log: (m) => logger.info(m) });
-    const search = new SearchService({ gateway, suggester });
+    // The suggester offers titles through the search service's planner, which in turn answers /api/suggest with it.
+    let search: SearchService | undefined;
+    const suggester = new Suggester({ gateway, titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]) });
+    search = new SearchService({ gateway, suggester });
     const app = createApp({
       search,
       logger,
@@ -77,7 +79,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        suggester.close();
         await gateway.close();
       })());
     return { url, gateway, server, logger, close };

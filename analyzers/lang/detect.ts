@@ -188,7 +188,14 @@ const DICTIONARY_WEIGHT = 1;
  */
 export function detectLang(text: string): LangTag {
   const words = [...text.matchAll(WORD_RE)].map((m) => m[0]);
-  const s = scoreWords(words);
+  return langOfEvidence(scoreWords(words), words);
+}
+
+/**
+ * The language of a text from its summed word evidence and its words (detectLang's rule, for callers that scored the
+ * words already: the analyzer sums the evidence of the tokens it cut, so a text is never scored twice).
+ */
+export function langOfEvidence(s: LangScores, words: readonly string[]): LangTag {
   if (words.length > SHORT_TEXT_WORDS || (s.cyrillic === 0 && s.latin === 0)) return decideLang(s).lang;
   // A short Latin text without English evidence is read as Kazakh Latin (this is a Kazakh news search).
   if (s.cyrillic < s.latin) return s['kk-Latn'] >= s.other ? 'kk-Latn' : 'other';

@@ -64,10 +64,10 @@ export async function loadJudgedArticles(
       continue;
     }
     // Loaded only for pages: the extractor pulls in the whole analysis pipeline, records need none of it.
-    const { readInputFile } = await import('../../indexer/read.js');
-    for (const item of readInputFile(file)) {
-      if (!('article' in item)) continue;
-      const { id, title, body, lang, source } = item.article;
+    const { extractItem, readInputFile } = await import('../../indexer/read.js');
+    for await (const item of readInputFile(file)) {
+      if (item.kind === 'problem') continue;
+      const { id, title, body, lang, source } = extractItem(item);
       out.push({ id, title, text: `${title}\n${body}`.normalize('NFC'), origin: 'page', lang, source });
     }
   }

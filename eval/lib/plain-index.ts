@@ -24,7 +24,7 @@ export async function createPlainIndex(admin: Meilisearch, fromIndex: string, pl
   for (let offset = 0; ; offset += 1000) {
     const page = await source.getDocuments<PlainDocument>({ fields: [...PLAIN_FIELDS], limit: 1000, offset });
     if (page.results.length === 0) break;
-    await waitForTask(admin, await index.addDocuments(page.results), 'add documents to the plain index', 300_000);
+    await waitForTask(admin, await index.addDocuments(page.results), 'add documents to the plain index');
     for (const doc of page.results) ids.push(String(doc.id));
     if (page.results.length < 1000) break;
   }

@@ -1,10 +1,8 @@
 // The last step shared by text, HTML and record extraction: language and named entities of the clean text,
 // and the Article shape the indexer stores.
-import { analyze } from '../../analyzers/analyze.js';
-import { findEntities, organizationsOf } from '../../analyzers/entities.js';
-import { detectLang } from '../../analyzers/lang/detect.js';
+import { analyzeArticle } from '../../analyzers/text.js';
 import type { LangTag } from '../../analyzers/types.js';
-import type { Article } from '../types.js';
+import type { ExtractedArticle } from '../types.js';
 import type { PageFields } from './page.js';
 
 export interface ExtractHint {
@@ -34,32 +32,17 @@ export function validLang(v: unknown): string | null {
   return [p, ...sub].join('-');
 }
 
-export interface Entities {
-  orgs: string[];
-  persons: string[];
-  places: string[];
-}
-
-/** Organizations (context-aware), persons and places of an article's title and body. */
-export function entitiesOf(title: string, body: string): Entities {
-  const text = `${title}\n\n${body}`;
-  const tokens = analyze(text);
-  const persons = new Set<string>();
-  const places = new Set<string>();
-  for (const m of findEntities(tokens, { text })) {
-    if (m.ambiguous) continue;
-    if (m.kind === 'person') persons.add(m.code);
-    else if (m.kind === 'place') places.add(m.code);
-  }
-  return { orgs: organizationsOf(tokens, { text }), persons: [...persons].sort(), places: [...places].sort() };
-}
-
+/**
+ * The clean article from a page's fields, with the one analysis of its title and body: language and entities come
+ * from it here, and the document builder reuses it for the term fields.
+ */
 export function finishArticle(
   page: PageFields,
   hint: ExtractHint & { lang?: string | null; langHint?: string | null },
-): Article {
-  const lang = validLang(hint.lang) ?? bcp47(detectLang(`${page.title}\n\n${page.body}`));
-  const { orgs, persons, places } = entitiesOf(page.title, page.body);
+): ExtractedArticle {
+  const analysis = analyzeArticle(page.title, page.body);
+  const lang = validLang(hint.lang) ?? bcp47(analysis.lang);
+  const { orgs, persons, places } = analysis;
   return {
     id: hint.id,
     title: page.title,
@@ -73,5 +56,6 @@ export function finishArticle(
     orgs,
     persons,
     places,
+    analysis,
   };
 }

@@ -19,12 +19,12 @@ const MAGIC: ReadonlyArray<readonly [string, readonly number[]]> = [
   ['7z', [0x37, 0x7a, 0xbc, 0xaf]],
 ];
 
-const startsWith = (b: Uint8Array, sig: readonly number[]): boolean =>
+export const startsWith = (b: Uint8Array, sig: readonly number[]): boolean =>
   b.length >= sig.length && sig.every((x, i) => b[i] === x);
 
 /** Share of NUL bytes at even and odd offsets of a sample: UTF-16 text of mostly ASCII/Cyrillic has NULs or
  *  0x04 high bytes on one side only. */
-function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(b.length - (b.length % 2), 8192);
   if (n < 4) return null;
   let evenZero = 0;
@@ -75,6 +75,15 @@ function iconvName(name: string): string | null {
 }
 
 function decodeSingleByte(b: Uint8Array): string {
+  return guessSingleByte(b).text;
+}
+
+/** The Cyrillic single-byte code page a sample reads best in (for streams decoded line by line). */
+export function guessSingleByteEncoding(sample: Uint8Array): string {
+  return guessSingleByte(sample).encoding;
+}
+
+function guessSingleByte(b: Uint8Array): { text: string; encoding: string } {
   const candidates = new Set<string>();
   for (const m of chardet.analyse(b)) {
     const n = iconvName(m.name);
@@ -82,16 +91,16 @@ function decodeSingleByte(b: Uint8Array): string {
   }
   // Always weigh the Cyrillic pages: chardet often says ISO-8859-1 for short Cyrillic text.
   for (const p of CYRILLIC_PAGES) candidates.add(p);
-  let best: { text: string; score: number } | null = null;
+  let best: { text: string; score: number; encoding: string } | null = null;
   for (const enc of candidates) {
     const text = iconv.decode(Buffer.from(b), enc);
     const score = plausibility(text) + (enc === 'windows-1251' ? 0.01 : 0); // tie → the common page
-    if (!best || score > best.score) best = { text, score };
+    if (!best || score > best.score) best = { text, score, encoding: enc };
   }
   if (!best || best.score < 0.5) {
     throw new ExtractError('UNDECODABLE', 'not UTF-8, UTF-16 or a Cyrillic code page that reads as text');
   }
-  return best.text;
+  return best;
 }
 
 /** Control characters other than tab/newline/CR/form feed: a few are tolerated, many mean binary. */

@@ -2,7 +2,7 @@
 // then the article's container as text with its block structure, then the same text rules as .txt pages.
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { Article } from '../types.js';
+import type { ExtractedArticle } from '../types.js';
 import { type ExtractHint, finishArticle } from './article.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
@@ -203,7 +203,7 @@ function blockText(root: cheerio.Cheerio<AnyNode>): string {
   return out.join('\n');
 }
 
-export function extractFromHtml(html: string, hint: ExtractHint): Article {
+export function extractFromHtml(html: string, hint: ExtractHint): ExtractedArticle {
   const $ = cheerio.load(html);
   const m = htmlMeta($);
   const root = contentRoot($);

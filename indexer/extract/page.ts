@@ -145,7 +145,8 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const given = hints.date ? parseDateString(hints.date) : null;
   const candidates: DateCandidate[] = [];
   if (given) candidates.push({ mention: given, priority: 1000 });
-  const dl = bodyLines[0] !== undefined ? datelineOf(bodyLines[0]) : null;
+  // A dateline can only matter when no date was given (the given one outranks it).
+  const dl = !given && bodyLines[0] !== undefined ? datelineOf(bodyLines[0]) : null;
   if (dl) candidates.push({ mention: dl, priority: 100 });
   const anchor = Math.max(headerEnd, titleIndex);
   // Outside the header, only a date line among the article's last lines is a publication line («Опубликовано
@@ -167,8 +168,8 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   });
   candidates.sort((a, b) => b.priority - a.priority);
   let best = candidates[0];
+  // Scanning the whole text for years is the costliest step of extraction: done only when a date needs it.
   const fullText = `${title}\n${body}`;
-  const inferred = inferYear(fullText);
   if (best && best.priority === 40) {
     // A page-header date later than something the article still announces is not the article's date.
     const { upper } = yearBounds(yearMentions(fullText));
@@ -178,9 +179,12 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     date = isoOf(best.mention);
     year = best.mention.year;
     dateSource = 'explicit';
-  } else if (inferred) {
-    year = inferred.year;
-    dateSource = 'inferred';
+  } else {
+    const inferred = inferYear(fullText);
+    if (inferred) {
+      year = inferred.year;
+      dateSource = 'inferred';
+    }
   }
 
   const source = hints.source ?? findSource({ lines: classified, url: hints.url ?? null, site: hints.site ?? null });

@@ -1,7 +1,7 @@
 // .json/.jsonl records: the record's own title, date, source, lang and url win when present and valid; what is
 // missing is extracted from `text` (which may be raw page text) with the same rules as a .txt page.
 
-import type { Article, SourceRecord } from '../types.js';
+import type { ExtractedArticle, SourceRecord } from '../types.js';
 import { type ExtractHint, finishArticle, validLang } from './article.js';
 import { parseDateString } from './date.js';
 import { ExtractError } from './errors.js';
@@ -21,7 +21,7 @@ function validUrl(v: unknown): string | null {
   }
 }
 
-export function extractFromRecord(rec: SourceRecord, hint: ExtractHint): Article {
+export function extractFromRecord(rec: SourceRecord, hint: ExtractHint): ExtractedArticle {
   if (typeof rec.text !== 'string') throw new ExtractError('BAD_RECORD', 'the record has no "text" string');
   if (!/\p{L}/u.test(rec.text) && !nonEmpty(rec.title)) throw new ExtractError('NO_TEXT', 'the record has no text');
   const url = validUrl(rec.url) ?? hint.url ?? null;

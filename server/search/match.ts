@@ -1,6 +1,5 @@
-import { analyze } from '../../analyzers/analyze.js';
-import { findEntities } from '../../analyzers/entities.js';
-import { type IndexKeys, indexKeys } from '../../analyzers/index-keys.js';
+import type { IndexKeys } from '../../analyzers/index-keys.js';
+import { analyzeArticle, analyzeText, type TextAnalysis } from '../../analyzers/text.js';
 import { INDEX_SETTINGS } from '../../engine/settings.js';
 import type { Range } from './highlight.js';
 import type { MatchKeys } from './plan.js';
@@ -44,14 +43,21 @@ export interface AnalyzedText {
   mentions: { code: string; start: number; end: number }[];
 }
 
-export function analyzeForHighlight(text: string): AnalyzedText {
-  const analyzed = analyze(text);
-  const tokens = analyzed.flatMap((t) => {
-    const keys = indexKeys(t);
-    return keys ? [{ start: t.start, end: t.end, keys }] : [];
-  });
-  const mentions = findEntities(analyzed, { text }).map((m) => ({ code: m.code, start: m.start, end: m.end }));
+/** What highlighting needs of one analyzed text. */
+function forHighlight(analysis: TextAnalysis): AnalyzedText {
+  const tokens = analysis.tokens.flatMap((t) => (t.keys ? [{ start: t.start, end: t.end, keys: t.keys }] : []));
+  const mentions = analysis.mentions.map((m) => ({ code: m.code, start: m.start, end: m.end }));
   return { tokens, mentions };
+}
+
+export function analyzeForHighlight(text: string): AnalyzedText {
+  return forHighlight(analyzeText(text));
+}
+
+/** An article's title and body, analyzed as the index analyzed them (one pass over both, see analyzeArticle). */
+export function analyzeArticleForHighlight(title: string, body: string): { title: AnalyzedText; body: AnalyzedText } {
+  const analysis = analyzeArticle(title, body);
+  return { title: forHighlight(analysis.title), body: forHighlight(analysis.body) };
 }
 
 /** Ranges of the original text that the query matched: words by any tier's key, entity mentions whole. */

@@ -1,8 +1,7 @@
-import { findEntities } from '../../analyzers/entities.js';
 import { ENTITY_PREFIX, entityToken } from '../../analyzers/entity-token.js';
-import { indexKeys } from '../../analyzers/index-keys.js';
+import { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from '../../analyzers/query.js';
+import type { IndexKeys } from '../../analyzers/types.js';
 import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
-import { type QueryToken, queryTokens, type Reading } from './query-tokens.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -83,11 +82,9 @@ function emptyKeys(): MatchKeys {
 }
 
 /** Entity mentions of a reading, as ranges over its content words (stopwords inside a name are absorbed). */
-function entityMentions(text: string, reading: Reading): { code: string; first: number; last: number }[] {
-  // Queries are often typed in lowercase: «шос» is ШОС.
-  const mentions = findEntities(reading.tokens, { text, anyCase: true });
+function entityMentions(reading: Reading): { code: string; first: number; last: number }[] {
   const out: { code: string; first: number; last: number }[] = [];
-  for (const m of mentions) {
+  for (const m of reading.mentions) {
     const inside = reading.content.flatMap((tokenIndex, c) =>
       tokenIndex >= m.firstToken && tokenIndex <= m.lastToken ? [c] : [],
     );
@@ -96,8 +93,16 @@ function entityMentions(text: string, reading: Reading): { code: string; first: 
   return out;
 }
 
-export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
-  const { tokens, readings, partialLast } = queryTokens(text);
+/** The index keys of a content word (content words are those with keys). */
+function contentKeys(reading: Reading, i: number): IndexKeys {
+  const keys = reading.tokens[i]?.keys;
+  if (!keys) throw new Error(`token ${i} of a reading is not a content word`);
+  return keys;
+}
+
+/** Plans a query from its text, or from its analysis when the caller plans it more than once (prefix, …). */
+export function planQuery(query: string | QueryAnalysis, options: PlanOptions = {}): QueryPlan {
+  const { text, tokens, readings, partialLast } = typeof query === 'string' ? analyzeQuery(query) : query;
   const keys = emptyKeys();
   const queries: PlannedQuery[] = [];
   if (tokens.length === 0) return { text, tokens, queries, keys };
@@ -114,7 +119,7 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
 
   readings.forEach((reading, r) => {
     const factor = r === 0 ? 1 : SECOND_READING;
-    const words = reading.content.map((i) => indexKeys(reading.tokens[i]!)!);
+    const words = reading.content.map((i) => contentKeys(reading, i));
     const tierKeys: Record<Tier, string[]> = {
       exact: words.map((k) => k.exact),
       // A word typed without Kazakh letters, read as Kazakh, is Kazakh typed with Russian letters: only its fold key
@@ -144,7 +149,7 @@ export function planQuery(text: string, options: PlanOptions = {}): QueryPlan {
     }
     // Entities: the mention's words become its language-independent token, the other words keep their key of the
     // reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
-    const mentions = entityMentions(text, reading);
+    const mentions = entityMentions(reading);
     if (mentions.length > 0) {
       const tier: Tier = reading.secondary ? 'stem' : 'fold';
       const entityKeys: string[] = [];

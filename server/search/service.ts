@@ -1,14 +1,15 @@
+import { LRUCache } from 'lru-cache';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
 import { wrongLayoutCandidates } from '../../analyzers/layout.js';
+import { analyzeQuery } from '../../analyzers/query.js';
 import type { Gateway } from '../../engine/gateway.js';
 import { toEngineError } from '../../engine/meili-errors.js';
-import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS } from '../../engine/schema.js';
+import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
 import { documentKey } from '../../indexer/key.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
 import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
-import { Lru } from './lru.js';
-import { type AnalyzedText, analyzeForHighlight, matchedRanges } from './match.js';
+import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import type { Suggester, SuggestResponse } from './suggest.js';
 
@@ -58,16 +59,25 @@ export interface SearchServiceOptions {
   suggester?: Suggester;
   /** Target length of snippets, in characters. */
   snippetChars?: number;
-  /** How many analyzed documents to keep for highlighting. */
-  highlightCacheSize?: number;
-  /** How many search answers to keep (0: no result cache). */
-  resultCacheSize?: number;
+  /** Memory for analyzed documents kept for highlighting, in bytes (estimated). */
+  highlightCacheBytes?: number;
+  /** Memory for search answers kept, in bytes (estimated; 0: no result cache). */
+  resultCacheBytes?: number;
 }
+
+/** Bytes a value takes in memory, roughly: caches are bounded by bytes, not entries, so that big answers and long
+ *  articles cannot grow the process beyond its budget. */
+const answerBytes = (r: SearchResponse): number => JSON.stringify(r).length * 2 + 256;
+const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
+  (a.title.tokens.length + a.body.tokens.length) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
 
 /** How often the result cache checks whether the index changed. */
 const VERSION_TTL_MS = 1000;
 
-type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number]> & { key: string };
+type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number] | 'key' | 'hash'>;
+/** What a hit retrieves: the public fields, the key, and the content hash the highlight cache is keyed by. */
+const RETRIEVED = ['key', 'hash', ...HIT_FIELDS];
+const TITLE_FIELDS = new Set<string>([titleField('exact'), titleField('stem'), titleField('fold')]);
 
 interface Attempt {
   plan: QueryPlan | null;
@@ -95,9 +105,9 @@ export class SearchService {
   private readonly gateway: Gateway;
   private readonly suggester: Suggester | undefined;
   private readonly snippetChars: number;
-  private readonly analyzed: Lru<string, { title: AnalyzedText; body: AnalyzedText }>;
+  private readonly analyzed: LRUCache<string, { title: AnalyzedText; body: AnalyzedText }>;
   private lastRevive = 0;
-  private readonly results: Lru<string, SearchResponse>;
+  private readonly results: LRUCache<string, SearchResponse> | undefined;
   private version: string | null = null;
   private versionCheckedAt = 0;
 
@@ -105,8 +115,12 @@ export class SearchService {
     this.gateway = options.gateway;
     this.suggester = options.suggester;
     this.snippetChars = options.snippetChars ?? 240;
-    this.analyzed = new Lru(options.highlightCacheSize ?? 1000);
-    this.results = new Lru(options.resultCacheSize ?? 500);
+    this.analyzed = new LRUCache({
+      maxSize: options.highlightCacheBytes ?? 24 * 1024 * 1024,
+      sizeCalculation: analyzedBytes,
+    });
+    const resultBytes = options.resultCacheBytes ?? 16 * 1024 * 1024;
+    this.results = resultBytes > 0 ? new LRUCache({ maxSize: resultBytes, sizeCalculation: answerBytes }) : undefined;
   }
 
   /**
@@ -119,11 +133,11 @@ export class SearchService {
     const key = JSON.stringify(params);
     const version = await this.indexVersion();
     if (!options.fresh && version !== null) {
-      const cached = this.results.get(`${version}|${key}`);
+      const cached = this.results?.get(`${version}|${key}`);
       if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
     }
     const response = await this.searchUncached(params, started);
-    if (version !== null) this.results.set(`${version}|${key}`, response);
+    if (version !== null) this.results?.set(`${version}|${key}`, response);
     return response;
   }
 
@@ -153,10 +167,12 @@ export class SearchService {
     if (!text) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      const plan = planQuery(params.q);
+      // One analysis of the query serves both plans (whole words, then the last word as a prefix).
+      const analysis = analyzeQuery(params.q);
+      const plan = planQuery(analysis);
       attempt = await this.attempt(client, plan, selections, params);
       if (attempt.total === 0 && plan.queries.length > 0) {
-        const prefixPlan = planQuery(params.q, { prefix: true });
+        const prefixPlan = planQuery(analysis, { prefix: true });
         if (prefixPlan.queries.length > plan.queries.length)
           attempt = await this.attempt(client, prefixPlan, selections, params);
       }
@@ -230,17 +246,20 @@ export class SearchService {
     planned: readonly PlannedQuery[],
     filter: string[][],
     facets: readonly Facet[],
-    page: { limit: number; offset: number; sort: string[] | undefined; retrieve: boolean },
+    page: { limit: number; offset: number; sort: string[] | undefined; retrieve: boolean; restrictFields?: boolean },
   ): FederatedMultiSearchParams {
+    // A tier's keys occur in that tier's fields only (stem and fold keys carry their language mark, exact ones do
+    // not), so a query needs no attributesToSearchOn — which Meilisearch refuses for a passage field no document has
+    // filled yet. Only a caller's own restriction (titles) is sent.
     const queries: MultiSearchQueryWithFederation[] = planned.map((p) => ({
       indexUid: this.gateway.indexName,
       q: p.q,
-      ...(p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
+      ...(page.restrictFields && p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
       ...(filter.length ? { filter } : {}),
       ...(page.sort ? { sort: page.sort } : {}),
       ...(p.minScore !== undefined ? { rankingScoreThreshold: p.minScore } : {}),
       matchingStrategy: 'all',
-      attributesToRetrieve: page.retrieve ? ['key', ...HIT_FIELDS] : ['key'],
+      attributesToRetrieve: page.retrieve ? RETRIEVED : ['key'],
       federationOptions: { weight: p.weight },
     }));
     return {
@@ -254,10 +273,11 @@ export class SearchService {
   }
 
   private analyzedDoc(doc: HitDocument) {
-    const cacheKey = `${doc.key}:${doc.title.length}:${doc.body.length}`;
+    // Keyed by content: a replaced article is analyzed again.
+    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
     let entry = this.analyzed.get(cacheKey);
     if (!entry) {
-      entry = { title: analyzeForHighlight(doc.title), body: analyzeForHighlight(doc.body) };
+      entry = analyzeArticleForHighlight(doc.title, doc.body);
       this.analyzed.set(cacheKey, entry);
     }
     return entry;
@@ -295,7 +315,7 @@ export class SearchService {
       const res = await client.index<ArticleDocument>(this.gateway.indexName).search('', {
         filter: `key = ${quote(documentKey(id))}`,
         limit: 1,
-        attributesToRetrieve: ['key', ...HIT_FIELDS, 'dateSource'],
+        attributesToRetrieve: [...RETRIEVED, 'dateSource'],
       });
       doc = res.hits[0];
     } catch (err) {
@@ -304,6 +324,24 @@ export class SearchService {
     if (!doc) return null;
     const { titleHtml: _unused, ...hit } = this.toHit(doc, undefined);
     return { ...hit, body: doc.body, dateSource: doc.dateSource ?? null };
+  }
+
+  /** Titles of the articles a query finds in their titles, its last word as a prefix (for suggestions). */
+  async titleMatches(q: string, limit: number): Promise<{ id: string; title: string }[]> {
+    const plan = planQuery(q, { prefix: true });
+    const queries = plan.queries
+      .map((p) => ({ ...p, fields: p.fields.filter((f) => TITLE_FIELDS.has(f)) }))
+      .filter((p) => p.fields.length > 0);
+    if (queries.length === 0) return [];
+    const client = await this.client();
+    try {
+      const res = (await client.multiSearch(
+        this.federated(queries, [], [], { limit, offset: 0, sort: undefined, retrieve: true, restrictFields: true }),
+      )) as unknown as FederatedResponse;
+      return res.hits.map((h) => ({ id: h.id, title: h.title }));
+    } catch (err) {
+      throw toEngineError(err);
+    }
   }
 
   async suggest(params: SuggestParams): Promise<SuggestResponse> {

@@ -1,11 +1,9 @@
 import { gazetteer } from '../../analyzers/entities.js';
-import { ENTITY_PREFIX } from '../../analyzers/entity-token.js';
 import { fold } from '../../analyzers/kk/fold.js';
 import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
-import { NAME_PREFIX } from '../../analyzers/name-skeleton.js';
 import { normalize, wordScript } from '../../analyzers/normalize.js';
 import type { Gateway } from '../../engine/gateway.js';
-import type { ArticleDocument } from '../../engine/schema.js';
+import { toEngineError } from '../../engine/meili-errors.js';
 
 export interface Suggestion {
   text: string;
@@ -21,29 +19,14 @@ export interface SuggestResponse {
   suggestions: Suggestion[];
 }
 
+/** Titles of articles matching a query whose last word is a prefix (the search service's planner does it). */
+export type TitleLookup = (query: string, limit: number) => Promise<{ id: string; title: string }[]>;
+
 export interface SuggesterOptions {
   gateway: Gateway;
-  log?: (message: string) => void;
-  /** How often to check whether the index changed and the dictionary must be rebuilt. */
-  refreshMs?: number;
-  /** Words seen fewer times than this are not suggested. */
-  minCount?: number;
-}
-
-interface TermEntry {
-  /** Folded normalized form: what a typed prefix is compared with. */
-  key: string;
-  norm: string;
-  /** Folded stem: forms of one word are offered once. */
-  group: string;
-  count: number;
-}
-
-interface TitleEntry {
-  id: string;
-  title: string;
-  words: string[];
-  ts: number;
+  titles?: TitleLookup;
+  /** Titles offered at most. */
+  maxTitles?: number;
 }
 
 interface NameEntry {
@@ -55,113 +38,76 @@ interface NameEntry {
 }
 
 /** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
-function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
+export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
   // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
   return fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word));
 }
 
 const words = (s: string) => s.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
 
-/** First index in a sorted array whose key is ≥ prefix. */
-function lowerBound<T extends { key: string }>(sorted: readonly T[], prefix: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.key < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** A completion the archive holds: a word form, the stem it belongs to, and how many articles hold it. */
+export interface Completion {
+  form: string;
+  stem: string;
+  count: number;
+}
+
+/** Parses a `terms` facet value (`fold form stem`, see indexer/document.ts). */
+function completionOf(value: string, count: number): Completion | null {
+  const [, form, stem] = value.split(' ');
+  return form && stem ? { form, stem, count } : null;
 }
 
 /**
- * Completions for the search box, from an in-memory dictionary built from the index: frequent words (one form per
- * word), organizations, places and persons of the gazetteer, and article titles. Lookups are binary searches on
- * folded keys, so «каз», «Қаз» and «Qaz» all complete; answers come back in the script typed.
+ * Completions for the search box, all from the live index, so every addition, replacement and deletion — by this
+ * process or any other — is seen at once, and nothing grows with the archive in this process's memory:
+ * - words: the facet search of `terms` (the word forms of titles and leads) with the typed word folded, so «каз»,
+ *   «Қаз» and «Qaz» complete alike; the forms of one word are grouped by stem and the most frequent form stands for
+ *   them; answers come back in the script typed;
+ * - organizations, places and persons of the gazetteer (a small list, kept in memory);
+ * - titles of the articles the typed words find, the last word as a prefix.
  */
 export class Suggester {
-  private terms: TermEntry[] = [];
-  private titles: TitleEntry[] = [];
   private readonly names: NameEntry[];
-  private builtFor = -1;
-  private building: Promise<void> | undefined;
-  private lastCheck = 0;
-  private readonly timer: NodeJS.Timeout;
-  private readonly refreshMs: number;
-  private readonly minCount: number;
+  private readonly maxTitles: number;
 
   constructor(private readonly options: SuggesterOptions) {
-    this.refreshMs = options.refreshMs ?? 30_000;
-    this.minCount = options.minCount ?? 2;
     this.names = buildNames();
-    this.timer = setInterval(() => void this.refresh().catch(() => {}), this.refreshMs);
-    this.timer.unref();
-    void this.refresh().catch(() => {});
+    this.maxTitles = options.maxTitles ?? 3;
   }
 
-  close(): void {
-    clearInterval(this.timer);
-  }
-
-  /** Rebuilds the dictionary when the number of documents changed since the last build. */
-  async refresh(): Promise<void> {
-    this.lastCheck = Date.now();
-    const count = await this.options.gateway.documentCount();
-    if (count === this.builtFor) return;
-    this.building ??= this.build(count).finally(() => (this.building = undefined));
-    await this.building;
-  }
-
-  private async build(count: number): Promise<void> {
-    const started = Date.now();
-    const index = this.options.gateway.admin.index<ArticleDocument>(this.options.gateway.indexName);
-    const forms = new Map<string, { group: string; count: number }>();
-    const titles: TitleEntry[] = [];
-    const pageSize = 1000;
-    for (let offset = 0; ; offset += pageSize) {
-      const page = await index.getDocuments({
-        fields: ['id', 'title', 'title_x', 'title_f', 'body_x', 'body_f', 'ts'],
-        limit: pageSize,
-        offset,
-      });
-      for (const doc of page.results) {
-        const alphabet = detectLatinAlphabet(doc.title);
-        titles.push({
-          id: doc.id,
-          title: doc.title,
-          words: words(doc.title).map((w) => typedKey(w, alphabet)),
-          ts: doc.ts ?? 0,
-        });
-        // The exact and fold fields are aligned word by word: the fold key groups the forms of one word.
-        for (const [x, f] of [
-          [doc.title_x, doc.title_f],
-          [doc.body_x, doc.body_f],
-        ] as const) {
-          const xs = x.split(' ');
-          const fs = f.split(' ');
-          for (let i = 0; i < xs.length; i++) {
-            const norm = xs[i]!;
-            if (!norm || norm.startsWith(ENTITY_PREFIX) || norm.startsWith(NAME_PREFIX) || /^\p{N}+$/u.test(norm))
-              continue; // entity and name tokens, numbers
-            const entry = forms.get(norm);
-            if (entry) entry.count++;
-            else forms.set(norm, { group: fs[i] ?? norm, count: 1 });
-          }
-        }
-      }
-      if (page.results.length < pageSize) break;
+  /** The most frequent words starting with the typed prefix (folded), grouped by stem, best first. */
+  async completions(prefix: string, limit: number): Promise<Completion[]> {
+    if (!prefix) return [];
+    const client = await this.options.gateway.searchClient();
+    let hits: { value: string; count: number }[];
+    try {
+      const res = await client
+        .index(this.options.gateway.indexName)
+        .searchForFacetValues({ facetName: 'terms', facetQuery: prefix });
+      hits = res.facetHits;
+    } catch (err) {
+      throw toEngineError(err);
     }
-    this.terms = [...forms]
-      .filter(([, v]) => v.count >= this.minCount)
-      .map(([norm, v]) => ({ key: fold(norm), norm, group: v.group, count: v.count }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : b.count - a.count));
-    this.titles = titles.sort((a, b) => b.ts - a.ts);
-    this.builtFor = count;
-    this.options.log?.(`Suggestions: ${this.terms.length} words, ${titles.length} titles (${Date.now() - started} ms)`);
+    const groups = new Map<string, { best: Completion; total: number }>();
+    for (const h of hits) {
+      const c = completionOf(h.value, h.count);
+      // Facet search forgives a typo; a completion must really start with what was typed.
+      if (!c || !h.value.startsWith(prefix)) continue;
+      const g = groups.get(c.stem);
+      if (!g) groups.set(c.stem, { best: c, total: c.count });
+      else {
+        g.total += c.count;
+        if (c.count > g.best.count) g.best = c;
+      }
+    }
+    return [...groups.values()]
+      .sort((a, b) => b.total - a.total)
+      .slice(0, limit)
+      .map((g) => ({ ...g.best, count: g.total }));
   }
 
   async suggest(query: string, limit: number): Promise<SuggestResponse> {
-    if (this.builtFor < 0 || Date.now() - this.lastCheck > this.refreshMs) await this.refresh().catch(() => {});
     const typed = words(query);
     const last = typed[typed.length - 1];
     if (!last) return { query, suggestions: [] };
@@ -177,6 +123,10 @@ export class Suggester {
       seen.add(k);
       out.push(s);
     };
+    const [completions, titles] = await Promise.all([
+      this.completions(prefix, limit),
+      this.options.titles ? this.options.titles(query, this.maxTitles) : Promise.resolve([]),
+    ]);
 
     // Organizations, places, persons: a name's word starts with the typed word.
     if (typed.length === 1) {
@@ -185,32 +135,11 @@ export class Suggester {
         if (out.length >= Math.ceil(limit / 3)) break;
       }
     }
-    // Frequent words: the best form of each word that starts with the prefix.
-    const groups = new Map<string, TermEntry>();
-    for (let i = lowerBound(this.terms, prefix); i < this.terms.length && this.terms[i]!.key.startsWith(prefix); i++) {
-      const t = this.terms[i]!;
-      const best = groups.get(t.group);
-      if (!best || t.count > best.count) groups.set(t.group, t);
-    }
-    const ranked = [...groups.values()].sort((a, b) => b.count - a.count);
-    for (const t of ranked.slice(0, limit)) {
-      const word = latin ? cyrillicToLatin(t.norm, alphabet === '2021' ? '2021' : '2018') : t.norm;
+    for (const c of completions) {
+      const word = latin ? cyrillicToLatin(c.form, alphabet === '2021' ? '2021' : '2018') : c.form;
       push({ text: `${head}${word}`, kind: 'term' });
     }
-    // Titles holding every typed word (the last as a prefix).
-    const keys = typed.map((w) => typedKey(w, alphabet));
-    let titleCount = 0;
-    for (const t of this.titles) {
-      if (titleCount >= 3 || out.length >= limit) break;
-      if (
-        keys.every((k, i) =>
-          t.words.some((w) => (i === keys.length - 1 ? w.startsWith(k) : w === k || w.startsWith(k))),
-        )
-      ) {
-        push({ text: t.title, kind: 'title', id: t.id });
-        titleCount++;
-      }
-    }
+    for (const t of titles) push({ text: t.title, kind: 'title', id: t.id });
     return { query, suggestions: out };
   }
 }
