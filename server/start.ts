@@ -6,6 +6,7 @@ import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { IndexVersion } from './http/index-version.js';
 import { SearchService } from './search/service.js';
 import { Suggester } from './search/suggest.js';
 
@@ -62,6 +63,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger,
       staticDir: options.server.staticDir,
       rateLimitPerMinute: options.server.rateLimitPerMinute,
+      indexName: gateway.indexName,
+      indexVersion: new IndexVersion(gateway),
+      corsOrigins: options.server.corsOrigins,
+      cacheMaxAge: options.server.cacheMaxAge,
+      publicKey: options.server.publicKey,
     });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(options.server.port, options.server.host, () => resolve(s));

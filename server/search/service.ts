@@ -10,6 +10,13 @@ import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
 import { Lru } from './lru.js';
 import { type AnalyzedText, analyzeForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
+import {
+  type PlannedSearchRequest,
+  type PlannedSearchResult,
+  runPlannedSearch,
+  type StoredHit,
+  type TextRanges,
+} from './planned.js';
 import type { Suggester, SuggestResponse } from './suggest.js';
 
 export interface SearchHit {
@@ -285,6 +292,24 @@ export class SearchService {
       source: doc.source,
       url: doc.url,
       orgs: doc.org ?? [],
+    };
+  }
+
+  /**
+   * The lower-level search behind /meili (server/search/planned.ts): filters given as parsed trees, the paging,
+   * facets and sort asked, federated queries; hits come with the ranges their query matched.
+   */
+  async searchPlanned(request: PlannedSearchRequest): Promise<PlannedSearchResult> {
+    return runPlannedSearch(await this.client(), this.gateway.indexName, request, (doc, keys) =>
+      this.matchedRanges(doc, keys),
+    );
+  }
+
+  private matchedRanges(doc: StoredHit, keys: MatchKeys): TextRanges {
+    const analyzed = this.analyzedDoc(doc);
+    return {
+      title: mergeRanges(matchedRanges(analyzed.title, keys)),
+      body: mergeRanges(matchedRanges(analyzed.body, keys)),
     };
   }
 
