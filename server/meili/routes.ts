@@ -65,6 +65,7 @@ const json = <P>(req: Request<P>, res: Response, next: NextFunction): void => {
       `The Content-Type \`${type}\` is invalid. Accepted values for the Content-Type header are: \`application/json\``,
     );
   }
+  if (req.get('content-length') === '0') throw new MeiliError(400, 'missing_payload', 'A json payload is missing.');
   jsonBody(req, res, (err?: unknown) => {
     if (err) return next(err);
     if (req.body === undefined) return next(new MeiliError(400, 'missing_payload', 'A json payload is missing.'));
