@@ -22,36 +22,65 @@ const NASTY_VALUES = [
 
 export interface FilterArbOptions {
   fields: readonly FilterField[];
-  /** Values to draw from besides random strings (the corpus's own, so filters select something). */
+  /** Values to draw from besides random strings. */
   values?: readonly string[];
+  /** Each field's own values (the corpus's, so filters select something). */
+  valuesByField?: Partial<Record<FilterField, readonly string[]>>;
   /** Random strings too (never matching anything, but exercising quoting). */
   randomValues?: boolean;
   maxDepth?: number;
 }
 
 export function filterArb(options: FilterArbOptions): fc.Arbitrary<FilterExpr> {
-  const field = fc.constantFrom(...options.fields);
-  const pool = [...(options.values ?? ['2019', '2024', 'SCO', 'kk', 'ru', 'kk-Latn', 'fixture.ru']), ...NASTY_VALUES];
-  const value =
-    options.randomValues === false
-      ? fc.constantFrom(...pool)
-      : fc.oneof(
-          { weight: 4, arbitrary: fc.constantFrom(...pool) },
-          { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
-        );
+  const valueFor = (f: FilterField) => {
+    const own = options.valuesByField?.[f] ?? [];
+    const pool = [
+      ...own,
+      ...(options.values ?? ['2019', '2024', 'SCO', 'kk', 'ru', 'kk-Latn', 'fixture.ru']),
+      ...NASTY_VALUES,
+    ];
+    const drawn = own.length
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...pool) })
+      : fc.constantFrom(...pool);
+    return options.randomValues === false
+      ? drawn
+      : fc.oneof({ weight: 4, arbitrary: drawn }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+  };
   const op = fc.constantFrom<CompareOp>('=', '!=', '>', '>=', '<', '<=');
-  const leaf: fc.Arbitrary<FilterExpr> = fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('compare' as const), field, op, value }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('range' as const), field, from: value, to: value }) },
-    {
-      weight: 2,
-      arbitrary: fc.record({ kind: fc.constant('in' as const), field, values: fc.array(value, { maxLength: 3 }) }),
-    },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('exists' as const), field }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('null' as const), field }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('empty' as const), field }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('startsWith' as const), field, value }) },
-  );
+  const leafOf = (field: FilterField): fc.Arbitrary<FilterExpr> => {
+    const value = valueFor(field);
+    return fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.record({ kind: fc.constant('compare' as const), field: fc.constant(field), op, value }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('range' as const),
+          field: fc.constant(field),
+          from: value,
+          to: value,
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('in' as const),
+          field: fc.constant(field),
+          values: fc.array(value, { maxLength: 3 }),
+        }),
+      },
+      { weight: 1, arbitrary: fc.constant({ kind: 'exists' as const, field }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'null' as const, field }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'empty' as const, field }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ kind: fc.constant('startsWith' as const), field: fc.constant(field), value }),
+      },
+    );
+  };
+  const leaf = fc.constantFrom(...options.fields).chain(leafOf);
   const { tree } = fc.letrec<{ tree: FilterExpr }>((tie) => ({
     tree: fc.oneof(
       { depthSize: 'small', maxDepth: options.maxDepth ?? 3, withCrossShrink: true },
