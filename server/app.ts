@@ -33,6 +33,7 @@ export function createApp(options: AppOptions): express.Express {
   const { search, logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // API answers carry the ETags of http/http-cache.ts only (static files have their own)
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from user input
   // Default CSP, minus upgrade-insecure-requests: on a LAN address over plain http it would send the page's own
   // scripts and API calls to https and break the page.
