@@ -392,7 +392,9 @@ describe('read-only, and errors in Meilisearch’s shape', () => {
   });
 
   it('health and version', async () => {
-    expect((await call('GET', '/meili/health')).body).toEqual({ status: 'available' });
+    const health = await call('GET', '/meili/health');
+    expect(health.body).toEqual({ status: 'available' });
+    expect(health.headers.get('cache-control')).toBe('no-store');
     expect((await call('GET', '/meili/version')).body).toMatchObject({ pkgVersion: '1.21.0' });
   });
 });

@@ -92,6 +92,12 @@ export function createMeiliRouter(options: MeiliRouterOptions): express.Router {
       sort: prepared.sort,
     });
 
+  // Searches are POSTs, and a GET search's answer changes with the index: nothing here is for caches to keep.
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
   router.get('/health', async (_req, res) => {
     const health = await search.health();
     if (health.status !== 'ok') {
