@@ -57,14 +57,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await gateway.ensureIndex().catch((err: Error) => logger.warn(`Meilisearch not ready: ${err.message}`));
     }
     const suggester = new Suggester({ gateway, log: (m) => logger.info(m) });
-    const search = new SearchService({ gateway, suggester });
+    const indexVersion = new IndexVersion(gateway);
+    const search = new SearchService({ gateway, suggester, indexVersion });
     const app = createApp({
       search,
       logger,
       staticDir: options.server.staticDir,
       rateLimitPerMinute: options.server.rateLimitPerMinute,
       indexName: gateway.indexName,
-      indexVersion: new IndexVersion(gateway),
+      indexVersion,
       corsOrigins: options.server.corsOrigins,
       cacheMaxAge: options.server.cacheMaxAge,
       publicKey: options.server.publicKey,

@@ -69,6 +69,11 @@ export interface SearchServiceOptions {
   highlightCacheSize?: number;
   /** How many search answers to keep (0: no result cache). */
   resultCacheSize?: number;
+  /**
+   * Where the index version comes from, when the HTTP layer reads it too (server/http/index-version.ts): one source
+   * for cached results and ETags, so an answer is never older than the version its ETag names.
+   */
+  indexVersion?: { get(): Promise<string | null> };
 }
 
 /** How often the result cache checks whether the index changed. */
@@ -106,6 +111,7 @@ export class SearchService {
   private lastRevive = 0;
   private readonly results: Lru<string, SearchResponse>;
   private version: string | null = null;
+  private readonly versionSource: SearchServiceOptions['indexVersion'];
   private versionCheckedAt = 0;
 
   constructor(options: SearchServiceOptions) {
@@ -114,6 +120,7 @@ export class SearchService {
     this.snippetChars = options.snippetChars ?? 240;
     this.analyzed = new Lru(options.highlightCacheSize ?? 1000);
     this.results = new Lru(options.resultCacheSize ?? 500);
+    this.versionSource = options.indexVersion;
   }
 
   /**
@@ -139,6 +146,7 @@ export class SearchService {
    * indexer run (in this or another process) retires them within that time. Null when it cannot be read.
    */
   private async indexVersion(): Promise<string | null> {
+    if (this.versionSource) return this.versionSource.get();
     const now = Date.now();
     if (now - this.versionCheckedAt < VERSION_TTL_MS) return this.version;
     this.versionCheckedAt = now;
