@@ -232,3 +232,23 @@ describe('rate limit', () => {
     expect(await api.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
   });
 });
+
+describe('Meilisearch down', () => {
+  it('/meili answers 503 in Meilisearch’s shape, and nothing is cached', async () => {
+    await ext.kill();
+    const res = await fetch(`${plain.url}/meili/indexes/articles/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ q: 'ШОС' }),
+    });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: 'search_unavailable', type: 'system' });
+    expect((await get(plain, '/meili/health')).status).toBe(503);
+    const api = await get(listed, SEARCH, { 'cache-control': 'no-cache' });
+    expect(api.status).toBe(503);
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('etag')).toBeNull();
+    await ext.start();
+    expect((await get(plain, '/meili/health')).status).toBe(200);
+  });
+});
