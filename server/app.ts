@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): express.Express {
       customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
       customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
       // Static files are not worth a log line each.
-      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+      autoLogging: { ignore: (req) => !/^\/(api|meili)\//.test(req.url ?? '') },
     }),
   );
 
