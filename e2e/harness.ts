@@ -13,6 +13,8 @@ export interface ScenarioContext {
   page: Page;
   context: BrowserContext;
   baseUrl: string;
+  /** "Another site" (e2e/embed/site.ts): its allowed origin, and the same pages on an origin izde does not allow. */
+  embed: { url: string; otherOriginUrl: string };
   /** Saves a screenshot under e2e/artifacts/ and returns its path. */
   screenshot(name: string, fullPage?: boolean): Promise<string>;
   log(message: string): void;
@@ -49,6 +51,7 @@ export async function runScenario(
   baseUrl: string,
   scenario: Scenario,
   log: (m: string) => void,
+  embed: ScenarioContext['embed'] = { url: '', otherOriginUrl: '' },
 ): Promise<ScenarioResult> {
   const started = Date.now();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -75,6 +78,7 @@ export async function runScenario(
     page,
     context,
     baseUrl,
+    embed,
     screenshot: async (name, fullPage = false) => {
       const path = `${ARTIFACTS}${name}.png`;
       await page.screenshot({ path, fullPage });

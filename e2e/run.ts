@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
 import { buildWeb } from '../web/build.js';
 import { ensureChromium, LAUNCH_ARGS, MissingBrowserError } from './chromium.js';
+import { type EmbedSite, startEmbedSite } from './embed/site.js';
 import { runScenario, type ScenarioResult } from './harness.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { startTestServer, type TestServer } from './test-server.js';
@@ -41,10 +42,12 @@ async function main(): Promise<number> {
   for (const p of built.problems) log(`e2e: note: ${p}`);
 
   let server: TestServer | undefined;
+  let site: EmbedSite | undefined;
   let browser: Browser | undefined;
   const stop = async () => {
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
+    await site?.close().catch(() => {});
   };
   const onSignal = (signal: NodeJS.Signals) => {
     void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -54,11 +57,13 @@ async function main(): Promise<number> {
 
   const results: ScenarioResult[] = [];
   try {
-    server = await startTestServer();
+    // Another site, whose origin izde allows (CORS_ORIGINS), for the embedding scenarios.
+    site = await startEmbedSite();
+    server = await startTestServer({ corsOrigins: [site.url] });
     log(`e2e: server ${server.url} ready in ${seconds(Date.now() - started)}; Chromium ${executablePath}`);
     browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
     for (const scenario of scenarios) {
-      const result = await runScenario(browser, server.url, scenario, log);
+      const result = await runScenario(browser, server.url, scenario, log, site);
       results.push(result);
       const mark = result.ok ? 'PASS' : 'FAIL';
       log(

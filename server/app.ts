@@ -1,9 +1,15 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { HTTP_DEFAULTS } from './config.js';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
+import { type CorsOrigins, crossOriginAccess } from './http/cors.js';
+import { bodyTagged, dropCaching, indexTagged } from './http/http-cache.js';
+import type { IndexVersion } from './http/index-version.js';
+import { createRateLimit } from './http/rate-limit.js';
+import { MeiliError, meiliErrorBody } from './meili/errors.js';
+import { createMeiliRouter } from './meili/routes.js';
 import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
 import type { SearchService } from './search/service.js';
 
@@ -13,14 +19,21 @@ export interface AppOptions {
   logger: Logger;
   /** Folder of the built web page (index.html, app.js, styles). */
   staticDir: string;
-  /** Requests per minute per client on /api; 0 turns the limit off (benchmarks). */
+  /** Requests per minute per client on /api and /meili together; 0 turns the limit off (benchmarks). */
   rateLimitPerMinute: number;
+  /** The index /meili answers for (INDEX_NAME) and its version (ETags); without a version nothing is cacheable. */
+  indexName: string;
+  indexVersion?: IndexVersion;
+  corsOrigins?: CorsOrigins;
+  cacheMaxAge?: number;
+  publicKey?: string | null;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const { search, logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false); // API answers carry the ETags of http/http-cache.ts only (static files have their own)
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from user input
   // Default CSP, minus upgrade-insecure-requests: on a LAN address over plain http it would send the page's own
   // scripts and API calls to https and break the page.
@@ -38,38 +51,35 @@ export function createApp(options: AppOptions): express.Express {
       customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
       customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
       // Static files are not worth a log line each.
-      autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
+      autoLogging: { ignore: (req) => !/^\/(api|meili)\//.test(req.url ?? '') },
     }),
   );
 
+  const cross = crossOriginAccess(options.corsOrigins ?? HTTP_DEFAULTS.corsOrigins);
+  const limit = createRateLimit(options.rateLimitPerMinute, (req, res) => {
+    const message = 'Too many requests; slow down and try again in a minute.';
+    if (req.baseUrl === '/meili')
+      res.status(429).json(meiliErrorBody(new MeiliError(429, 'too_many_requests', message, 'system')));
+    else res.status(429).json(errorBody(new ApiError(429, 'RATE_LIMITED', message)));
+  });
+  const guards = limit ? [cross, limit] : [cross];
+  const cache = { maxAge: options.cacheMaxAge ?? HTTP_DEFAULTS.cacheMaxAge };
+  const byIndex = options.indexVersion ? indexTagged({ ...cache, version: options.indexVersion }) : bodyTagged(cache);
+
   const api = express.Router();
-  if (options.rateLimitPerMinute > 0) {
-    api.use(
-      rateLimit({
-        windowMs: 60_000,
-        limit: options.rateLimitPerMinute,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        handler: (_req, res) => {
-          const err = new ApiError(429, 'RATE_LIMITED', 'Too many requests; slow down and try again in a minute.');
-          res.status(err.status).json(errorBody(err));
-        },
-      }),
-    );
-  }
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
 
-  api.get('/search', async (req, res) => {
+  api.get('/search', byIndex, async (req, res) => {
     const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
     res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh }));
   });
-  api.get('/suggest', async (req, res) => {
+  api.get('/suggest', bodyTagged(cache), async (req, res) => {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));
   });
-  api.get('/articles/:id', async (req, res) => {
+  api.get('/articles/:id', byIndex, async (req, res) => {
     const article = await search.article(req.params.id);
     if (!article) throw notFound(`No article with id "${req.params.id}"`);
     res.json(article);
@@ -81,7 +91,16 @@ export function createApp(options: AppOptions): express.Express {
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`);
   });
-  app.use('/api', api);
+  app.use('/api', ...guards, api);
+  app.use(
+    '/meili',
+    ...guards,
+    createMeiliRouter({
+      search,
+      indexName: options.indexName,
+      publicKey: options.publicKey ?? HTTP_DEFAULTS.publicKey,
+    }),
+  );
 
   app.use(express.static(options.staticDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
 
@@ -90,6 +109,7 @@ export function createApp(options: AppOptions): express.Express {
     if (apiError.status >= 500) req.log?.error({ err }, 'request failed');
     if (apiError.status === 503) search.engineTrouble();
     if (res.headersSent) return;
+    dropCaching(res);
     res.status(apiError.status).json(errorBody(apiError));
   });
   return app;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type CorsOrigins, parseCorsOrigins } from './http/cors.js';
 
 /** Server configuration from the environment; one object, defaults here. */
 const schema = z.object({
@@ -7,7 +8,13 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  CORS_ORIGINS: z.string().optional(),
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(5),
+  IZDE_PUBLIC_KEY: z.string().min(8, 'use at least 8 characters').optional(),
 });
+
+/** Defaults of the HTTP settings tests and tools may leave out of a ServerConfig. */
+export const HTTP_DEFAULTS = { corsOrigins: [] as CorsOrigins, cacheMaxAge: 5, publicKey: null as string | null };
 
 export interface ServerConfig {
   port: number;
@@ -15,6 +22,12 @@ export interface ServerConfig {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
   staticDir: string;
+  /** Origins whose pages may call /api and /meili (CORS_ORIGINS); empty: same origin only. */
+  corsOrigins?: CorsOrigins;
+  /** max-age of cacheable GET answers, seconds (CACHE_MAX_AGE); 0: no-store. */
+  cacheMaxAge?: number;
+  /** Bearer key /meili requires (IZDE_PUBLIC_KEY); null: none. */
+  publicKey?: string | null;
 }
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -26,6 +39,9 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     HOST: pick('HOST'),
     LOG_LEVEL: pick('LOG_LEVEL'),
     RATE_LIMIT_PER_MINUTE: pick('RATE_LIMIT_PER_MINUTE'),
+    CORS_ORIGINS: pick('CORS_ORIGINS'),
+    CACHE_MAX_AGE: pick('CACHE_MAX_AGE'),
+    IZDE_PUBLIC_KEY: pick('IZDE_PUBLIC_KEY'),
   });
   if (!parsed.success) {
     throw new Error(
@@ -33,11 +49,20 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     );
   }
   const c = parsed.data;
+  let corsOrigins: CorsOrigins;
+  try {
+    corsOrigins = parseCorsOrigins(c.CORS_ORIGINS);
+  } catch (err) {
+    throw new Error(`Bad configuration: ${(err as Error).message}`);
+  }
   return {
     port: c.PORT,
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     staticDir: DEFAULT_STATIC_DIR,
+    corsOrigins,
+    cacheMaxAge: c.CACHE_MAX_AGE,
+    publicKey: c.IZDE_PUBLIC_KEY ?? null,
   };
 }

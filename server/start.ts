@@ -6,6 +6,7 @@ import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { IndexVersion } from './http/index-version.js';
 import { SearchService } from './search/service.js';
 import { Suggester } from './search/suggest.js';
 
@@ -58,12 +59,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // The suggester offers titles through the search service's planner, which in turn answers /api/suggest with it.
     let search: SearchService | undefined;
     const suggester = new Suggester({ gateway, titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]) });
-    search = new SearchService({ gateway, suggester });
+    const indexVersion = new IndexVersion(gateway);
+    search = new SearchService({ gateway, suggester, indexVersion });
     const app = createApp({
       search,
       logger,
       staticDir: options.server.staticDir,
       rateLimitPerMinute: options.server.rateLimitPerMinute,
+      indexName: gateway.indexName,
+      indexVersion,
+      corsOrigins: options.server.corsOrigins,
+      cacheMaxAge: options.server.cacheMaxAge,
+      publicKey: options.server.publicKey,
     });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(options.server.port, options.server.host, () => resolve(s));

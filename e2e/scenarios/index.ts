@@ -1,5 +1,6 @@
 /** Every scenario, in the order they run (cheap, central ones first). */
 import type { Scenario } from '../harness.js';
+import { embedScenario, foreignOriginScenario } from './embed.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';
 import { keyboardScenario } from './keyboard.js';
 import { readerScenario } from './reader.js';
@@ -29,4 +30,6 @@ export const SCENARIOS: readonly Scenario[] = [
   xssScenario,
   urlStateScenario,
   phoneScenario,
+  embedScenario,
+  foreignOriginScenario,
 ];

@@ -6,22 +6,29 @@ const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.na
 const qs = (text: string, prefix = false) => planQuery(text, { prefix }).queries;
 
 describe('planQuery: tiers and weights', () => {
-  it('an inflected Kazakh word: exact, stem, fold and entity queries, best tier weighted highest', () => {
+  it('an inflected Kazakh word: title, exact, stem, fold and entity queries; the title first, then exact > stem > fold', () => {
     const q = qs('Қазақстанның');
-    expect(find(q, 'exact:kk')).toMatchObject({ q: 'қазақстанның ', fields: TIER_FIELDS.exact, weight: 1 });
-    expect(find(q, 'stem:kk')).toMatchObject({ q: 'ъқазақстан ', fields: TIER_FIELDS.stem, weight: 0.9 });
-    expect(find(q, 'fold:kk')).toMatchObject({ q: 'ъказакстан ', fields: TIER_FIELDS.fold, weight: 0.8 });
+    expect(find(q, 'exact:kk')).toMatchObject({ q: 'қазақстанның ', fields: TIER_FIELDS.exact });
+    expect(find(q, 'stem:kk')).toMatchObject({ q: 'ъқазақстан ', fields: TIER_FIELDS.stem });
+    expect(find(q, 'fold:kk')).toMatchObject({ q: 'ъказакстан ', fields: TIER_FIELDS.fold });
     expect(find(q, 'entity:kk')?.q).toBe('zzkz ');
-    const weights = q.map((x) => x.weight);
-    expect(weights[0]).toBe(Math.max(...weights));
+    // The title query names the entity (every name of Kazakhstan in a title), restricted to the title fields.
+    expect(find(q, 'title:kk')).toMatchObject({ q: 'zzkz ', fields: ['title_s', 'title_f'], restrict: true });
+    const w = (name: string) => find(q, name)?.weight ?? 0;
+    expect(w('title:kk')).toBe(Math.max(...q.map((x) => x.weight)));
+    expect(w('exact:kk')).toBeGreaterThan(w('stem:kk'));
+    expect(w('stem:kk')).toBeGreaterThan(w('entity:kk'));
+    expect(w('entity:kk')).toBeGreaterThan(w('fold:kk'));
+    // Only the title query names its fields: the other tiers' keys occur in their own fields only.
+    expect(q.filter((x) => x.restrict).map((x) => x.name)).toEqual(['title:kk']);
   });
 
   it.each([
-    ['Қазақстан', ['stem:kk', 'fold:kk', 'entity:kk']], // base form: no exact query
-    ['министрлері', ['exact:kk', 'stem+fold:kk']], // no Kazakh letter changed by folding: one query for both
-    ['президентом', ['exact:ru', 'stem+fold:ru']], // a Russian inflected form: no Kazakh reading
-    ['министр', ['stem+fold:ru', 'stem:kk']], // both languages have it: Russian first, Kazakh without its fold tier
-    ['Брексит', ['stem+fold:ru', 'name:ru', 'stem:kk']], // a name no dictionary knows: its skeleton too
+    ['Қазақстан', ['stem:kk', 'fold:kk', 'entity:kk', 'title:kk']], // base form: no exact query
+    ['министрлері', ['exact:kk', 'stem+fold:kk', 'title:kk']], // no Kazakh letter changed by folding: one query for both
+    ['президентом', ['exact:ru', 'stem+fold:ru', 'title:ru']], // a Russian inflected form: no Kazakh reading
+    ['министр', ['stem+fold:ru', 'title:ru', 'stem:kk', 'title:kk']], // both languages: Russian first, Kazakh without its fold tier
+    ['Брексит', ['stem+fold:ru', 'title:ru', 'name:ru', 'stem:kk', 'title:kk']], // a name no dictionary knows: its skeleton too
   ])('%s → %j', (text, names) => {
     expect(qs(text).map((x) => x.name)).toEqual(names);
   });

@@ -1,7 +1,7 @@
-import { ENTITY_PREFIX, entityToken } from '../../analyzers/entity-token.js';
+import { entityToken } from '../../analyzers/entity-token.js';
 import { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from '../../analyzers/query.js';
 import type { IndexKeys } from '../../analyzers/types.js';
-import { TIER_FIELDS, type Tier } from '../../engine/schema.js';
+import { TIER_FIELDS, type Tier, titleField } from '../../engine/schema.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -17,6 +17,8 @@ export interface PlannedQuery {
   /** Lowest ranking score a hit may have: set for queries of several words, where the score measures how close
    *  the words are (proximity ranks first after words), so that far-apart words are no match. */
   minScore?: number;
+  /** Search `fields` only (sent as attributesToSearchOn); otherwise the keys themselves keep a query in its tier. */
+  restrict?: boolean;
 }
 
 /**
@@ -47,10 +49,25 @@ export interface MatchKeys {
   foldPrefixes: Set<string>;
 }
 
-const WEIGHTS: Record<Tier | 'entity' | 'name', number> = { exact: 1, stem: 0.9, entity: 0.86, fold: 0.8, name: 0.75 };
+/**
+ * Weights of the federated queries. A match in the title ranks first whatever the form (`title`: the stem keys, or
+ * the entity tokens, on the title fields alone); then, anywhere, exact forms above stems above entity tokens above
+ * folded spellings above name skeletons. Passages alone cannot do the first: with 64 of them the attribute rule
+ * barely tells the title from the lead.
+ */
+const WEIGHTS: Record<Tier | 'title' | 'entity' | 'name', number> = {
+  title: 1,
+  exact: 0.92,
+  stem: 0.85,
+  entity: 0.82,
+  fold: 0.76,
+  name: 0.72,
+};
+/** The fields of the title query (sent as attributesToSearchOn: title fields exist as soon as one article does). */
+const TITLE_FIELDS = [titleField('stem'), titleField('fold')] as const;
 /** The reading that language identification did not prefer is still searched, a little lower. */
 const SECOND_READING = 0.97;
-const PREFIX_WEIGHT = 0.7;
+const PREFIX_WEIGHT = 0.66;
 
 export interface PlanOptions {
   /** Treat the last word as a prefix (search-as-you-type when whole words found nothing). */
@@ -93,6 +110,32 @@ function entityMentions(reading: Reading): { code: string; first: number; last: 
   return out;
 }
 
+/**
+ * The keys of a query whose entity mentions stand as their language-independent tokens (the other words keep the
+ * given keys): entity tokens are in every tier, so «ШЫҰ саммиті» meets «саммит ШОС».
+ */
+function entityQuery(
+  words: number,
+  mentions: readonly { code: string; first: number; last: number }[],
+  wordKeys: readonly string[],
+  phrases: readonly number[],
+): { keys: string[]; phrases: number[] } {
+  const keys: string[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < words; i++) {
+    const m = mentions.find((x) => x.first === i);
+    if (m) {
+      keys.push(entityToken(m.code));
+      out.push(-1);
+      i = m.last;
+    } else {
+      keys.push(wordKeys[i] ?? '');
+      out.push(phrases[i] ?? -1);
+    }
+  }
+  return { keys, phrases: out };
+}
+
 /** The index keys of a content word (content words are those with keys). */
 function contentKeys(reading: Reading, i: number): IndexKeys {
   const keys = reading.tokens[i]?.keys;
@@ -109,12 +152,20 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
   const phrases = tokens.map((t) => t.phrase);
   const prefixLast = Boolean(options.prefix && partialLast);
   const seen = new Set<string>();
-  const add = (name: string, q: string, fields: readonly string[], weight: number) => {
-    const id = `${fields.join(',')}|${q}`;
+  const add = (name: string, q: string, fields: readonly string[], weight: number, restrict = false) => {
+    // A query not restricted to its fields is the same query as any other with its keys: sent once.
+    const id = restrict ? `${fields.join(',')}|${q}` : q;
     if (seen.has(id)) return;
     seen.add(id);
     const words = q.trim().split(/\s+/u).length;
-    queries.push({ name, q, fields, weight, ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}) });
+    queries.push({
+      name,
+      q,
+      fields,
+      weight,
+      ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
+      ...(restrict ? { restrict } : {}),
+    });
   };
 
   readings.forEach((reading, r) => {
@@ -150,27 +201,21 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
     // Entities: the mention's words become its language-independent token, the other words keep their key of the
     // reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
     const mentions = entityMentions(reading);
+    for (const m of mentions) keys.entities.add(m.code);
     if (mentions.length > 0) {
       const tier: Tier = reading.secondary ? 'stem' : 'fold';
-      const entityKeys: string[] = [];
-      const entityPhrases: number[] = [];
-      for (let i = 0; i < words.length; i++) {
-        const m = mentions.find((x) => x.first === i);
-        if (m) {
-          keys.entities.add(m.code);
-          entityKeys.push(entityToken(m.code));
-          entityPhrases.push(-1);
-          i = m.last;
-        } else {
-          entityKeys.push(tierKeys[tier][i]!);
-          entityPhrases.push(phrases[i]!);
-        }
-      }
-      // Entity tokens stand in every tier: a query of entities alone is the same on any fields (searched once).
-      const entitiesOnly = entityKeys.every((k) => k.startsWith(ENTITY_PREFIX));
-      const fields = entitiesOnly ? TIER_FIELDS.fold : TIER_FIELDS[tier];
-      add(`entity:${reading.label}`, toQ(entityKeys, entityPhrases, false), fields, WEIGHTS.entity * factor);
+      const e = entityQuery(words.length, mentions, tierKeys[tier], phrases);
+      add(`entity:${reading.label}`, toQ(e.keys, e.phrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
     }
+    // The title: every word (or the entity a name stands for) in the title, whatever its form.
+    const titleKeys = mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.stem, phrases) : undefined;
+    add(
+      `title:${reading.label}`,
+      titleKeys ? toQ(titleKeys.keys, titleKeys.phrases, false) : toQ(tierKeys.stem, phrases, false),
+      TITLE_FIELDS,
+      WEIGHTS.title * factor,
+      true,
+    );
     // Foreign names across scripts: in the reading that keeps Latin words as they are and reads Cyrillic as Russian,
     // a name's skeleton token stands in for it (the other words keep their fold key).
     if (reading.label === 'ru') {

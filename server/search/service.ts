@@ -3,7 +3,7 @@ import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFeder
 import { wrongLayoutCandidates } from '../../analyzers/layout.js';
 import { analyzeQuery } from '../../analyzers/query.js';
 import type { Gateway } from '../../engine/gateway.js';
-import { toEngineError } from '../../engine/meili-errors.js';
+import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
 import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
 import { documentKey } from '../../indexer/key.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
@@ -11,6 +11,13 @@ import { buildFilter, quote, type Selections, selectedFacets } from './filters.j
 import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
 import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
+import {
+  type PlannedSearchRequest,
+  type PlannedSearchResult,
+  runPlannedSearch,
+  type StoredHit,
+  type TextRanges,
+} from './planned.js';
 import type { Suggester, SuggestResponse } from './suggest.js';
 
 export interface SearchHit {
@@ -63,6 +70,11 @@ export interface SearchServiceOptions {
   highlightCacheBytes?: number;
   /** Memory for search answers kept, in bytes (estimated; 0: no result cache). */
   resultCacheBytes?: number;
+  /**
+   * Where the index version comes from, when the HTTP layer reads it too (server/http/index-version.ts): one source
+   * for cached results and ETags, so an answer is never older than the version its ETag names.
+   */
+  indexVersion?: { get(): Promise<string | null> };
 }
 
 /** Bytes a value takes in memory, roughly: caches are bounded by bytes, not entries, so that big answers and long
@@ -109,6 +121,7 @@ export class SearchService {
   private lastRevive = 0;
   private readonly results: LRUCache<string, SearchResponse> | undefined;
   private version: string | null = null;
+  private readonly versionSource: SearchServiceOptions['indexVersion'];
   private versionCheckedAt = 0;
 
   constructor(options: SearchServiceOptions) {
@@ -121,6 +134,7 @@ export class SearchService {
     });
     const resultBytes = options.resultCacheBytes ?? 16 * 1024 * 1024;
     this.results = resultBytes > 0 ? new LRUCache({ maxSize: resultBytes, sizeCalculation: answerBytes }) : undefined;
+    this.versionSource = options.indexVersion;
   }
 
   /**
@@ -146,6 +160,7 @@ export class SearchService {
    * indexer run (in this or another process) retires them within that time. Null when it cannot be read.
    */
   private async indexVersion(): Promise<string | null> {
+    if (this.versionSource) return this.versionSource.get();
     const now = Date.now();
     if (now - this.versionCheckedAt < VERSION_TTL_MS) return this.version;
     this.versionCheckedAt = now;
@@ -229,7 +244,7 @@ export class SearchService {
     );
     let responses;
     try {
-      responses = await Promise.all([main, ...perFacet].map((request) => client.multiSearch(request)));
+      responses = await Promise.all([main, ...perFacet].map((request) => this.multiSearch(client, request)));
     } catch (err) {
       throw toEngineError(err);
     }
@@ -240,6 +255,21 @@ export class SearchService {
     // A selected value with no hits still shows, with 0, so the reader can untick it.
     for (const f of selected) for (const v of selections[f]) facets[f][String(v)] ??= 0;
     return { plan, hits: first!.hits, total: first!.estimatedTotalHits ?? first!.hits.length, facets };
+  }
+
+  /**
+   * A federated multi-search. An index no article was ever added to has no fields yet, and Meilisearch refuses to
+   * restrict a query to fields it does not know: the restricted queries (titles) are then left out.
+   */
+  private async multiSearch(client: Meilisearch, request: FederatedMultiSearchParams) {
+    try {
+      return await client.multiSearch(request);
+    } catch (err) {
+      if (meiliCode(err) !== 'invalid_search_attributes_to_search_on') throw err;
+      const queries = request.queries.filter((q) => !q.attributesToSearchOn);
+      if (queries.length === 0) return { hits: [], estimatedTotalHits: 0, facetDistribution: {} };
+      return client.multiSearch({ ...request, queries });
+    }
   }
 
   private federated(
@@ -254,7 +284,7 @@ export class SearchService {
     const queries: MultiSearchQueryWithFederation[] = planned.map((p) => ({
       indexUid: this.gateway.indexName,
       q: p.q,
-      ...(page.restrictFields && p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
+      ...((page.restrictFields || p.restrict) && p.fields.length ? { attributesToSearchOn: [...p.fields] } : {}),
       ...(filter.length ? { filter } : {}),
       ...(page.sort ? { sort: page.sort } : {}),
       ...(p.minScore !== undefined ? { rankingScoreThreshold: p.minScore } : {}),
@@ -308,6 +338,24 @@ export class SearchService {
     };
   }
 
+  /**
+   * The lower-level search behind /meili (server/search/planned.ts): filters given as parsed trees, the paging,
+   * facets and sort asked, federated queries; hits come with the ranges their query matched.
+   */
+  async searchPlanned(request: PlannedSearchRequest): Promise<PlannedSearchResult> {
+    return runPlannedSearch(await this.client(), this.gateway.indexName, request, (doc, keys) =>
+      this.matchedRanges(doc, keys),
+    );
+  }
+
+  private matchedRanges(doc: StoredHit, keys: MatchKeys): TextRanges {
+    const analyzed = this.analyzedDoc(doc);
+    return {
+      title: mergeRanges(matchedRanges(analyzed.title, keys)),
+      body: mergeRanges(matchedRanges(analyzed.body, keys)),
+    };
+  }
+
   async article(id: string): Promise<ArticleResponse | null> {
     const client = await this.client();
     let doc: ArticleDocument | undefined;
@@ -335,7 +383,8 @@ export class SearchService {
     if (queries.length === 0) return [];
     const client = await this.client();
     try {
-      const res = (await client.multiSearch(
+      const res = (await this.multiSearch(
+        client,
         this.federated(queries, [], [], { limit, offset: 0, sort: undefined, retrieve: true, restrictFields: true }),
       )) as unknown as FederatedResponse;
       return res.hits.map((h) => ({ id: h.id, title: h.title }));
