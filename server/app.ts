@@ -4,7 +4,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
-import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
+import { articleParamsSchema, parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
+import { displayArticle } from './search/display-script.js';
 import type { SearchService } from './search/service.js';
 
 /** One object configures the HTTP app. */
@@ -70,9 +71,10 @@ export function createApp(options: AppOptions): express.Express {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));
   });
   api.get('/articles/:id', async (req, res) => {
+    const { script } = parseParams(articleParamsSchema, req.query);
     const article = await search.article(req.params.id);
     if (!article) throw notFound(`No article with id "${req.params.id}"`);
-    res.json(article);
+    res.json(displayArticle(article, script));
   });
   api.get('/health', async (_req, res) => {
     const health = await search.health();
