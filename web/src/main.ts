@@ -13,7 +13,7 @@ import { alternativeState, renderEmpty } from './empty-state.js';
 import { type OrgLabels, readerLocale } from './format.js';
 import { HistogramControl, renderHistogram } from './histogram.js';
 import { fill, initialUiLang, isUiLang, MESSAGES, type Messages, plural, UI_LANGS, type UiLang } from './i18n.js';
-import { LatestOnly } from './latest.js';
+import { LatestOnly, NewerOnly } from './latest.js';
 import { renderArticle, renderReaderMessage } from './reader.js';
 import { renderRefinements } from './refinements.js';
 import { type FacetView, renderFacets, renderHits, renderPager } from './render.js';
@@ -86,7 +86,7 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelay = FIRST_RETRY_MS;
 let busyTimer: ReturnType<typeof setTimeout> | undefined;
 const facetView: FacetView & { expanded: Set<FacetName> } = { expanded: new Set(), searches: {} };
-const searches = new LatestOnly();
+const searches = new NewerOnly();
 const articles = new LatestOnly();
 /** The locale dates are written in: the browser's when it is of the interface language. */
 const locale = () => readerLocale(ui, navigator.languages?.length ? navigator.languages : [navigator.language]);
@@ -141,13 +141,16 @@ async function search(): Promise<void> {
   setBusy(true);
   try {
     const res = await searchApi(query, ticket.signal);
-    if (!ticket.isCurrent()) return; // a newer search started meanwhile: its answer is the one to show
-    failure = null;
-    retryDelay = FIRST_RETRY_MS;
+    if (ticket.isNewest()) {
+      failure = null;
+      retryDelay = FIRST_RETRY_MS;
+    } else if (!ticket.mayShow() || !onTheWay(asked, state)) return; // a newer answer is or will be on screen
+    // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
+    ticket.shown();
     shown = { res, state: asked };
     render();
   } catch (err) {
-    if (isAbort(err) || !ticket.isCurrent()) return;
+    if (isAbort(err) || !ticket.isNewest()) return;
     failure = err instanceof ApiFailure ? err : new ApiFailure('other', 0, String(err));
     if (failure.kind === 'unavailable' || failure.kind === 'rate-limited') {
       retryTimer = setTimeout(() => void search(), retryDelay);
@@ -155,8 +158,17 @@ async function search(): Promise<void> {
     }
     renderStatus();
   } finally {
-    if (ticket.isCurrent()) setBusy(false);
+    if (ticket.isNewest()) setBusy(false);
   }
+}
+
+/** An older search is on the way to the current one when only the query differs and the reader typed on from it. */
+function onTheWay(older: PageState, current: PageState): boolean {
+  return (
+    current.q.startsWith(older.q) &&
+    searchQuery({ ...older, q: current.q, page: current.page }) === searchQuery(current) &&
+    !current.article === !older.article
+  );
 }
 
 function retryNow(): void {
