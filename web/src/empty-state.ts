@@ -18,13 +18,13 @@ const GROUP_TITLE: Record<Alternative['kind'], keyof Messages> = {
   partial: 'altPartial',
 };
 
-/** «1 article (Russian)», «12 articles (Kazakh (Latin) 10, Russian 2)». */
+/** «1 article — Russian», «12 articles — Kazakh (Latin) 10, Russian 2». */
 export function countWithLanguages(total: number, langs: Record<string, number>, lang: UiLang): string {
   const count = plural(lang, MESSAGES[lang].browseCount, total);
-  const parts = Object.entries(langs).sort((a, b) => b[1] - a[1]);
+  const parts = Object.entries(langs).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (parts.length === 0) return count;
-  if (parts.length === 1) return `${count} (${langName(parts[0]?.[0] ?? '', lang)})`;
-  return `${count} (${parts.map(([l, n]) => `${langName(l, lang)} ${n}`).join(', ')})`;
+  if (parts.length === 1) return `${count} — ${langName(parts[0]?.[0] ?? '', lang)}`;
+  return `${count} — ${parts.map(([l, n]) => `${langName(l, lang)} ${n}`).join(', ')}`;
 }
 
 /** The state an alternative leads to: its query (and no filters for `unfiltered`), page 1. */

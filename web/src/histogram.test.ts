@@ -72,10 +72,11 @@ describe('chips and offers', () => {
   });
 
   it('counts say how many articles in which languages', () => {
-    expect(countWithLanguages(1, { ru: 1 }, 'en')).toBe('1 article (Russian)');
+    expect(countWithLanguages(1, { ru: 1 }, 'en')).toBe('1 article — Russian');
     expect(countWithLanguages(12, { ru: 2, 'kk-Latn': 10 }, 'ru')).toBe(
-      '12 статей (Казахский (латиница) 10, Русский 2)',
+      '12 статей — Казахский (латиница) 10, Русский 2',
     );
+    expect(countWithLanguages(3, {}, 'kk')).toBe('3 мақала');
   });
 
   it('an offer keeps the filters, except the one that drops them', () => {

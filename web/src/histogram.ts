@@ -104,6 +104,7 @@ export function renderHistogram(view: HistogramView): HTMLElement | null {
         class: `bar${year === NO_YEAR ? ' bar-none' : ''}${count === 0 ? ' bar-empty' : ''}`,
         id: yearId(year),
         'data-year': String(year),
+        'data-count': String(count),
         'aria-pressed': String(selected),
         'aria-label': `${label}: ${articles(count)}`,
         title: `${label}: ${articles(count)}`,
