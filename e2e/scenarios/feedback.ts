@@ -42,9 +42,17 @@ export const feedbackScenario: Scenario = {
     );
     await page.unroute('**/api/search?*');
 
-    // Quick answers: typing letter by letter never flashes "searching…" nor an empty list.
+    // Quick answers: typing letter by letter never flashes an empty list.
     await page.evaluate(() => {
       (window as unknown as { __seen: unknown[] }).__seen = [];
+    });
+    // A word half typed that finds nothing («Қаза» answered empty here) does not blank the list: the next letter
+    // finds something again.
+    await page.route('**/api/search?*', async (route: Route) => {
+      if (new URL(route.request().url()).searchParams.get('q') !== 'Қаза') return route.continue();
+      const real = await route.fetch();
+      const body = { ...(await real.json()), total: 0, hits: [], alternatives: [] };
+      await route.fulfill({ response: real, json: body });
     });
     await page.locator('#q').fill('');
     await page.locator('#q').pressSequentially('Қазақ', { delay: 110 });
@@ -54,5 +62,12 @@ export const feedbackScenario: Scenario = {
       typed.every((s) => s.items > 0),
       `no empty list while typing (${typed.map((s) => s.items).join(' ')})`,
     );
+    check((await hits(page)).length > 0, '«Қазақ» finds its articles');
+    // An empty answer to what the reader stopped at is shown, once the typing pauses.
+    await page.locator('#q').press('Backspace');
+    await settled(page);
+    check((await hits(page)).length === 0, 'stopping at the empty «Қаза» shows that nothing was found');
+    check(await page.locator('#empty').isVisible(), 'with the no-results message');
+    await page.unroute('**/api/search?*');
   },
 };

@@ -47,6 +47,11 @@ const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 8000;
 /** Show "searching…" only when an answer is slow, so fast answers do not flicker. */
 const BUSY_DELAY_MS = 200;
+/**
+ * An empty answer that arrives mid-word («То», «выборы в СШ») waits this long after the last keystroke before it
+ * replaces a list: the next letter usually finds something again, and the list should not flash empty meanwhile.
+ */
+const HOLD_EMPTY_MS = 350;
 
 const el = {
   form: byId<HTMLFormElement>('search-form'),
@@ -85,6 +90,8 @@ let failure: ApiFailure | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelay = FIRST_RETRY_MS;
 let busyTimer: ReturnType<typeof setTimeout> | undefined;
+let lastKeyAt = 0;
+let holdTimer: ReturnType<typeof setTimeout> | undefined;
 const facetView: FacetView & { expanded: Set<FacetName> } = { expanded: new Set(), searches: {} };
 const searches = new NewerOnly();
 const articles = new LatestOnly();
@@ -134,21 +141,37 @@ function sync(): void {
 
 async function search(): Promise<void> {
   clearTimeout(retryTimer);
+  clearTimeout(holdTimer);
   const asked = state;
   const query = searchQuery(asked);
   requested = query;
   const ticket = searches.begin();
   setBusy(true);
+  let held = false;
   try {
     const res = await searchApi(query, ticket.signal);
     if (ticket.isNewest()) {
       failure = null;
       retryDelay = FIRST_RETRY_MS;
     } else if (!ticket.mayShow() || !onTheWay(asked, state)) return; // a newer answer is or will be on screen
-    // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
-    ticket.shown();
-    shown = { res, state: asked };
-    render();
+    const draw = () => {
+      // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
+      ticket.shown();
+      shown = { res, state: asked };
+      render();
+    };
+    const wait = lastKeyAt + HOLD_EMPTY_MS - performance.now();
+    if (res.total === 0 && (shown?.res.total ?? 0) > 0 && typing && wait > 0) {
+      if (!ticket.isNewest()) return; // an older empty answer: the newest decides
+      held = true;
+      holdTimer = setTimeout(() => {
+        if (!ticket.isNewest()) return;
+        draw();
+        setBusy(false);
+      }, wait);
+      return;
+    }
+    draw();
   } catch (err) {
     if (isAbort(err) || !ticket.isNewest()) return;
     failure = err instanceof ApiFailure ? err : new ApiFailure('other', 0, String(err));
@@ -158,7 +181,7 @@ async function search(): Promise<void> {
     }
     renderStatus();
   } finally {
-    if (ticket.isNewest()) setBusy(false);
+    if (ticket.isNewest() && !held) setBusy(false);
   }
 }
 
@@ -465,6 +488,7 @@ const plainClick = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey
 function onTyped(): void {
   const mode = typing ? 'replace' : 'push';
   typing = true;
+  lastKeyAt = performance.now();
   state = { ...state, q: el.q.value, page: 1, article: null, correct: true };
   writeUrl(mode);
   updateClearButton();
