@@ -182,7 +182,7 @@ async function typeAll(page: Page, queries: readonly string[], delay: number): P
     settleMs.push(ms);
     first ??= { query, ms };
     const timing = await page.evaluate((api) => {
-      const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/api/search?${api}`)) as
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(`/api/search?${api}`)) as
         | PerformanceResourceTiming
         | undefined;
       return entry ? { start: entry.startTime, end: entry.responseEnd } : null;

@@ -180,6 +180,15 @@ describe('no dead ends', () => {
     expect(res.alternatives).toContainEqual({ query: 'Brexit', kind: 'unfiltered', total: 1, langs: { ru: 1 } });
   });
 
+  it('alternatives=0 leaves them out (a page asks for them once the typing stops)', async () => {
+    const res = await search({ q: 'парламенті Brexit', alternatives: 0 });
+    expect(res.total).toBe(0);
+    expect(res.alternatives).toBeUndefined();
+    const bad = await server.get(searchPath({ q: 'x', alternatives: 'maybe' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('`alternatives` must be 0 or 1');
+  });
+
   it('says nothing when there is nothing near, and has no alternatives when something matched', async () => {
     expect((await search({ q: 'жжщщъъхх' })).alternatives).toEqual([]);
     expect((await search({ q: 'Brexit' })).alternatives).toBeUndefined();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { badParameter } from './errors.js';
+import { alternativesParam } from './search/alternatives.js';
 import { scriptParam } from './search/display-script.js';
 import { checkSpanOrder, yearSpanParams, yearValue } from './search/year-span.js';
 
@@ -60,6 +61,8 @@ const searchFields = z.object({
     .transform((v) => v ?? 'relevance'),
   /** Kazakh text of the hits shown in this script (absent: as written). */
   script: scriptParam,
+  /** `alternatives=0`: no offers when nothing matches (default 1). */
+  alternatives: alternativesParam,
 });
 export const searchParamsSchema = searchFields.superRefine(checkSpanOrder);
 

@@ -10,6 +10,7 @@
  * - `unfiltered`: the same query without the filters, when filters are on.
  * Only alternatives that find something are returned.
  */
+import { z } from 'zod';
 import { findEntities } from '../../analyzers/entities.js';
 import { hasKazakhLetter } from '../../analyzers/script.js';
 import type { Selections } from './filters.js';
@@ -32,6 +33,19 @@ export type CountQuery = (
   query: string,
   selections: Selections,
 ) => Promise<{ total: number; langs: Record<string, number> }>;
+
+/**
+ * `alternatives=0`: leave them out. A page searching at every keystroke asks for them only once the reader stops at
+ * a query that finds nothing, so half-typed words do not spend engine time on offers nobody sees.
+ */
+export const alternativesParam = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .refine((v) => !Array.isArray(v), '`alternatives` must be given at most once')
+  .transform((v) => v as string | undefined)
+  .pipe(z.enum(['0', '1', 'false', 'true'], { message: '`alternatives` must be 0 or 1' }).optional())
+  // Absent stays absent (on), so the parsed parameters of older requests are unchanged.
+  .transform((v) => (v === undefined ? undefined : v !== '0' && v !== 'false'));
 
 /** Engine requests one no-result answer may spend on alternatives (each is one federated count). */
 const MAX_COUNTS = 8;

@@ -190,7 +190,7 @@ export class SearchService {
     const keys = attempt.plan?.keys;
     const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys), params.script));
     const alternatives =
-      attempt.total === 0 && text
+      attempt.total === 0 && text && params.alternatives !== false
         ? await findAlternatives(text, selections, (q, sel) => this.count(client, q, sel))
         : undefined;
     return {

@@ -49,7 +49,7 @@ const MAX_RETRY_MS = 8000;
 const BUSY_DELAY_MS = 200;
 /**
  * An empty answer that arrives mid-word («То», «выборы в СШ») waits this long after the last keystroke before it
- * replaces a list: the next letter usually finds something again, and the list should not flash empty meanwhile.
+ * replaces the list (asked again with the offers): the next letter usually finds something again.
  */
 const HOLD_EMPTY_MS = 350;
 
@@ -139,39 +139,40 @@ function sync(): void {
 
 // ---- searching --------------------------------------------------------------------------------------------------
 
-async function search(): Promise<void> {
+/**
+ * Searches for `state`. A keystroke's search asks for no offers (`alternatives=0`): an empty answer to a word still
+ * being typed is held until the typing pauses (the list does not flash empty between letters) and is then asked
+ * again with the offers, which are drawn with it — half-typed words spend no engine time on offers nobody sees.
+ */
+async function search(options: { offers?: boolean } = {}): Promise<void> {
   clearTimeout(retryTimer);
   clearTimeout(holdTimer);
   const asked = state;
   const query = searchQuery(asked);
   requested = query;
+  const quiet = typing && !options.offers;
   const ticket = searches.begin();
   setBusy(true);
   let held = false;
   try {
-    const res = await searchApi(query, ticket.signal);
+    const res = await searchApi(quiet ? `${query}&alternatives=0` : query, ticket.signal);
     if (ticket.isNewest()) {
       failure = null;
       retryDelay = FIRST_RETRY_MS;
     } else if (!ticket.mayShow() || !onTheWay(asked, state)) return; // a newer answer is or will be on screen
-    const draw = () => {
-      // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
-      ticket.shown();
-      shown = { res, state: asked };
-      render();
-    };
-    const wait = lastKeyAt + HOLD_EMPTY_MS - performance.now();
-    if (res.total === 0 && (shown?.res.total ?? 0) > 0 && typing && wait > 0) {
+    if (res.total === 0 && quiet) {
       if (!ticket.isNewest()) return; // an older empty answer: the newest decides
       held = true;
+      const wait = Math.max(0, lastKeyAt + HOLD_EMPTY_MS - performance.now());
       holdTimer = setTimeout(() => {
-        if (!ticket.isNewest()) return;
-        draw();
-        setBusy(false);
+        if (ticket.isNewest()) void search({ offers: true });
       }, wait);
       return;
     }
-    draw();
+    // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
+    ticket.shown();
+    shown = { res, state: asked };
+    render();
   } catch (err) {
     if (isAbort(err) || !ticket.isNewest()) return;
     failure = err instanceof ApiFailure ? err : new ApiFailure('other', 0, String(err));
