@@ -245,10 +245,10 @@ export class SearchService {
     rest.forEach((r, i) => Object.assign(facets, pickFacets(r.facetDistribution, [selected[i]!])));
     // A selected value with no hits still shows, with 0, so the reader can untick it.
     for (const f of selected) for (const v of selections[f]) if (v !== NO_YEAR) facets[f][String(v)] ??= 0;
-    const total = first!.estimatedTotalHits ?? first!.hits.length;
+    const total = first?.estimatedTotalHits ?? first?.hits.length ?? 0;
     const yearResponse = selected.includes('year') ? rest[selected.indexOf('year')] : first;
     const noYear = countWithoutYear(yearResponse?.estimatedTotalHits ?? total, yearResponse?.facetDistribution?.year);
-    return { plan, hits: first!.hits, total, facets, noYear };
+    return { plan, hits: first?.hits ?? [], total, facets, noYear };
   }
 
   /**
