@@ -123,3 +123,48 @@ export const activeElement = (page: Page) =>
       inReader: !!a?.closest('#reader'),
     };
   });
+
+export interface YearBarView {
+  /** A year, or `none` for the articles without a year. */
+  year: string;
+  count: number;
+  pressed: boolean;
+  /** What a screen reader reads: the year and its exact count. */
+  label: string;
+  tabStop: boolean;
+}
+
+/** The bars of the year histogram, oldest first, then the "no year" bar. */
+export const yearBars = (page: Page): Promise<YearBarView[]> =>
+  page.$$eval('.histogram .bar', (bars) =>
+    bars.map((b) => ({
+      year: (b as HTMLElement).dataset.year ?? '',
+      count: Number((b as HTMLElement).dataset.count),
+      pressed: b.getAttribute('aria-pressed') === 'true',
+      label: b.getAttribute('aria-label') ?? '',
+      tabStop: (b as HTMLElement).tabIndex === 0,
+    })),
+  );
+
+export const yearBar = (page: Page, year: string | number) => page.locator(`.histogram .bar[data-year="${year}"]`);
+
+/** The chips of the current refinements: their visible text. */
+export const chips = (page: Page): Promise<string[]> =>
+  page.$$eval('#refinements .refinement', (els) =>
+    els.map(
+      (e) =>
+        `${e.querySelector('.refinement-facet')?.textContent} ${e.querySelector('.refinement-value')?.textContent}`,
+    ),
+  );
+
+/** Drags across the histogram from one year's bar to another's, as a mouse would. */
+export async function dragYears(page: Page, from: number, to: number): Promise<void> {
+  const a = await yearBar(page, from).boundingBox();
+  const b = await yearBar(page, to).boundingBox();
+  if (!a || !b) throw new Error(`no bar for ${from} or ${to}`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height - 4);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 4, { steps: 6 });
+  await page.mouse.up();
+  await settled(page);
+}

@@ -10,7 +10,8 @@ import type { IndexVersion } from './http/index-version.js';
 import { createRateLimit } from './http/rate-limit.js';
 import { MeiliError, meiliErrorBody } from './meili/errors.js';
 import { createMeiliRouter } from './meili/routes.js';
-import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
+import { articleParamsSchema, parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
+import { displayArticle } from './search/display-script.js';
 import type { SearchService } from './search/service.js';
 
 /** One object configures the HTTP app. */
@@ -80,9 +81,10 @@ export function createApp(options: AppOptions): express.Express {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));
   });
   api.get('/articles/:id', byIndex, async (req, res) => {
+    const { script } = parseParams(articleParamsSchema, req.query);
     const article = await search.article(req.params.id);
     if (!article) throw notFound(`No article with id "${req.params.id}"`);
-    res.json(article);
+    res.json(displayArticle(article, script));
   });
   api.get('/health', async (_req, res) => {
     const health = await search.health();

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { badParameter } from './errors.js';
+import { alternativesParam } from './search/alternatives.js';
+import { scriptParam } from './search/display-script.js';
+import { checkSpanOrder, yearSpanParams, yearValue } from './search/year-span.js';
 
 export const SORTS = ['relevance', 'date_desc', 'date_asc'] as const;
 export type SortOrder = (typeof SORTS)[number];
@@ -20,11 +23,12 @@ const single = (name: string) =>
 
 const facetValue = z.string().trim().min(1, 'empty facet value').max(200, 'facet value too long');
 
-export const searchParamsSchema = z.object({
+const searchFields = z.object({
   q: single('q')
     .pipe(z.string().max(500, '`q` is longer than 500 characters').optional())
     .transform((v) => v ?? ''),
-  year: repeatable(z.string().regex(/^\d{4}$/, '`year` must be a four-digit year')).transform((ys) => ys.map(Number)),
+  year: repeatable(yearValue),
+  ...yearSpanParams,
   org: repeatable(facetValue),
   lang: repeatable(facetValue),
   source: repeatable(facetValue),
@@ -55,7 +59,12 @@ export const searchParamsSchema = z.object({
   sort: single('sort')
     .pipe(z.enum(SORTS, { message: `\`sort\` must be one of ${SORTS.join(', ')}` }).optional())
     .transform((v) => v ?? 'relevance'),
+  /** Kazakh text of the hits shown in this script (absent: as written). */
+  script: scriptParam,
+  /** `alternatives=0`: no offers when nothing matches (default 1). */
+  alternatives: alternativesParam,
 });
+export const searchParamsSchema = searchFields.superRefine(checkSpanOrder);
 
 export type SearchParams = z.output<typeof searchParamsSchema>;
 
@@ -76,12 +85,16 @@ export const suggestParamsSchema = z.object({
 });
 export type SuggestParams = z.output<typeof suggestParamsSchema>;
 
+export const articleParamsSchema = z.object({ script: scriptParam });
+
 /** Parses query parameters; the first problem becomes a 400 with a message a person can act on. */
 export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path[0];
+  const top = parsed.error.issues[0];
+  // A repeatable parameter is "one value or a list": say what was wrong with the value, not "Invalid input".
+  const issue = top?.code === 'invalid_union' ? (top.errors[0]?.[0] ?? top) : top;
+  const field = issue?.path[0] ?? top?.path[0];
   let message = issue?.message ?? 'bad parameters';
   if (field !== undefined && !message.includes('`')) message = `\`${String(field)}\`: ${message}`;
   throw badParameter(message);

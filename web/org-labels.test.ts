@@ -5,7 +5,12 @@ const entry = {
   code: 'SCO',
   kind: 'org',
   label: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' },
-  names: { kk: ['Шанхай Ынтымақтастық Ұйымы', 'ШЫҰ'], ru: ['Шанхайская организация сотрудничества'], en: ['SCO'] },
+  names: {
+    kk: ['Шанхай Ынтымақтастық Ұйымы', 'ШЫҰ'],
+    'kk-Latn': ['Shanhaı yntymaqtastyq uıymy', 'ShYU'],
+    ru: ['Шанхайская организация сотрудничества'],
+    en: ['SCO'],
+  },
 };
 
 describe('orgLabelsFrom', () => {
@@ -17,6 +22,7 @@ describe('orgLabelsFrom', () => {
       SCO: {
         short: { kk: 'ШЫҰ', ru: 'ШОС', en: 'SCO' },
         full: { kk: 'Шанхай Ынтымақтастық Ұйымы', ru: 'Шанхайская организация сотрудничества' },
+        names: ['Shanhaı yntymaqtastyq uıymy', 'ShYU'],
       },
     });
   });

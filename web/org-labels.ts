@@ -1,7 +1,8 @@
 /**
  * Build-time: organization names for the page, from the gazetteer (analyzers/data/gazetteer.json: `{ entries: [...] }`
  * or a bare array of `{ code, kind, label: { kk, ru, en }, names: { kk: [...], ru: [...], en: [...] } }`). Only the
- * organizations' labels (short, shown) and first full names (tooltips) go into the bundle, not every name.
+ * organizations go into the bundle: labels (short, shown), first full names (tooltips) and their other names (for
+ * the facet value search; about 3 KB).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { OrgLabel, OrgLabels } from './src/format.js';
@@ -26,6 +27,14 @@ export function orgLabelsFrom(data: unknown): OrgLabels {
       const full = Array.isArray(names) ? names[0] : undefined;
       if (typeof full === 'string' && full.trim() && full.trim() !== label.short[lang]) label.full[lang] = full.trim();
     }
+    // Every other form in every language of the gazetteer (kk-Latn too), for the facet's value search: «ШОС»,
+    // «Shanghai Cooperation Organisation» or «ShYU» all find SCO whatever the interface language.
+    const shown = new Set([...Object.values(label.short), ...Object.values(label.full)]);
+    const names = isRecord(entry.names) ? Object.values(entry.names).flat() : [];
+    const other = [...new Set(names.filter((n): n is string => typeof n === 'string').map((n) => n.trim()))].filter(
+      (n) => n && !shown.has(n),
+    );
+    if (other.length) label.names = other;
     if (Object.keys(label.short).length || Object.keys(label.full).length) out[entry.code] = label;
   }
   return out;

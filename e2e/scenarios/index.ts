@@ -1,24 +1,30 @@
 /** Every scenario, in the order they run (cheap, central ones first). */
 import type { Scenario } from '../harness.js';
 import { embedScenario, foreignOriginScenario } from './embed.js';
+import { accessibilityScenario, screenshotsScenario } from './accessibility.js';
+import { feedbackScenario } from './feedback.js';
+import { histogramKeyboardScenario, histogramMouseScenario } from './histogram.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';
 import { keyboardScenario } from './keyboard.js';
+import { offersScenario } from './offers.js';
 import { readerScenario } from './reader.js';
+import { cardsScenario, chipsScenario, facetSearchScenario } from './refine.js';
 import { outageScenario, raceScenario } from './resilience.js';
-import {
-  layoutFixScenario,
-  noResultsScenario,
-  orgScenario,
-  pagingScenario,
-  typingScenario,
-  yearScenario,
-} from './search.js';
+import { scriptScenario } from './script.js';
+import { layoutFixScenario, noResultsScenario, orgScenario, pagingScenario, typingScenario } from './search.js';
 import { xssScenario } from './security.js';
 
 export const SCENARIOS: readonly Scenario[] = [
   typingScenario,
-  yearScenario,
+  histogramMouseScenario,
+  histogramKeyboardScenario,
   orgScenario,
+  facetSearchScenario,
+  chipsScenario,
+  cardsScenario,
+  scriptScenario,
+  offersScenario,
+  feedbackScenario,
   noResultsScenario,
   pagingScenario,
   layoutFixScenario,
@@ -32,4 +38,6 @@ export const SCENARIOS: readonly Scenario[] = [
   phoneScenario,
   embedScenario,
   foreignOriginScenario,
+  accessibilityScenario,
+  screenshotsScenario,
 ];

@@ -65,20 +65,20 @@ export const keyboardScenario: Scenario = {
     );
     const before = await countNumber(page);
 
-    await tabTo(page, (a) => a.facet === 'year', 'a year checkbox');
-    const year = (await activeElement(page)).value!;
+    await tabTo(page, (a) => a.facet === 'lang', 'a language checkbox');
+    const lang = (await activeElement(page)).value!;
     await page.keyboard.press('Space');
     await settled(page);
-    check(urlParams(page).getAll('year').includes(year), `Space ticks year ${year}`);
+    check(urlParams(page).getAll('lang').includes(lang), `Space ticks language ${lang}`);
     check((await countNumber(page)) <= before, 'the list narrows');
     const focus = await activeElement(page);
     check(
-      focus.facet === 'year' && focus.value === year,
+      focus.facet === 'lang' && focus.value === lang,
       `focus stays on the ticked box after the list updates (${JSON.stringify(focus)})`,
     );
     await page.keyboard.press('Space');
     await settled(page);
-    check(!urlParams(page).has('year'), 'Space again unticks it');
+    check(!urlParams(page).has('lang'), 'Space again unticks it');
 
     await tabTo(page, (a) => a.hitId !== null, 'a result link');
     const hitId = (await activeElement(page)).hitId!;

@@ -1,7 +1,7 @@
 /** Typing, highlights, facets, narrowing: the main path of the page. */
 import { check, eventually } from '../assert.js';
 import type { Scenario } from '../harness.js';
-import { article, countNumber, facet, hits, open, settled, toggleFacet, urlParams } from '../page-model.js';
+import { article, countNumber, facet, hits, open, settled, toggleFacet, urlParams, yearBars } from '../page-model.js';
 
 /** Seed articles (data/articles) that hold «Қазақстанның» itself. */
 const KAZAKH_SEEDS = ['000_e8a1e4d83fa26186', '002_c52ea022b2925429', '003_208ac20070cf99a8'];
@@ -39,42 +39,17 @@ export const typingScenario: Scenario = {
     );
     const total = await countNumber(page);
     check(total >= shown.length && total > 0, `the count (${total}) matches the results`);
-    const years = await facet(page, 'year');
+    const years = await yearBars(page);
     const orgs = await facet(page, 'org');
     check(
-      years.length > 0 && years.every((y) => /^\d{4}$/.test(y.value) && y.count > 0),
-      `year facet with counts: ${JSON.stringify(years)}`,
+      years.length > 0 && years.some((y) => /^\d{4}$/.test(y.year) && y.count > 0),
+      `year histogram with counts: ${JSON.stringify(years)}`,
     );
     check(orgs.length > 0 && orgs.every((o) => o.count > 0), `organization facet with counts: ${JSON.stringify(orgs)}`);
     // The page as a reader sees it once they stop typing (the suggestion list closed).
     await page.keyboard.press('Escape');
     await page.locator('#suggestions').waitFor({ state: 'hidden' });
     await screenshot('main-page');
-  },
-};
-
-export const yearScenario: Scenario = {
-  name: 'ticking a year narrows the list to that year; unticking restores it',
-  async run({ page, baseUrl }) {
-    await open(page, baseUrl, `?ui=en&q=${encodeURIComponent(QUERY)}`);
-    const before = await countNumber(page);
-    const years = await facet(page, 'year');
-    const year = years.find((y) => y.count < before) ?? years[0];
-    check(year, 'there is a year to tick');
-    await toggleFacet(page, 'year', year.value);
-    check(urlParams(page).getAll('year').includes(year.value), `the URL holds year=${year.value}`);
-    const after = await countNumber(page);
-    check(after === year.count, `the count is the facet's count (${year.count}), got ${after}`);
-    check(after < before || years.length === 1, `the list narrowed (${before} → ${after})`);
-    const shown = await hits(page);
-    check(shown.length > 0, 'results remain');
-    for (const h of shown)
-      check(h.datetime?.startsWith(year.value), `result ${h.id} is from ${year.value} (datetime ${h.datetime})`);
-    const stillListed = await facet(page, 'year');
-    check(stillListed.length === years.length, 'other years stay listed (disjunctive counts)');
-    await toggleFacet(page, 'year', year.value);
-    check(!urlParams(page).has('year'), 'the year left the URL');
-    check((await countNumber(page)) === before, 'unticking restores the count');
   },
 };
 

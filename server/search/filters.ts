@@ -1,6 +1,8 @@
 import { FACETS, type Facet } from '../../engine/schema.js';
+import { hasSpan, type YearSpan, yearClauses } from './year-span.js';
 
-export type Selections = Record<Facet, ReadonlyArray<string | number>>;
+/** Selected facet values, and the span of years (year_from/year_to), which belongs to the year facet. */
+export type Selections = Record<Facet, ReadonlyArray<string | number>> & { yearSpan?: YearSpan };
 
 /** A Meilisearch filter string literal: values are user input, so quotes and backslashes are escaped. */
 export function quote(value: string | number): string {
@@ -15,6 +17,10 @@ export function buildFilter(selections: Selections, except?: Facet): string[][] 
   const filter: string[][] = [];
   for (const facet of FACETS) {
     if (facet === except) continue;
+    if (facet === 'year') {
+      filter.push(...yearClauses(selections.year, selections.yearSpan));
+      continue;
+    }
     const values = selections[facet];
     if (values.length > 0) filter.push(values.map((v) => `${facet} = ${quote(v)}`));
   }
@@ -23,5 +29,5 @@ export function buildFilter(selections: Selections, except?: Facet): string[][] 
 
 /** Facets that have a selection: each needs its own request so its counts ignore its own selection. */
 export function selectedFacets(selections: Selections): Facet[] {
-  return FACETS.filter((f) => selections[f].length > 0);
+  return FACETS.filter((f) => selections[f].length > 0 || (f === 'year' && hasSpan(selections.yearSpan)));
 }

@@ -3,6 +3,8 @@
  * folded or transliterated form the query matched is marked where the reader sees it. Output is safe HTML: text
  * escaped, `<mark>` the only markup.
  */
+import { clauseStart, sentenceStarts } from './sentence-start.js';
+
 export type Range = readonly [start: number, end: number];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -54,8 +56,22 @@ export interface SnippetOptions {
 }
 
 /**
+ * Where a snippet whose first match is at `first` begins: at the start of that match's sentence when it is at most
+ * half a snippet back (of those, the earliest whose window still reaches the end of the text, so a match near the
+ * end gets a full window), else at the start of its clause, else at a word a little before the match.
+ */
+function snippetStart(text: string, first: number, maxChars: number): number {
+  const starts = sentenceStarts(text, Math.max(0, first - Math.floor(maxChars * 0.5)), first);
+  if (starts.length > 0) return starts.find((s) => s >= text.length - maxChars) ?? starts[starts.length - 1] ?? 0;
+  const lead = Math.max(0, first - Math.floor(maxChars * 0.2));
+  const clause = clauseStart(text, Math.max(0, first - Math.floor(maxChars * 0.4)), first);
+  return clause >= 0 ? clause : wordStart(text, lead, 0);
+}
+
+/**
  * A snippet around the best passage: the window of `maxChars` that holds the most distinct matched words (then
- * the most matches), starting a little before its first match, cut at word boundaries, with … where text was cut.
+ * the most matches), beginning at the start of the sentence of its first match, cut at word boundaries, with …
+ * where text was cut.
  */
 export function snippetHtml(text: string, ranges: readonly Range[], options: SnippetOptions = {}): string {
   const maxChars = options.maxChars ?? 240;
@@ -76,16 +92,11 @@ export function snippetHtml(text: string, ranges: readonly Range[], options: Sni
       if (score > best.score) best = { score, i };
     }
     const first = ranges[best.i]![0];
-    // Some context before the first match; a sentence start within that context is a nicer place to begin.
-    const lead = Math.max(0, first - Math.floor(maxChars * 0.2));
-    let sentenceStart = -1;
-    for (const m of text.slice(lead, first).matchAll(/[.!?…]\s+(?=\S)/gu)) sentenceStart = lead + m.index + m[0].length;
-    start = sentenceStart >= 0 ? sentenceStart : wordStart(text, lead, 0);
-    // Near the end of the text, show a full-length window rather than a short tail.
-    if (start + maxChars > text.length)
-      start = Math.min(first, wordStart(text, Math.max(0, text.length - maxChars), 0));
+    start = snippetStart(text, first, maxChars);
   }
-  let end = Math.min(text.length, start + maxChars);
+  // A window that had to start well before its first match (at that sentence's start) keeps some text after it.
+  const first = ranges.find(([s]) => s >= start)?.[0] ?? start;
+  let end = Math.min(text.length, Math.max(start + maxChars, first + Math.floor(maxChars * 0.6)));
   if (end < text.length) {
     const cut = wordStart(text, end, start + 1);
     end = cut > start + maxChars / 2 ? cut : wordEnd(text, end, text.length);

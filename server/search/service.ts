@@ -7,6 +7,8 @@ import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
 import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
 import { documentKey } from '../../indexer/key.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
+import { type Alternative, findAlternatives } from './alternatives.js';
+import { type DisplayScript, displayHit } from './display-script.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
 import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
 import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
@@ -19,6 +21,7 @@ import {
   type TextRanges,
 } from './planned.js';
 import type { Suggester, SuggestResponse } from './suggest.js';
+import { countWithoutYear, NO_YEAR } from './year-span.js';
 
 export interface SearchHit {
   id: string;
@@ -32,6 +35,8 @@ export interface SearchHit {
   source: string | null;
   url: string | null;
   orgs: string[];
+  /** Present when Kazakh text was converted for display (`script=`): the script it is shown in. */
+  script?: DisplayScript;
 }
 
 export type FacetCounts = Record<Facet, Record<string, number>>;
@@ -44,6 +49,10 @@ export interface SearchResponse {
   tookMs: number;
   hits: SearchHit[];
   facets: FacetCounts;
+  /** Matching articles without a year, counted like the year facet (its own selection ignored); `year=none`. */
+  noYear: number;
+  /** Present when nothing matched: nearby queries that do match, with their counts (no dead ends). */
+  alternatives?: Alternative[];
   /** Present when the results are for a corrected query (wrong keyboard layout): show "results for …". */
   correction?: { query: string; original: string; reason: 'keyboard-layout' };
 }
@@ -96,6 +105,7 @@ interface Attempt {
   hits: HitDocument[];
   total: number;
   facets: FacetCounts;
+  noYear: number;
 }
 
 const emptyFacets = (): FacetCounts => ({ year: {}, org: {}, lang: {}, source: {} });
@@ -175,7 +185,13 @@ export class SearchService {
 
   private async searchUncached(params: SearchParams, started: number): Promise<SearchResponse> {
     const client = await this.client();
-    const selections: Selections = { year: params.year, org: params.org, lang: params.lang, source: params.source };
+    const selections: Selections = {
+      year: params.year,
+      org: params.org,
+      lang: params.lang,
+      source: params.source,
+      yearSpan: { from: params.year_from, to: params.year_to },
+    };
     const text = params.q.trim();
     let correction: SearchResponse['correction'];
     let attempt: Attempt;
@@ -203,7 +219,11 @@ export class SearchService {
       }
     }
     const keys = attempt.plan?.keys;
-    const hits = attempt.hits.map((doc) => this.toHit(doc, keys));
+    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys), params.script));
+    const alternatives =
+      attempt.total === 0 && text && params.alternatives !== false
+        ? await findAlternatives(text, selections, (q, sel) => this.count(client, q, sel))
+        : undefined;
     return {
       query: params.q,
       total: attempt.total,
@@ -212,6 +232,8 @@ export class SearchService {
       tookMs: Math.round(performance.now() - started),
       hits,
       facets: attempt.facets,
+      noYear: attempt.noYear,
+      ...(alternatives ? { alternatives } : {}),
       ...(correction ? { correction } : {}),
     };
   }
@@ -224,7 +246,7 @@ export class SearchService {
     params: SearchParams,
   ): Promise<Attempt> {
     const planned: PlannedQuery[] = plan ? plan.queries : [{ name: 'browse', q: '', fields: [], weight: 1 }];
-    if (planned.length === 0) return { plan, hits: [], total: 0, facets: emptyFacets() }; // only stopwords
+    if (planned.length === 0) return { plan, hits: [], total: 0, facets: emptyFacets(), noYear: 0 }; // only stopwords
     const sort = sortOf(params.sort, plan === null);
     const selected = selectedFacets(selections);
     const unselected = FACETS.filter((f) => !selected.includes(f));
@@ -253,8 +275,36 @@ export class SearchService {
     Object.assign(facets, pickFacets(first!.facetDistribution, unselected));
     rest.forEach((r, i) => Object.assign(facets, pickFacets(r.facetDistribution, [selected[i]!])));
     // A selected value with no hits still shows, with 0, so the reader can untick it.
-    for (const f of selected) for (const v of selections[f]) facets[f][String(v)] ??= 0;
-    return { plan, hits: first!.hits, total: first!.estimatedTotalHits ?? first!.hits.length, facets };
+    for (const f of selected) for (const v of selections[f]) if (v !== NO_YEAR) facets[f][String(v)] ??= 0;
+    const total = first?.estimatedTotalHits ?? first?.hits.length ?? 0;
+    const yearResponse = selected.includes('year') ? rest[selected.indexOf('year')] : first;
+    const noYear = countWithoutYear(yearResponse?.estimatedTotalHits ?? total, yearResponse?.facetDistribution?.year);
+    return { plan, hits: first?.hits ?? [], total, facets, noYear };
+  }
+
+  /**
+   * How many articles a query finds under the given filters, and in which languages: the query planned as a search
+   * would plan it (whole words), one federated request without hits.
+   */
+  private async count(
+    client: Meilisearch,
+    text: string,
+    selections: Selections,
+  ): Promise<{ total: number; langs: Record<string, number> }> {
+    const planned = planQuery(text).queries;
+    if (planned.length === 0) return { total: 0, langs: {} };
+    try {
+      const request = this.federated(planned, buildFilter(selections), ['lang'], {
+        limit: 0,
+        offset: 0,
+        sort: undefined,
+        retrieve: false,
+      });
+      const res = await client.multiSearch(request);
+      return { total: res.estimatedTotalHits ?? 0, langs: { ...(res.facetDistribution?.lang ?? {}) } };
+    } catch (err) {
+      throw toEngineError(err);
+    }
   }
 
   /**

@@ -52,5 +52,6 @@ export const searchApi = (query: string, signal?: AbortSignal) =>
 export const suggestApi = (q: string, signal?: AbortSignal) =>
   getJson<SuggestResponse>(`/api/suggest?${new URLSearchParams({ q, limit: '8' })}`, signal);
 
-export const articleApi = (id: string, signal?: AbortSignal) =>
-  getJson<ArticleResponse>(`/api/articles/${encodeURIComponent(id)}`, signal);
+/** The whole article; `script` shows a Kazakh one in that script (see the search's `script`). */
+export const articleApi = (id: string, signal?: AbortSignal, script?: string | null) =>
+  getJson<ArticleResponse>(`/api/articles/${encodeURIComponent(id)}${script ? `?script=${script}` : ''}`, signal);

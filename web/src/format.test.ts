@@ -7,6 +7,7 @@ import {
   orgName,
   pageList,
   paragraphs,
+  readerLocale,
   safeHttpUrl,
 } from './format.js';
 
@@ -53,10 +54,26 @@ describe('formatDate', () => {
   });
 });
 
+describe('readerLocale and dates in it', () => {
+  it.each([
+    ['en', ['en-US', 'ru'], 'en-US', 'July 4, 2024'],
+    ['en', ['en-GB'], 'en-GB', '4 July 2024'],
+    ['en', ['ru-RU', 'kk'], 'en-GB', '4 July 2024'], // no English among the browser's: the interface's default
+    ['ru', ['en-US', 'ru-RU'], 'ru-RU', '4 июля 2024 г.'],
+    ['kk', ['kk-KZ'], 'kk-KZ', '4 шілде 2024 ж.'],
+  ] as const)('%s with browser %j → %s: %s', (lang, browser, locale, date) => {
+    expect(readerLocale(lang, browser)).toBe(locale);
+    expect(formatDate('2024-07-04', 2024, lang, readerLocale(lang, browser))).toBe(date);
+  });
+});
+
 describe('langName', () => {
   it.each([
-    ['kk', 'en', 'Kazakh'],
-    ['kk-Latn', 'ru', 'Казахский'],
+    ['kk', 'en', 'Kazakh (Cyrillic)'],
+    ['kk-Latn', 'ru', 'Казахский (латиница)'],
+    ['kk', 'kk', 'Қазақша (кирил)'],
+    ['kk-Latn', 'kk', 'Қазақша (латын)'],
+    ['kk-Arab', 'en', 'Kazakh'],
     ['ru', 'kk', 'Орысша'],
     ['de', 'en', 'German'],
     ['other', 'en', 'Other language'],

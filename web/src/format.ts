@@ -5,6 +5,8 @@ import { LOCALES, MESSAGES, type UiLang } from './i18n.js';
 export interface OrgLabel {
   short: Partial<Record<UiLang, string>>;
   full: Partial<Record<UiLang, string>>;
+  /** Its other names in every language of the gazetteer (searched, never shown). */
+  names?: string[];
 }
 /** Organization names by code (built from analyzers/data/gazetteer.json by web/org-labels.ts). */
 export type OrgLabels = Record<string, OrgLabel>;
@@ -35,10 +37,31 @@ const KK_MONTHS = [
 ];
 
 /**
+ * The locale dates are written in: the reader's own browser locale when it is of the interface language (en-US
+ * writes «July 4, 2024», en-GB «4 July 2024»), else the interface language's default.
+ */
+export function readerLocale(lang: UiLang, browser: readonly string[] = []): string {
+  for (const tag of browser) {
+    if (tag.toLowerCase().split('-')[0] !== lang) continue;
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? LOCALES[lang];
+    } catch {
+      // not a valid tag: try the next
+    }
+  }
+  return LOCALES[lang];
+}
+
+/**
  * A date for readers: «11 April 2025». Only the calendar date of the ISO string is used, formatted in UTC, so a
  * time zone offset can never move the day. Falls back to the year, then to null.
  */
-export function formatDate(iso: string | null, year: number | null, lang: UiLang): string | null {
+export function formatDate(
+  iso: string | null,
+  year: number | null,
+  lang: UiLang,
+  locale: string = LOCALES[lang],
+): string | null {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (m) {
     const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -46,7 +69,7 @@ export function formatDate(iso: string | null, year: number | null, lang: UiLang
     if (lang === 'kk' && !Number.isNaN(date.getTime()))
       return `${date.getUTCDate()} ${KK_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ж.`;
     if (!Number.isNaN(date.getTime())) {
-      return new Intl.DateTimeFormat(LOCALES[lang], {
+      return new Intl.DateTimeFormat(locale, {
         year: 'numeric',
         month: 'long',
         day: 'numeric',
@@ -64,10 +87,14 @@ export function isoDay(iso: string | null): string | null {
   return m ? m[0] : null;
 }
 
-/** The name of an article language tag (kk, kk-Latn, ru, …) in the interface language. */
+/** The name of an article language tag (kk, kk-Latn, ru, …) in the interface language, Kazakh with its script. */
 export function langName(tag: string, lang: UiLang): string {
-  const base = tag.toLowerCase().split('-')[0];
+  const lower = tag.toLowerCase();
+  const base = lower.split('-')[0];
   const t = MESSAGES[lang];
+  // Kazakh is written in two scripts: the facet must not show «Қазақша» twice.
+  if (lower === 'kk-latn') return t.langKkLatn;
+  if (lower === 'kk' || lower === 'kk-cyrl') return t.langKkCyrl;
   if (base === 'kk') return t.langKk;
   if (base === 'ru') return t.langRu;
   try {

@@ -78,6 +78,39 @@ export interface Messages {
   langKk: string;
   langRu: string;
   langOther: string;
+  /** Kazakh articles by the script they are written in (language facet and badges). */
+  langKkCyrl: string;
+  langKkLatn: string;
+  /** The year histogram: a year span's summary, every year, articles without a year, and its keyboard help. */
+  allYears: string;
+  noYear: string;
+  /** `{from}`–`{to}`: a span of years. */
+  yearSpan: string;
+  histogramHelp: string;
+  clearYears: string;
+  /** `{name}`: a facet's name. Placeholder of the facet value search box. */
+  facetSearch: string;
+  facetSearchLabel: string;
+  facetNoMatch: string;
+  /** The chips of the current filters. */
+  refinements: string;
+  clearAll: string;
+  /** `{name}`: the filter's value. */
+  removeFilter: string;
+  /** `{ms}`: the search's time. */
+  took: string;
+  /** The script toggle of Kazakh text. */
+  scriptLabel: string;
+  scriptAsWritten: string;
+  scriptCyrl: string;
+  scriptLatn: string;
+  /** No dead ends: the offers when nothing matched. */
+  alternativesTitle: string;
+  altOtherLanguage: string;
+  altPartial: string;
+  altUnfiltered: string;
+  /** `{name}`: an organization or source on a result card. */
+  filterBy: string;
 }
 
 const kk: Messages = {
@@ -135,6 +168,30 @@ const kk: Messages = {
   langKk: 'Қазақша',
   langRu: 'Орысша',
   langOther: 'Басқа тіл',
+  langKkCyrl: 'Қазақша (кирил)',
+  langKkLatn: 'Қазақша (латын)',
+  allYears: 'Барлық жылдар',
+  noYear: 'Жылы белгісіз',
+  yearSpan: '{from}–{to}',
+  histogramHelp:
+    'Бағанды бассаңыз, сол жыл таңдалады; сүйресеңіз немесе Shift басып тұрып бассаңыз, жылдар аралығы таңдалады. Пернетақта: көрсеткілер — жылжу, Enter — жылды таңдау, Shift пен көрсеткі немесе Enter — аралықты кеңейту, Escape — тазарту.',
+  clearYears: 'Жылдарды тазарту',
+  facetSearch: '{name} іздеу',
+  facetSearchLabel: 'Мәндерді іздеу: {name}',
+  facetNoMatch: 'Сәйкес мән жоқ',
+  refinements: 'Таңдалған сүзгілер',
+  clearAll: 'Барлығын тазарту',
+  removeFilter: 'Сүзгіні алып тастау: {name}',
+  took: '{ms} мс',
+  scriptLabel: 'Қазақ мәтіні',
+  scriptAsWritten: 'Түпнұсқадағыдай',
+  scriptCyrl: 'Кирилше',
+  scriptLatn: 'Латынша',
+  alternativesTitle: 'Мына сұраулар нәтиже береді:',
+  altOtherLanguage: 'Сол сөздер басқа тілде',
+  altPartial: 'Ішінара сәйкестік — сөздердің бір бөлігі ғана',
+  altUnfiltered: 'Сүзгілерсіз',
+  filterBy: 'Тек осыны көрсету: {name}',
 };
 
 const ru: Messages = {
@@ -192,6 +249,30 @@ const ru: Messages = {
   langKk: 'Казахский',
   langRu: 'Русский',
   langOther: 'Другой язык',
+  langKkCyrl: 'Казахский (кириллица)',
+  langKkLatn: 'Казахский (латиница)',
+  allYears: 'Все годы',
+  noYear: 'Год неизвестен',
+  yearSpan: '{from}–{to}',
+  histogramHelp:
+    'Нажмите на столбец, чтобы выбрать год; протяните или нажмите с Shift, чтобы выбрать период. Клавиши: стрелки — переход, Enter — выбрать год, Shift со стрелкой или с Enter — расширить период, Escape — сбросить.',
+  clearYears: 'Сбросить годы',
+  facetSearch: 'Найти: {name}',
+  facetSearchLabel: 'Поиск значений: {name}',
+  facetNoMatch: 'Ничего не подходит',
+  refinements: 'Выбранные фильтры',
+  clearAll: 'Сбросить всё',
+  removeFilter: 'Убрать фильтр: {name}',
+  took: '{ms} мс',
+  scriptLabel: 'Казахский текст',
+  scriptAsWritten: 'Как в оригинале',
+  scriptCyrl: 'Кириллицей',
+  scriptLatn: 'Латиницей',
+  alternativesTitle: 'Попробуйте так:',
+  altOtherLanguage: 'Те же слова на другом языке',
+  altPartial: 'Частичные совпадения — только часть слов',
+  altUnfiltered: 'Без фильтров',
+  filterBy: 'Показать только: {name}',
 };
 
 const en: Messages = {
@@ -249,6 +330,30 @@ const en: Messages = {
   langKk: 'Kazakh',
   langRu: 'Russian',
   langOther: 'Other language',
+  langKkCyrl: 'Kazakh (Cyrillic)',
+  langKkLatn: 'Kazakh (Latin)',
+  allYears: 'All years',
+  noYear: 'Year unknown',
+  yearSpan: '{from}–{to}',
+  histogramHelp:
+    'Click a bar for that year; drag, or Shift-click, for a span. Keys: arrows move, Enter picks a year, Shift with an arrow or Enter extends the span, Escape clears.',
+  clearYears: 'Clear years',
+  facetSearch: 'Search {name}',
+  facetSearchLabel: 'Search the values of {name}',
+  facetNoMatch: 'No match',
+  refinements: 'Selected filters',
+  clearAll: 'Clear all',
+  removeFilter: 'Remove filter: {name}',
+  took: '{ms} ms',
+  scriptLabel: 'Kazakh text',
+  scriptAsWritten: 'As written',
+  scriptCyrl: 'Cyrillic',
+  scriptLatn: 'Latin',
+  alternativesTitle: 'These find something:',
+  altOtherLanguage: 'The same words in the other language',
+  altPartial: 'Partial matches — only some of your words',
+  altUnfiltered: 'Without the filters',
+  filterBy: 'Show only: {name}',
 };
 
 export const MESSAGES: Record<UiLang, Messages> = { kk, ru, en };

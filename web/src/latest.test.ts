@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failureKind } from './api.js';
-import { Debounced, LatestOnly } from './latest.js';
+import { Debounced, LatestOnly, NewerOnly } from './latest.js';
 
 describe('LatestOnly', () => {
   it('keeps only the newest request current and aborts the older one', () => {
@@ -77,5 +77,55 @@ describe('failureKind', () => {
     [500, 'other'],
   ] as const)('%d → %s', (status, kind) => {
     expect(failureKind(status)).toBe(kind);
+  });
+});
+
+describe('NewerOnly', () => {
+  it('lets an older answer be drawn while the newest is in flight, never after a newer one', () => {
+    const requests = new NewerOnly();
+    const a = requests.begin();
+    const b = requests.begin();
+    expect(a.signal.aborted).toBe(false); // not aborted by the newer request
+    expect(a.isNewest()).toBe(false);
+    expect(a.mayShow()).toBe(true);
+    a.shown();
+    expect(b.mayShow()).toBe(true);
+    b.shown();
+    const c = requests.begin();
+    expect(c.isNewest()).toBe(true);
+    c.shown();
+    expect(b.mayShow()).toBe(false);
+  });
+
+  it('drawing an answer aborts every older request', () => {
+    const requests = new NewerOnly();
+    const a = requests.begin();
+    const b = requests.begin();
+    const c = requests.begin();
+    c.shown();
+    expect(a.signal.aborted).toBe(true);
+    expect(b.signal.aborted).toBe(true);
+    expect(a.mayShow()).toBe(false);
+    expect(requests.inFlight).toBe(0);
+  });
+
+  it('keeps at most maxInFlight requests, aborting the oldest', () => {
+    const requests = new NewerOnly(2);
+    const a = requests.begin();
+    const b = requests.begin();
+    const c = requests.begin();
+    expect(a.signal.aborted).toBe(true);
+    expect(b.signal.aborted).toBe(false);
+    expect(c.signal.aborted).toBe(false);
+    expect(requests.inFlight).toBe(2);
+  });
+
+  it('cancel() drops everything and nothing in flight may be drawn', () => {
+    const requests = new NewerOnly();
+    const a = requests.begin();
+    requests.cancel();
+    expect(a.signal.aborted).toBe(true);
+    expect(a.mayShow()).toBe(false);
+    expect(requests.begin().mayShow()).toBe(true);
   });
 });

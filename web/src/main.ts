@@ -1,27 +1,37 @@
 /**
  * The page's controller. The URL holds the state (see state.ts); every change goes through navigate(), which writes
  * the URL and then sync() brings the page in line: a new search if the search changed, the reader open or closed.
- * Typing debounces, and a run of keystrokes shares one history entry so Back goes to the previous search, not the
+ * Every keystroke searches at once (no debounce: the older request is aborted and its answer never drawn), each
+ * answer is drawn in one render, the list is never emptied while an answer is on its way, and "searching…" shows only
+ * when an answer is late. A run of keystrokes shares one history entry so Back goes to the previous search, not the
  * previous letter.
  */
 import { ApiFailure, articleApi, isAbort, searchApi } from './api.js';
 import type { ArticleResponse, SearchResponse, Suggestion } from './api-types.js';
 import { byId, h } from './dom.js';
-import type { OrgLabels } from './format.js';
+import { alternativeState, renderEmpty } from './empty-state.js';
+import { type OrgLabels, readerLocale } from './format.js';
+import { HistogramControl, renderHistogram } from './histogram.js';
 import { fill, initialUiLang, isUiLang, MESSAGES, type Messages, plural, UI_LANGS, type UiLang } from './i18n.js';
-import { Debounced, LatestOnly } from './latest.js';
+import { LatestOnly, NewerOnly } from './latest.js';
 import { renderArticle, renderReaderMessage } from './reader.js';
-import { renderFacets, renderHits, renderPager } from './render.js';
+import { renderRefinements } from './refinements.js';
+import { type FacetView, renderFacets, renderHits, renderPager } from './render.js';
 import {
-  emptyFilters,
+  clearFilters,
   FACET_NAMES,
   type FacetName,
-  hasFilters,
+  isScript,
   type PageState,
   parseUrl,
+  refinements,
+  removeRefinement,
+  type Script,
   SORTS,
   type Sort,
   searchQuery,
+  setNoYear,
+  setYearSpan,
   toggleFilter,
   toUrl,
 } from './state.js';
@@ -32,11 +42,16 @@ declare const __ORG_LABELS__: OrgLabels;
 const LABELS: OrgLabels = typeof __ORG_LABELS__ === 'object' ? __ORG_LABELS__ : {};
 
 const STORAGE_KEY = 'izde.ui';
-const TYPING_DEBOUNCE_MS = 130;
+const SCRIPT_KEY = 'izde.script';
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 8000;
 /** Show "searching…" only when an answer is slow, so fast answers do not flicker. */
 const BUSY_DELAY_MS = 200;
+/**
+ * An empty answer that arrives mid-word («То», «выборы в СШ») waits this long after the last keystroke before it
+ * replaces the list (asked again with the offers): the next letter usually finds something again.
+ */
+const HOLD_EMPTY_MS = 350;
 
 const el = {
   form: byId<HTMLFormElement>('search-form'),
@@ -45,6 +60,8 @@ const el = {
   suggestions: byId<HTMLUListElement>('suggestions'),
   filters: byId('filters'),
   facets: byId('facets'),
+  refinements: byId('refinements'),
+  scriptButtons: [...document.querySelectorAll<HTMLButtonElement>('[data-script]')],
   clearFilters: byId<HTMLButtonElement>('clear-filters'),
   filtersToggle: byId<HTMLButtonElement>('filters-toggle'),
   results: byId('results'),
@@ -73,10 +90,13 @@ let failure: ApiFailure | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelay = FIRST_RETRY_MS;
 let busyTimer: ReturnType<typeof setTimeout> | undefined;
-const expanded = new Set<FacetName>();
-const searches = new LatestOnly();
+let lastKeyAt = 0;
+let holdTimer: ReturnType<typeof setTimeout> | undefined;
+const facetView: FacetView & { expanded: Set<FacetName> } = { expanded: new Set(), searches: {} };
+const searches = new NewerOnly();
 const articles = new LatestOnly();
-const debounced = new Debounced(() => void search(), TYPING_DEBOUNCE_MS);
+/** The locale dates are written in: the browser's when it is of the interface language. */
+const locale = () => readerLocale(ui, navigator.languages?.length ? navigator.languages : [navigator.language]);
 /** The article in the reader (loaded or loading), and the loaded answer for re-rendering on a language switch. */
 let readerId: string | null = null;
 let readerArticle: ArticleResponse | null = null;
@@ -111,31 +131,50 @@ function sync(): void {
   markWanted();
   if (el.q.value !== state.q) el.q.value = state.q;
   updateClearButton();
-  if (searchQuery(state) !== requested) {
-    debounced.cancel();
-    void search();
-  } else if (shown) render();
+  if (searchQuery(state) !== requested) void search();
+  else if (shown) render();
+  else renderFilters();
   syncReader();
 }
 
 // ---- searching --------------------------------------------------------------------------------------------------
 
-async function search(): Promise<void> {
+/**
+ * Searches for `state`. A keystroke's search asks for no offers (`alternatives=0`): an empty answer to a word still
+ * being typed is held until the typing pauses (the list does not flash empty between letters) and is then asked
+ * again with the offers, which are drawn with it — half-typed words spend no engine time on offers nobody sees.
+ */
+async function search(options: { offers?: boolean } = {}): Promise<void> {
   clearTimeout(retryTimer);
+  clearTimeout(holdTimer);
   const asked = state;
   const query = searchQuery(asked);
   requested = query;
+  const quiet = typing && !options.offers;
   const ticket = searches.begin();
   setBusy(true);
+  let held = false;
   try {
-    const res = await searchApi(query, ticket.signal);
-    if (!ticket.isCurrent()) return; // a newer search started meanwhile: its answer is the one to show
-    failure = null;
-    retryDelay = FIRST_RETRY_MS;
+    const res = await searchApi(quiet ? `${query}&alternatives=0` : query, ticket.signal);
+    if (ticket.isNewest()) {
+      failure = null;
+      retryDelay = FIRST_RETRY_MS;
+    } else if (!ticket.mayShow() || !onTheWay(asked, state)) return; // a newer answer is or will be on screen
+    if (res.total === 0 && quiet) {
+      if (!ticket.isNewest()) return; // an older empty answer: the newest decides
+      held = true;
+      const wait = Math.max(0, lastKeyAt + HOLD_EMPTY_MS - performance.now());
+      holdTimer = setTimeout(() => {
+        if (ticket.isNewest()) void search({ offers: true });
+      }, wait);
+      return;
+    }
+    // The newest answer, or one for a few letters ago while the newest is still on its way: one render each.
+    ticket.shown();
     shown = { res, state: asked };
     render();
   } catch (err) {
-    if (isAbort(err) || !ticket.isCurrent()) return;
+    if (isAbort(err) || !ticket.isNewest()) return;
     failure = err instanceof ApiFailure ? err : new ApiFailure('other', 0, String(err));
     if (failure.kind === 'unavailable' || failure.kind === 'rate-limited') {
       retryTimer = setTimeout(() => void search(), retryDelay);
@@ -143,8 +182,17 @@ async function search(): Promise<void> {
     }
     renderStatus();
   } finally {
-    if (ticket.isCurrent()) setBusy(false);
+    if (ticket.isNewest() && !held) setBusy(false);
   }
+}
+
+/** An older search is on the way to the current one when only the query differs and the reader typed on from it. */
+function onTheWay(older: PageState, current: PageState): boolean {
+  return (
+    current.q.startsWith(older.q) &&
+    searchQuery({ ...older, q: current.q, page: current.page }) === searchQuery(current) &&
+    !current.article === !older.article
+  );
 }
 
 function retryNow(): void {
@@ -175,6 +223,7 @@ function applyStatic(): void {
   }
   document.title = state.q.trim() ? `${state.q.trim()} — izde` : `izde — ${m.tagline}`;
   el.sort.value = state.sort;
+  renderScriptToggle();
 }
 
 function render(): void {
@@ -186,52 +235,67 @@ function render(): void {
   }
   const { res, state: s } = shown;
   const m = t();
-  const ctx = { lang: ui, labels: LABELS, state: s };
+  const ctx = { lang: ui, labels: LABELS, state: s, locale: locale() };
   el.results.dataset.shown = searchQuery(s);
   const browsing = res.query.trim() === '';
   el.count.textContent = browsing
     ? `${m.browseHeading} · ${plural(ui, m.browseCount, res.total)}`
     : plural(ui, m.resultCount, res.total);
-  el.took.textContent = `${res.tookMs} ms`;
+  el.took.textContent = `· ${fill(m.took, { ms: res.tookMs })}`;
   renderHits(el.hits, res, ctx);
-
-  // Re-rendering replaces the checkboxes: put keyboard focus back on the same one.
-  const focused = document.activeElement as HTMLElement | null;
-  const focusKey = focused?.dataset.facet
-    ? { facet: focused.dataset.facet, value: focused.dataset.value, more: focused.dataset.more }
-    : null;
-  renderFacets(el.facets, res, ctx, expanded);
-  if (focusKey) {
-    const selector = focusKey.more
-      ? `[data-more="${CSS.escape(focusKey.more)}"]`
-      : `input[data-facet="${CSS.escape(focusKey.facet ?? '')}"][data-value="${CSS.escape(focusKey.value ?? '')}"]`;
-    el.facets.querySelector<HTMLElement>(selector)?.focus();
-  }
-  el.clearFilters.hidden = !hasFilters(s.filters);
+  renderFilters();
   renderPager(el.pager, res, ctx);
-  renderEmpty(res, s);
+  renderEmpty(el.empty, res, s, ui);
   renderStatus();
 }
 
-function renderFilterToggle(): void {
-  const selected = FACET_NAMES.reduce((n, f) => n + state.filters[f].length, 0);
-  el.filtersToggle.textContent = selected ? `${t().filters} (${selected})` : t().filters;
+/**
+ * The filters side: histogram, facets and chips. Counts come from the answer on screen; what is selected comes from
+ * the state the page wants, so a click shows at once, before its answer arrives.
+ */
+function renderFilters(): void {
+  renderRefinements(el.refinements, state, ui, LABELS);
+  el.clearFilters.hidden = refinements(state).length === 0;
+  if (!shown) return;
+  const { res } = shown;
+  const ctx = { lang: ui, labels: LABELS, state, locale: locale() };
+  // Re-rendering replaces the controls: put keyboard focus (and a search box's caret) back on the same one.
+  const focused = document.activeElement as HTMLElement | null;
+  const focusSelector = focused ? focusKeyOf(focused) : null;
+  const caret = focused instanceof HTMLInputElement && focused.type === 'search' ? focused.selectionStart : null;
+  const histogram = renderHistogram({
+    counts: res.facets.year ?? {},
+    noYear: res.noYear ?? 0,
+    state,
+    lang: ui,
+  });
+  renderFacets(el.facets, res, ctx, facetView, histogram);
+  if (focusSelector) {
+    const again = el.facets.querySelector<HTMLElement>(focusSelector);
+    if (again) {
+      again.focus();
+      if (again instanceof HTMLInputElement && caret !== null) again.setSelectionRange(caret, caret);
+      if (again.closest('.histogram'))
+        for (const b of el.facets.querySelectorAll<HTMLElement>('.histogram .bar')) b.tabIndex = b === again ? 0 : -1;
+    }
+  }
 }
 
-function renderEmpty(res: SearchResponse, s: PageState): void {
-  if (res.total > 0 || res.hits.length > 0) {
-    el.empty.hidden = true;
-    el.empty.replaceChildren();
-    return;
-  }
-  const m = t();
-  el.empty.hidden = false;
-  const parts: HTMLElement[] = [];
-  if (res.query.trim()) parts.push(h('p', { class: 'empty-title' }, fill(m.noResults, { q: res.query.trim() })));
-  parts.push(h('p', {}, m.noResultsHint));
-  if (hasFilters(s.filters))
-    parts.push(h('button', { type: 'button', class: 'button', 'data-action': 'clear-filters' }, m.clearFilters));
-  el.empty.replaceChildren(...parts);
+/** A selector that finds the same control after a re-render of the filters, or null when focus is elsewhere. */
+function focusKeyOf(node: HTMLElement): string | null {
+  if (!el.facets.contains(node)) return null;
+  const d = node.dataset;
+  if (d.year) return `.histogram .bar[data-year="${CSS.escape(d.year)}"]`;
+  if (d.facetSearch) return `[data-facet-search="${CSS.escape(d.facetSearch)}"]`;
+  if (d.more) return `[data-more="${CSS.escape(d.more)}"]`;
+  if ('yearClear' in d) return '.histogram .bar[aria-pressed="true"]';
+  if (d.facet) return `input[data-facet="${CSS.escape(d.facet)}"][data-value="${CSS.escape(d.value ?? '')}"]`;
+  return null;
+}
+
+function renderFilterToggle(): void {
+  const selected = refinements(state).length;
+  el.filtersToggle.textContent = selected ? `${t().filters} (${selected})` : t().filters;
 }
 
 /** The banners: engine trouble (with retry), a layout correction. */
@@ -305,7 +369,7 @@ function syncReader(): void {
   const id = state.article;
   if (id) {
     if (readerId !== id) void loadArticle(id);
-    else if (readerArticle) renderArticle(el.readerArticle, readerArticle, { lang: ui, labels: LABELS });
+    else if (readerArticle) renderArticle(el.readerArticle, readerArticle, readerContext());
     if (!el.reader.open) el.reader.showModal();
     return;
   }
@@ -326,10 +390,10 @@ async function loadArticle(id: string): Promise<void> {
   renderReaderMessage(el.readerArticle, t().loadingArticle, true);
   const ticket = articles.begin();
   try {
-    const article = await articleApi(id, ticket.signal);
+    const article = await articleApi(id, ticket.signal, state.script);
     if (!ticket.isCurrent()) return;
     readerArticle = article;
-    renderArticle(el.readerArticle, article, { lang: ui, labels: LABELS });
+    renderArticle(el.readerArticle, article, readerContext());
     byId('reader-title').focus();
   } catch (err) {
     if (isAbort(err) || !ticket.isCurrent()) return;
@@ -376,7 +440,46 @@ function setUi(lang: UiLang, remember: boolean): void {
     }
   }
   render();
-  if (state.article && readerArticle) renderArticle(el.readerArticle, readerArticle, { lang: ui, labels: LABELS });
+  if (state.article && readerArticle) renderArticle(el.readerArticle, readerArticle, readerContext());
+}
+
+const readerContext = () => ({ lang: ui, labels: LABELS, locale: locale() });
+
+// ---- script of Kazakh text --------------------------------------------------------------------------------------
+
+function storedScript(): Script | null {
+  try {
+    const v = localStorage.getItem(SCRIPT_KEY);
+    return isScript(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Shows Kazakh text in one script (or as written), remembered; results and an open article follow. */
+function setScript(script: Script | null): void {
+  try {
+    if (script) localStorage.setItem(SCRIPT_KEY, script);
+    else localStorage.removeItem(SCRIPT_KEY);
+  } catch {
+    // storage disabled: the URL still carries the choice
+  }
+  typing = false;
+  state = { ...state, script };
+  writeUrl('replace');
+  renderScriptToggle();
+  if (state.article) {
+    readerId = null; // reload the article in the new script
+  }
+  sync();
+}
+
+function renderScriptToggle(): void {
+  for (const b of el.scriptButtons) {
+    b.setAttribute('aria-pressed', String(b.dataset.script === state.script));
+    const name = b.dataset.script === 'latn' ? t().scriptLatn : t().scriptCyrl;
+    b.title = b.dataset.script === state.script ? `${name} — ${t().scriptAsWritten}?` : name;
+  }
 }
 
 // ---- events -----------------------------------------------------------------------------------------------------
@@ -386,13 +489,14 @@ const plainClick = (e: MouseEvent) => e.button === 0 && !e.metaKey && !e.ctrlKey
 function onTyped(): void {
   const mode = typing ? 'replace' : 'push';
   typing = true;
+  lastKeyAt = performance.now();
   state = { ...state, q: el.q.value, page: 1, article: null, correct: true };
   writeUrl(mode);
   updateClearButton();
   suggest.typed();
   document.title = state.q.trim() ? `${state.q.trim()} — izde` : `izde — ${t().tagline}`;
-  if (searchQuery(state) !== requested) debounced.schedule();
-  else debounced.cancel();
+  // At once: aborting the older request is cheaper for the reader than waiting for the typing to pause.
+  if (searchQuery(state) !== requested) void search();
 }
 
 function onPick(s: Suggestion): void {
@@ -412,7 +516,6 @@ function listen(): void {
   el.form.addEventListener('submit', (e) => {
     e.preventDefault();
     typing = false;
-    debounced.cancel();
     if (searchQuery(state) !== requested || failure) void search();
   });
   el.clear.addEventListener('click', () => {
@@ -431,10 +534,40 @@ function listen(): void {
     const more = (e.target as Element).closest<HTMLElement>('[data-more]');
     if (!more) return;
     const facet = more.dataset.more as FacetName;
-    if (expanded.has(facet)) expanded.delete(facet);
-    else expanded.add(facet);
-    render();
+    if (facetView.expanded.has(facet)) facetView.expanded.delete(facet);
+    else facetView.expanded.add(facet);
+    renderFilters();
   });
+  // A facet's value search filters on the page: no request.
+  el.facets.addEventListener('input', (e) => {
+    const box = e.target as HTMLInputElement;
+    const facet = box.dataset.facetSearch as FacetName | undefined;
+    if (!facet) return;
+    facetView.searches[facet] = box.value;
+    renderFilters();
+  });
+  new HistogramControl(el.facets, {
+    state: () => state,
+    span: (span) => {
+      const next = span ? setYearSpan(state, span.from, span.to) : setYearSpan(state, null, null);
+      navigate(next, 'push');
+    },
+    noYear: (on) => navigate(setNoYear(state, on), 'push'),
+  });
+  el.refinements.addEventListener('click', (e) => {
+    const chip = (e.target as Element).closest<HTMLElement>('[data-refinement]');
+    if (!chip) return;
+    const r = refinements(state)[Number(chip.dataset.refinement)];
+    if (!r) return;
+    navigate(removeRefinement(state, r), 'push');
+    // The chip is gone: keep the keyboard near it.
+    (el.refinements.querySelector<HTMLElement>('[data-refinement]') ?? el.q).focus();
+  });
+  for (const b of el.scriptButtons)
+    b.addEventListener('click', () => {
+      const script = b.dataset.script;
+      if (isScript(script)) setScript(state.script === script ? null : script);
+    });
   el.filtersToggle.addEventListener('click', () => {
     const open = el.filters.classList.toggle('open');
     el.filtersToggle.setAttribute('aria-expanded', String(open));
@@ -446,17 +579,35 @@ function listen(): void {
   document.addEventListener('click', (e) => {
     const action = (e.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'retry') retryNow();
-    if (action === 'clear-filters') navigate({ ...state, filters: emptyFilters(), page: 1 }, 'push');
+    if (action === 'clear-filters') navigate(clearFilters(state), 'push');
     if (action === 'search-as-typed' && shown?.res.correction) {
       navigate({ ...state, q: shown.res.correction.original, correct: false, page: 1, article: null }, 'push');
     }
   });
   el.clearFilters.addEventListener('click', () => {
-    navigate({ ...state, filters: emptyFilters(), page: 1 }, 'push');
+    navigate(clearFilters(state), 'push');
     el.q.focus();
+  });
+  // One click from "nothing found" to an answer.
+  el.empty.addEventListener('click', (e) => {
+    const link = (e.target as Element).closest<HTMLAnchorElement>('a[data-alternative]');
+    const alt = shown?.res.alternatives?.[Number(link?.dataset.alternative)];
+    if (!link || !alt || !plainClick(e)) return;
+    e.preventDefault();
+    navigate(alternativeState(state, alt), 'push');
+    el.results.focus({ preventScroll: true });
   });
 
   el.hits.addEventListener('click', (e) => {
+    // An organization or the source on a card: filter by it.
+    const filter = (e.target as Element).closest<HTMLAnchorElement>('a[data-filter-facet]');
+    if (filter && plainClick(e)) {
+      e.preventDefault();
+      const facet = filter.dataset.filterFacet as FacetName;
+      if (FACET_NAMES.includes(facet) && filter.dataset.filterValue)
+        navigate(toggleFilter(state, facet, filter.dataset.filterValue, true), 'push');
+      return;
+    }
     const link = (e.target as Element).closest<HTMLAnchorElement>('a.hit-link');
     if (!link?.dataset.id || !plainClick(e)) return;
     e.preventDefault();
@@ -495,7 +646,12 @@ function listen(): void {
   window.addEventListener('popstate', () => {
     const parsed = parseUrl(location.search);
     typing = false;
+    const scriptChanged = parsed.state.script !== state.script;
     state = parsed.state;
+    if (scriptChanged) {
+      renderScriptToggle();
+      readerId = null;
+    }
     if (parsed.ui && parsed.ui !== ui) setUi(parsed.ui, false);
     sync();
   });
@@ -514,12 +670,15 @@ function listen(): void {
 function start(): void {
   const parsed = parseUrl(location.search);
   state = parsed.state;
+  // The remembered script unless the link says otherwise.
+  if (!new URLSearchParams(location.search).has('script')) state = { ...state, script: storedScript() };
   ui = initialUiLang(parsed.ui, storedUi(), navigator.languages?.length ? navigator.languages : [navigator.language]);
   // Language buttons name each language in itself.
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-ui]'))
     if (!UI_LANGS.includes(b.dataset.ui as UiLang)) b.remove();
   listen();
   applyStatic();
+  renderScriptToggle();
   writeUrl('replace');
   sync();
 }

@@ -18,13 +18,16 @@ import { contentLang } from './render.js';
 export interface ReaderContext {
   lang: UiLang;
   labels: OrgLabels;
+  /** The locale dates are written in. */
+  locale?: string;
 }
 
 /** Everything is text: title and body go in through text nodes, so markup in an article is shown, never run. */
 export function renderArticle(container: HTMLElement, article: ArticleResponse, ctx: ReaderContext): void {
   const t = MESSAGES[ctx.lang];
-  const lang = contentLang(article.lang);
-  const date = formatDate(article.date, article.year, ctx.lang);
+  // A Kazakh article converted for display is in the script it was converted to.
+  const lang = article.script === 'latn' ? 'kk-Latn' : article.script === 'cyrl' ? 'kk' : contentLang(article.lang);
+  const date = formatDate(article.date, article.year, ctx.lang, ctx.locale);
   const day = isoDay(article.date);
   const url = safeHttpUrl(article.url);
   const facts: HTMLElement[] = [

@@ -2,13 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UI_LANGS } from './i18n.js';
 import {
+  clearFilters,
   emptyFilters,
   FACET_NAMES,
+  hasFilters,
   initialState,
+  NO_YEAR,
+  noSpan,
   type PageState,
   parseUrl,
+  refinements,
+  removeRefinement,
+  SCRIPTS,
   SORTS,
   searchQuery,
+  setNoYear,
+  setYearSpan,
   toggleFilter,
   toUrl,
 } from './state.js';
@@ -17,15 +26,24 @@ const facetValue = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.tr
 const stateArb: fc.Arbitrary<PageState> = fc.record({
   q: fc.string({ maxLength: 60 }),
   filters: fc.record({
-    year: fc.uniqueArray(fc.integer({ min: 1990, max: 2030 }).map(String), { maxLength: 3 }),
+    year: fc.uniqueArray(fc.oneof(fc.integer({ min: 1990, max: 2030 }).map(String), fc.constant(NO_YEAR)), {
+      maxLength: 3,
+    }),
     org: fc.uniqueArray(fc.constantFrom('SCO', 'CIS', 'UN', 'C5+RU', 'OSCE'), { maxLength: 3 }),
     lang: fc.uniqueArray(fc.constantFrom('kk', 'ru', 'kk-Latn'), { maxLength: 2 }),
     source: fc.uniqueArray(facetValue, { maxLength: 3 }),
   }),
+  span: fc
+    .tuple(
+      fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: null }),
+      fc.option(fc.integer({ min: 1990, max: 2030 }), { nil: null }),
+    )
+    .map(([a, b]) => (a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
   sort: fc.constantFrom(...SORTS),
   page: fc.integer({ min: 1, max: 500 }),
   article: fc.option(fc.string({ minLength: 1, maxLength: 30 }), { nil: null }),
   correct: fc.boolean(),
+  script: fc.option(fc.constantFrom(...SCRIPTS), { nil: null }),
 });
 
 describe('URL state', () => {
@@ -50,6 +68,9 @@ describe('URL state', () => {
     ['year not four digits', '?year=99&year=2024', { filters: { ...emptyFilters(), year: ['2024'] } }],
     ['repeated value once', '?org=SCO&org=SCO&org=%20', { filters: { ...emptyFilters(), org: ['SCO'] } }],
     ['empty article', '?a=', { article: null }],
+    ['span the wrong way round', '?year_from=2024&year_to=2019', { span: { from: 2019, to: 2024 } }],
+    ['span end not a year', '?year_from=20&year_to=2019', { span: { from: null, to: 2019 } }],
+    ['unknown script', '?script=arab', { script: null }],
   ] as const)('%s falls back to a valid state', (_name, search, expected) => {
     expect(parseUrl(search).state).toEqual({ ...initialState(), ...expected });
   });
@@ -72,6 +93,20 @@ describe('searchQuery', () => {
     expect(p.getAll('year')).toEqual(['2023', '2024']);
     expect(p.getAll('org')).toEqual(['C5+RU']);
     expect([p.get('sort'), p.get('page'), p.get('limit')]).toEqual(['relevance', '2', '20']);
+  });
+
+  it('sends the span and the script in the API’s names', () => {
+    const p = new URLSearchParams(
+      searchQuery({
+        ...initialState(),
+        span: { from: 2019, to: null },
+        script: 'latn',
+        filters: { ...emptyFilters() },
+      }),
+    );
+    expect(p.get('year_from')).toBe('2019');
+    expect(p.has('year_to')).toBe(false);
+    expect(p.get('script')).toBe('latn');
   });
 
   it('asks for the query as typed only when the reader chose it', () => {
@@ -98,5 +133,38 @@ describe('toggleFilter', () => {
     expect(on.page).toBe(1);
     expect(toggleFilter(on, facet, '2024', true).filters[facet]).toEqual(['2024']);
     expect(toggleFilter(on, facet, '2024', false).filters).toEqual(emptyFilters());
+  });
+});
+
+describe('year selection', () => {
+  const base: PageState = { ...initialState(), page: 4, filters: { ...emptyFilters(), year: ['2020'], org: ['SCO'] } };
+
+  it('a span replaces single years and goes to page 1; the ends are put in order', () => {
+    const s = setYearSpan(base, 2024, 2019);
+    expect(s.span).toEqual({ from: 2019, to: 2024 });
+    expect(s.filters).toEqual({ ...emptyFilters(), org: ['SCO'] });
+    expect(s.page).toBe(1);
+  });
+
+  it('"no year" replaces the span, and off clears the year selection', () => {
+    const on = setNoYear(setYearSpan(base, 2019, 2020), true);
+    expect(on.filters.year).toEqual([NO_YEAR]);
+    expect(on.span).toEqual(noSpan());
+    expect(setNoYear(on, false).filters.year).toEqual([]);
+  });
+
+  it('lists the refinements, each removable, and clears them all', () => {
+    const s = setYearSpan(base, 2019, 2021);
+    const rs = refinements(s);
+    expect(rs).toEqual([
+      { kind: 'span', span: { from: 2019, to: 2021 } },
+      { kind: 'value', facet: 'org', value: 'SCO' },
+    ]);
+    expect(hasFilters(s)).toBe(true);
+    expect(removeRefinement(s, rs[0]!).span).toEqual(noSpan());
+    expect(removeRefinement(s, rs[1]!).filters.org).toEqual([]);
+    const cleared = clearFilters(s);
+    expect(hasFilters(cleared)).toBe(false);
+    expect(cleared.q).toBe(s.q);
   });
 });
