@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { engineConfigFromEnv } from '../engine/config.js';
 import { EngineError } from '../engine/errors.js';
 import type { Gateway } from '../engine/gateway.js';
+import { redactText } from '../engine/redact.js';
 
 const USAGE = `Usage: npm run index -- [--reset] PATH...
 Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders (recursively).
@@ -42,12 +43,12 @@ async function main(): Promise<number> {
       import('../engine/gateway.js'),
       import('./run.js'),
     ]);
-    gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(m) });
+    gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(redactText(m)) });
     const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
     console.log(summaryLine(result));
     return result.exitCode;
   } catch (err) {
-    console.error(err instanceof EngineError ? `${err.message}` : `Indexing failed: ${(err as Error).message}`);
+    console.error(redactText(err instanceof EngineError ? err.message : `Indexing failed: ${(err as Error).message}`));
     return 2;
   } finally {
     await gateway?.close();

@@ -35,8 +35,8 @@ export function createApp(options: AppOptions): express.Express {
       },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+      customSuccessMessage: (req, res, ms) => `${req.method} ${fullUrl(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${fullUrl(req)} ${res.statusCode}`,
       // Static files are not worth a log line each.
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
     }),
@@ -93,6 +93,11 @@ export function createApp(options: AppOptions): express.Express {
     res.status(apiError.status).json(errorBody(apiError));
   });
   return app;
+}
+
+/** The URL as the client sent it (a router strips its mount path from `req.url` while it runs). */
+function fullUrl(req: { url?: string; originalUrl?: string }): string {
+  return req.originalUrl ?? req.url ?? '';
 }
 
 function noCacheForHtml(res: Response, path: string): void {

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
+import { createLogger } from './logger.js';
 import { SearchService } from './search/service.js';
 import { Suggester } from './search/suggest.js';
 
@@ -26,21 +27,8 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** JSON lines for machines; readable lines when a person watches a terminal. */
-function createLogger(level: ServerConfig['logLevel']): Logger {
-  return process.stdout.isTTY
-    ? pino({
-        level,
-        transport: {
-          target: 'pino-pretty',
-          options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime' },
-        },
-      })
-    : pino({ level });
-}
-
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger(options.server.logLevel);
+  const logger = options.logger ?? createLogger({ level: options.server.logLevel });
   const gateway = await Gateway.open({ config: options.engine, log: (m) => logger.info(m) });
   try {
     if (options.indexIfEmpty?.length) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { DEFAULT_STATIC_DIR } from './config.js';
 import { type RunningServer, startServer } from './start.js';
@@ -14,13 +14,13 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig> } = {},
+  options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig>; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'izde-test-'));
   const running = await startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
     server: { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 0, staticDir: DEFAULT_STATIC_DIR },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
   });
   return {
