@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
+import { requestLimits } from './request-limits.js';
 import type { SearchService } from './search/service.js';
 
 /** One object configures the HTTP app. */
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): express.Express {
   );
 
   const api = express.Router();
+  api.use(requestLimits());
   if (options.rateLimitPerMinute > 0) {
     api.use(
       rateLimit({

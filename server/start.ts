@@ -1,10 +1,11 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { createApp } from './app.js';
+import { handleClientError } from './client-errors.js';
 import type { ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { SearchService } from './search/service.js';
@@ -51,9 +52,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       staticDir: options.server.staticDir,
       rateLimitPerMinute: options.server.rateLimitPerMinute,
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(options.server.port, options.server.host, () => resolve(s));
-      s.once('error', reject);
+    const server = createServer(app);
+    // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
+    server.on('clientError', (err: Error & { code?: string }, socket) =>
+      handleClientError(err, socket, (status, code) =>
+        logger.warn(`refused a request Node could not parse: ${status} ${code}`),
+      ),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.server.port, options.server.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     server.keepAliveTimeout = 65_000;
     const { port } = server.address() as AddressInfo;
