@@ -7,6 +7,7 @@ import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
 import { requestLimits } from './request-limits.js';
 import type { SearchService } from './search/service.js';
+import { forwardedForHint, type TrustProxy } from './trust-proxy.js';
 
 /** One object configures the HTTP app. */
 export interface AppOptions {
@@ -16,12 +17,15 @@ export interface AppOptions {
   staticDir: string;
   /** Requests per minute per client on /api; 0 turns the limit off (benchmarks). */
   rateLimitPerMinute: number;
+  /** Express's `trust proxy` (TRUST_PROXY): who may name the client the rate limit counts. */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const { search, logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from user input
   // Default CSP, minus upgrade-insecure-requests: on a LAN address over plain http it would send the page's own
   // scripts and API calls to https and break the page.
@@ -46,12 +50,14 @@ export function createApp(options: AppOptions): express.Express {
   const api = express.Router();
   api.use(requestLimits());
   if (options.rateLimitPerMinute > 0) {
+    api.use(forwardedForHint(options.trustProxy ?? false, (m) => logger.warn(m)));
     api.use(
       rateLimit({
         windowMs: 60_000,
         limit: options.rateLimitPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        validate: { xForwardedForHeader: false }, // forwardedForHint says it in the log, without a stack trace
         handler: (_req, res) => {
           const err = new ApiError(429, 'RATE_LIMITED', 'Too many requests; slow down and try again in a minute.');
           res.status(err.status).json(errorBody(err));

@@ -51,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger,
       staticDir: options.server.staticDir,
       rateLimitPerMinute: options.server.rateLimitPerMinute,
+      trustProxy: options.server.trustProxy ?? false,
     });
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
-import { DEFAULT_STATIC_DIR } from './config.js';
+import { DEFAULT_STATIC_DIR, type ServerConfig } from './config.js';
 import { type RunningServer, startServer } from './start.js';
 
 /** A real izde server on a temporary data folder (embedded Meilisearch) or on `engine.url`, for tests. */
@@ -14,12 +14,24 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig>; logger?: Logger } = {},
+  options: {
+    indexIfEmpty?: string[];
+    engine?: Partial<EngineConfig>;
+    server?: Partial<ServerConfig>;
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'izde-test-'));
   const running = await startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
-    server: { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 0, staticDir: DEFAULT_STATIC_DIR },
+    server: {
+      port: 0,
+      host: '127.0.0.1',
+      logLevel: 'silent',
+      rateLimitPerMinute: 0,
+      staticDir: DEFAULT_STATIC_DIR,
+      ...options.server,
+    },
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
   });
