@@ -19,9 +19,11 @@ export async function startTestServer(
     engine?: Partial<EngineConfig>;
     server?: Partial<ServerConfig>;
     logger?: Logger;
+    /** An existing data folder to serve (removed by stop() like a fresh one). */
+    dataDir?: string;
   } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'izde-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izde-test-'));
   const running = await startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
     server: {
