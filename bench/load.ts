@@ -10,8 +10,9 @@
  * The server runs in its own process with production settings (rate limit on, TRUST_PROXY=loopback, info logs to a
  * file); each connection is one client with its own X-Forwarded-For address. Printed: throughput and latency
  * percentiles, every status seen (only 200 and 429 in the error shape may appear), the server's RSS after the
- * warm-up and at the end (≤ 1.2×: no leak), and, as a baseline in the same run, plain Meilisearch searches at the
- * same concurrency. Exit code 1 when a criterion fails.
+ * warm-up and at the end, each after a full garbage collection (≤ 1.2×: no leak; the RSS under load is printed too),
+ * and, as a baseline in the same run, plain Meilisearch searches at the same concurrency. Exit code 1 when a
+ * criterion fails.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -106,7 +107,7 @@ try {
   // ── the server, in its own process ─────────────────────────────────────────────────────────────────────────
   const logFile = join(tempDir ?? mkdtempSync(join(tmpdir(), 'izde-load-log-')), 'server.log');
   server = fork(new URL('./lib/load-server.ts', import.meta.url).pathname, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: {
       ...process.env,
       ...(config.url ? { MEILI_URL: config.url } : { MEILI_DB_PATH: config.dataDir }),
@@ -121,6 +122,18 @@ try {
     server?.once('message', (m: { url: string }) => resolve(m.url));
     server?.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
+  /** The server's RSS and heap in MB after a full collection (what it keeps), and its RSS as it was before. */
+  const retained = () =>
+    new Promise<{ rss: number; heap: number; rawRss: number }>((resolve) => {
+      const rawRss = rssMb(server?.pid);
+      const onMessage = (m: { type?: string; rss: number; heapUsed: number }) => {
+        if (m?.type !== 'memory') return;
+        server?.off('message', onMessage);
+        resolve({ rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20, rawRss });
+      };
+      server?.on('message', onMessage);
+      server?.send({ type: 'memory' });
+    });
 
   // ── the request mix ───────────────────────────────────────────────────────────────────────────────────────
   let seed = 42;
@@ -224,7 +237,7 @@ try {
       `rate limit ${rateLimit}/min per client (${new Date().toISOString().slice(0, 10)}, ${gateway.mode} engine)`,
   );
   await run(warmup, 'izde');
-  const warmRss = rssMb(server.pid);
+  const warm = await retained();
   const warmEngine = engineRss();
   statuses.clear();
   badBodies.length = 0;
@@ -232,7 +245,7 @@ try {
   const sampler = setInterval(() => series.push(rssMb(server?.pid).toFixed(0)), 10_000);
   const main = await run(duration, 'izde');
   clearInterval(sampler);
-  const endRss = rssMb(server.pid);
+  const end = await retained();
   const endEngine = engineRss();
   const baseline = baselineSeconds > 0 ? await run(baselineSeconds, 'meili') : undefined;
 
@@ -261,9 +274,11 @@ try {
     .join(', ');
   console.log(`\nstatuses: ${statusLine}`);
   const unexpected = [...statuses].filter(([s]) => s !== 200 && s !== 429).reduce((a, [, n]) => a + n, 0);
-  const ratio = endRss / warmRss;
+  const ratio = end.rss / warm.rss;
   console.log(
-    `server RSS: ${warmRss.toFixed(0)} MB after warm-up, ${endRss.toFixed(0)} MB at the end (${fixed(ratio, 2)}×; every 10 s: ${series.join(', ')} MB)` +
+    `server RSS after a full GC: ${warm.rss.toFixed(0)} MB after warm-up, ${end.rss.toFixed(0)} MB at the end (${fixed(ratio, 2)}×); ` +
+      `heap ${warm.heap.toFixed(0)} → ${end.heap.toFixed(0)} MB` +
+      `\nserver RSS under load (before that GC): ${warm.rawRss.toFixed(0)} MB after warm-up, ${end.rawRss.toFixed(0)} MB at the end; every 10 s: ${series.join(', ')} MB` +
       `\nMeilisearch RSS: ${warmEngine.toFixed(0)} MB after warm-up, ${endEngine.toFixed(0)} MB at the end`,
   );
   const failures = [
