@@ -5,10 +5,12 @@
  *                                                         into a temporary data folder first
  *   MEILI_DB_PATH=.data/big npm run bench:load           an already-filled embedded engine
  *   MEILI_URL=… MEILI_MASTER_KEY=… npm run bench:load    an already-filled external engine
- *   options: --connections 200 --duration 60 --warmup 15 --baseline 10 --rate-limit 600
+ *   options: --connections 200 --duration 60 --warmup 15 --warmup-rounds 6 --baseline 10 --rate-limit 600
  *
- * The server runs in its own process with production settings (rate limit on, TRUST_PROXY=loopback, info logs to a
- * file); each connection is one client with its own X-Forwarded-For address. Printed: throughput and latency
+ * The warm-up repeats until the memory the server keeps (after a full GC) grows by less than 5% in a round: its
+ * caches are bounded, and "after warm-up" means once they are full. The server runs in its own process with
+ * production settings (rate limit on, TRUST_PROXY=loopback, info logs to a file); each connection is one client
+ * with its own X-Forwarded-For address. Printed: throughput and latency
  * percentiles, every status seen (only 200 and 429 in the error shape may appear), the server's RSS after the
  * warm-up and at the end, each after a full garbage collection (≤ 1.2×: no leak; the RSS under load is printed too),
  * and, as a baseline in the same run, plain Meilisearch searches at the same concurrency. Exit code 1 when a
@@ -28,7 +30,7 @@ import { runIndexer } from '../indexer/run.js';
 import { newsInputs } from './lib/news-corpus.js';
 import { fixed, printTable } from './lib/table.js';
 
-const USAGE = `Usage: npm run bench:load -- [PATH...] [--connections 200] [--duration 60] [--warmup 15] [--baseline 10] [--rate-limit 600]
+const USAGE = `Usage: npm run bench:load -- [PATH...] [--connections 200] [--duration 60] [--warmup 15] [--warmup-rounds 6] [--baseline 10] [--rate-limit 600]
 Without PATH, the index already in MEILI_DB_PATH or at MEILI_URL is used.`;
 
 const { values, positionals } = parseArgs({
@@ -36,6 +38,7 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '200' },
     duration: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '15' },
+    'warmup-rounds': { type: 'string', default: '6' },
     baseline: { type: 'string', default: '10' },
     'rate-limit': { type: 'string', default: '600' },
     help: { type: 'boolean', short: 'h' },
@@ -49,9 +52,12 @@ if (values.help) {
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
+const warmupRounds = Number(values['warmup-rounds']);
 const baselineSeconds = Number(values.baseline);
 const rateLimit = Number(values['rate-limit']);
-if (![connections, duration, warmup, baselineSeconds, rateLimit].every((n) => Number.isFinite(n) && n >= 0)) {
+if (
+  ![connections, duration, warmup, warmupRounds, baselineSeconds, rateLimit].every((n) => Number.isFinite(n) && n >= 0)
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -233,11 +239,22 @@ try {
   const engineRss = () =>
     rssMb(gateway.mode === 'embedded' ? readLock(dataPaths(config.dataDir).lock)?.pid : undefined);
   console.log(
-    `\nizde under load — ${documents} articles, ${connections} clients, ${warmup} s warm-up + ${duration} s, ` +
+    `\nizde under load — ${documents} articles, ${connections} clients, warm-up rounds of ${warmup} s, then ${duration} s, ` +
       `rate limit ${rateLimit}/min per client (${new Date().toISOString().slice(0, 10)}, ${gateway.mode} engine)`,
   );
-  await run(warmup, 'izde');
-  const warm = await retained();
+  // Warm-up: rounds of the same load until the memory the server keeps stops growing (its caches — results,
+  // highlighted documents, analyzed words — are bounded and full), at most `--warmup-rounds` rounds.
+  let warm = await retained();
+  const warmRounds: string[] = [];
+  for (let round = 1; round <= warmupRounds; round++) {
+    await run(warmup, 'izde');
+    const now = await retained();
+    warmRounds.push(`${now.rss.toFixed(0)} MB (heap ${now.heap.toFixed(0)})`);
+    const settled = round > 1 && now.heap < warm.heap * 1.05;
+    warm = now;
+    if (settled) break;
+  }
+  console.log(`warm-up, retained after each ${warmup} s round: ${warmRounds.join(', ')}`);
   const warmEngine = engineRss();
   statuses.clear();
   badBodies.length = 0;
