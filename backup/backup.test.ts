@@ -7,7 +7,9 @@ import type { Gateway } from '../engine/gateway.js';
 import { type ExternalMeilisearch, startExternalMeilisearch } from '../engine/testing.js';
 import { runIndexer } from '../indexer/run.js';
 import { startTestServer, type TestServer } from '../server/testing.js';
+import { BackupError } from './errors.js';
 import { writeBackup } from './export.js';
+import { restoreBackup } from './import.js';
 import { runBackupCli } from './testing.js';
 
 const quiet = () => ({ advance() {}, note() {}, stop() {} });
@@ -120,41 +122,57 @@ describe('backup and restore on the embedded engine', () => {
     expect(await answers(source)).toEqual(before);
   }, 120_000);
 
-  it.each([
-    ['truncated', (gz: Buffer) => gz.subarray(0, Math.floor(gz.length * 0.6)), /not a complete izde backup/],
-    ['cut after a document (no end record)', (gz: Buffer) => gzipSync(cutLines(gz, -1)), /truncated/],
-    ['with a document changed', (gz: Buffer) => gzipSync(editLine(gz, 3)), /damaged: its end record promises 12/],
-    ['with a document missing', (gz: Buffer) => gzipSync(dropLine(gz, 4)), /damaged: its end record promises 12/],
-    ['not gzip', () => Buffer.from('{"hello":"world"}\n'), /not a complete izde backup/],
-    ['another gzip file', () => gzipSync('{"hello":"world"}\n'), /not an izde backup/],
-    ['empty', () => Buffer.alloc(0), /not a complete izde backup|empty/],
-    [
-      'from a newer izde',
-      (gz: Buffer) => gzipSync(gunzipSync(gz).toString().replace('"formatVersion":1', '"formatVersion":99')),
-      /format version 99/,
-    ],
-  ])(
-    'a backup file %s is refused and changes nothing',
-    async (_name, damage, message) => {
+  describe('a damaged backup file is refused and changes nothing', () => {
+    let target: TestServer;
+    beforeAll(async () => {
+      target = await startTestServer();
+    }, 60_000);
+    afterAll(async () => {
+      await target?.stop();
+    });
+    /** Only the (empty) index the server created at start: no side index, no documents. */
+    const expectUntouched = async () => {
+      expect((await target.gateway.admin.getIndexes()).results.map((i) => i.uid)).toEqual(['articles']);
+      expect(await target.gateway.documentCount()).toBe(0);
+    };
+
+    it.each([
+      ['truncated', (gz: Buffer) => gz.subarray(0, Math.floor(gz.length * 0.6)), /not a complete izde backup/],
+      ['cut after a document (no end record)', (gz: Buffer) => gzipSync(cutLines(gz, -1)), /truncated/],
+      ['with a document changed', (gz: Buffer) => gzipSync(editLine(gz, 3)), /damaged: its end record promises 12/],
+      ['with a document missing', (gz: Buffer) => gzipSync(dropLine(gz, 4)), /damaged: its end record promises 12/],
+      ['not gzip', () => Buffer.from('{"hello":"world"}\n'), /not a complete izde backup/],
+      ['another gzip file', () => gzipSync('{"hello":"world"}\n'), /not an izde backup/],
+      ['empty', () => Buffer.alloc(0), /not a complete izde backup|empty/],
+      [
+        'from a newer izde',
+        (gz: Buffer) => gzipSync(gunzipSync(gz).toString().replace('"formatVersion":1', '"formatVersion":99')),
+        /format version 99/,
+      ],
+    ])('%s', async (_name, damage, message) => {
       const bad = join(temp('izde-bad-'), 'bad.izde');
       writeFileSync(bad, damage(readFileSync(file)));
-      const target = temp('izde-restore-bad-');
-      const out = await runBackupCli('restore', [bad], { MEILI_DB_PATH: target });
+      const failure = await restoreBackup(target.gateway, { from: bad }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(failure).toBeInstanceOf(BackupError);
+      expect((failure as BackupError).code).toBe('RESTORE_BAD_FILE');
+      expect((failure as Error).message).toMatch(message);
+      expect((failure as Error).message).toMatch(/nothing was changed|format version/);
+      await expectUntouched();
+    });
+
+    it('the CLI says why in one line and exits 2', async () => {
+      const bad = join(temp('izde-bad-'), 'bad.izde');
+      writeFileSync(bad, readFileSync(file).subarray(0, 2000));
+      const out = await runBackupCli('restore', [bad], { MEILI_DB_PATH: target.dataDir });
       expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(message);
-      expect(out.stderr).toMatch(/nothing was changed|format version/);
+      expect(out.stderr).toMatch(/not a complete izde backup .*; nothing was changed\./);
       expect(out.stderr).not.toMatch(/\n\s+at /); // no stack trace
-      const after = await startTestServer({ dataDir: target });
-      try {
-        // Only the (empty) index the server creates at start: no side index, no documents.
-        expect((await after.gateway.admin.getIndexes()).results.map((i) => i.uid)).toEqual(['articles']);
-        expect(await after.gateway.documentCount()).toBe(0);
-      } finally {
-        await after.stop();
-      }
-    },
-    60_000,
-  );
+      await expectUntouched();
+    }, 60_000);
+  });
 
   it('a missing file and usage errors exit 2 with a message', async () => {
     const missing = await runBackupCli('restore', ['/nonexistent/backup.izde'], { MEILI_DB_PATH: temp('izde-m-') });
