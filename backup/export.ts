@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, fsyncSync, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { Writable } from 'node:stream';
 import { ANALYZER_VERSION } from '../analyzers/version.js';
 import type { Gateway } from '../engine/gateway.js';
 import { meiliCode, toEngineError } from '../engine/meili-errors.js';

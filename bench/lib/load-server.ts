@@ -3,11 +3,12 @@
  * `npm run serve` (MEILI_URL or MEILI_DB_PATH, INDEX_NAME, RATE_LIMIT_PER_MINUTE, TRUST_PROXY), logging at info to a
  * file as in production, and reporting its URL (and, when asked, its memory) to the parent over IPC.
  */
+
+import { pino } from 'pino';
 import { engineConfigFromEnv } from '../../engine/config.js';
 import { serverConfigFromEnv } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer } from '../../server/start.js';
-import { pino } from 'pino';
 
 const logFile = process.env.LOAD_LOG_FILE ?? '/dev/null';
 const server = await startServer({
