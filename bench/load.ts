@@ -79,13 +79,15 @@ const rssMb = (pid: number | undefined): number => {
 
 // ── the engine and its data ─────────────────────────────────────────────────────────────────────────────────────
 const tempDir = positionals.length > 0 ? mkdtempSync(join(tmpdir(), 'izde-load-')) : undefined;
+/** The server's log (and, with PATHs, the data folder) live here and go at the end. */
+const workDir = tempDir ?? mkdtempSync(join(tmpdir(), 'izde-load-log-'));
 const config = { ...given, ...(tempDir ? { url: undefined, dataDir: tempDir } : {}) };
 const gateway = await Gateway.open({ config });
 let server: ChildProcess | undefined;
 const cleanup = async () => {
   server?.kill('SIGTERM');
   await gateway.close();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  rmSync(workDir, { recursive: true, force: true });
 };
 process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
@@ -111,7 +113,7 @@ try {
   if (ids.length === 0 || words.length === 0) throw new Error('The index is empty: nothing to load it with.');
 
   // ── the server, in its own process ─────────────────────────────────────────────────────────────────────────
-  const logFile = join(tempDir ?? mkdtempSync(join(tmpdir(), 'izde-load-log-')), 'server.log');
+  const logFile = join(workDir, 'server.log');
   server = fork(new URL('./lib/load-server.ts', import.meta.url).pathname, [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     env: {
