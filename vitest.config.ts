@@ -7,6 +7,8 @@ export default defineConfig({
       'indexer/**/*.test.ts',
       'server/**/*.test.ts',
       'engine/**/*.test.ts',
+      'backup/**/*.test.ts',
+      'chaos/**/*.test.ts',
       'web/**/*.test.ts',
       'eval/**/*.test.ts',
       'bench/**/*.test.ts',

@@ -218,14 +218,15 @@ function sharedEngine(url: string, masterKey: string): EmbeddedEngine {
   return { url, masterKey, owned: false, stop: async () => {} };
 }
 
-/** Tracks engines this process must stop, so an abrupt `exit` still takes them down. */
-const ownedPids = new Set<number>();
+/** Engines this process must stop (pid → database folder), so an abrupt `exit` still takes them down. */
+const ownedPids = new Map<number, string>();
 let exitHookInstalled = false;
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const pid of ownedPids) signal(pid, 'SIGTERM');
+    // An engine that died meanwhile (killed, crashed) may have left its pid to another process: check it first.
+    for (const [pid, db] of ownedPids) if (isMeilisearchFor(pid, db)) signal(pid, 'SIGTERM');
   });
 }
 
@@ -240,7 +241,7 @@ function signal(pid: number | undefined, sig: NodeJS.Signals): void {
 }
 
 function ownedEngine(paths: DataPaths, url: string, masterKey: string, pid: number): EmbeddedEngine {
-  ownedPids.add(pid);
+  ownedPids.set(pid, paths.db);
   installExitHook();
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -6,6 +6,7 @@ import { EngineError } from './errors.js';
 import { isHealthy } from './health.js';
 import { nodeHttpClient } from './http-client.js';
 import { meiliCode, toEngineError } from './meili-errors.js';
+import { registerSecret } from './redact.js';
 import { ensureIndex } from './settings.js';
 
 export interface GatewayOptions {
@@ -61,6 +62,8 @@ export class Gateway {
       url = this.engine.url;
       apiKey = this.engine.masterKey;
     }
+    registerSecret(apiKey);
+    registerSecret(new URL(url).password || undefined);
     this.adminClient = new Meilisearch({
       host: url,
       ...(apiKey ? { apiKey } : {}),
@@ -110,6 +113,7 @@ export class Gateway {
         })
       ).key;
     }
+    registerSecret(key);
     return new Meilisearch({ host: admin.config.host, apiKey: key, timeout: this.timeout, httpClient: nodeHttpClient });
   }
 

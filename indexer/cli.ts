@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { engineConfigFromEnv } from '../engine/config.js';
+import { diskTrouble, storageTrouble, watchDiskSpace } from '../engine/disk-space.js';
 import { EngineError } from '../engine/errors.js';
 import type { Gateway } from '../engine/gateway.js';
+import { redactText } from '../engine/redact.js';
 
 const USAGE = `Usage: npm run index -- [--reset] PATH...
 Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders (recursively).
@@ -36,21 +38,43 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => void stop(130));
   process.once('SIGTERM', () => void stop(143));
 
+  // The embedded engine's disk: a full one stalls Meilisearch's task queue, so say so instead of waiting on it.
+  let dataDir: string | undefined;
+  let stopWatch = () => {};
   try {
     // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
     const [{ Gateway }, { runIndexer, summaryLine }] = await Promise.all([
       import('../engine/gateway.js'),
       import('./run.js'),
     ]);
-    gateway = await Gateway.open({ config: engineConfigFromEnv(), log: (m) => console.error(m) });
+    const config = engineConfigFromEnv();
+    dataDir = config.url ? undefined : config.dataDir;
+    if (dataDir) {
+      stopWatch = watchDiskSpace(dataDir, (message) => {
+        console.error(redactText(`Indexing stopped. ${message}`));
+        void stop(2);
+      });
+    }
+    gateway = await Gateway.open({ config, log: (m) => console.error(redactText(m)) });
     const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
     console.log(summaryLine(result));
-    if (result.engineFailure) console.error(`Indexing stopped: ${result.engineFailure.message}`);
+    if (result.engineFailure) console.error(redactText(`Indexing stopped: ${result.engineFailure.message}`));
+    if (result.exitCode !== 0) {
+      const reasons = [
+        ...result.problems.map((p) => p.reason),
+        ...(result.engineFailure ? [result.engineFailure.message] : []),
+      ];
+      const disk = (dataDir ? diskTrouble(dataDir) : null) ?? storageTrouble(reasons);
+      if (disk) console.error(redactText(disk));
+    }
     return result.exitCode;
   } catch (err) {
-    console.error(err instanceof EngineError ? `${err.message}` : `Indexing failed: ${(err as Error).message}`);
+    const message = err instanceof EngineError ? err.message : `Indexing failed: ${(err as Error).message}`;
+    const disk = (dataDir ? diskTrouble(dataDir) : null) ?? storageTrouble([message]);
+    console.error(redactText(disk ? `${message}\n${disk}` : message));
     return 2;
   } finally {
+    stopWatch();
     await gateway?.close();
   }
 }

@@ -12,7 +12,9 @@ import { MeiliError, meiliErrorBody } from './meili/errors.js';
 import { createMeiliRouter } from './meili/routes.js';
 import { articleParamsSchema, parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
 import { displayArticle } from './search/display-script.js';
+import { requestLimits } from './request-limits.js';
 import type { SearchService } from './search/service.js';
+import { forwardedForHint, type TrustProxy } from './trust-proxy.js';
 
 /** One object configures the HTTP app. */
 export interface AppOptions {
@@ -28,6 +30,8 @@ export interface AppOptions {
   corsOrigins?: CorsOrigins;
   cacheMaxAge?: number;
   publicKey?: string | null;
+  /** Express's `trust proxy` (TRUST_PROXY): who may name the client the rate limit counts. */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -35,6 +39,7 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // API answers carry the ETags of http/http-cache.ts only (static files have their own)
+  app.set('trust proxy', options.trustProxy ?? false);
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from user input
   // Default CSP, minus upgrade-insecure-requests: on a LAN address over plain http it would send the page's own
   // scripts and API calls to https and break the page.
@@ -49,8 +54,8 @@ export function createApp(options: AppOptions): express.Express {
       },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      customSuccessMessage: (req, res, ms) => `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
-      customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
+      customSuccessMessage: (req, res, ms) => `${req.method} ${fullUrl(req)} ${res.statusCode} ${Math.round(ms)} ms`,
+      customErrorMessage: (req, res) => `${req.method} ${fullUrl(req)} ${res.statusCode}`,
       // Static files are not worth a log line each.
       autoLogging: { ignore: (req) => !/^\/(api|meili)\//.test(req.url ?? '') },
     }),
@@ -63,11 +68,13 @@ export function createApp(options: AppOptions): express.Express {
       res.status(429).json(meiliErrorBody(new MeiliError(429, 'too_many_requests', message, 'system')));
     else res.status(429).json(errorBody(new ApiError(429, 'RATE_LIMITED', message)));
   });
-  const guards = limit ? [cross, limit] : [cross];
+  // The rate limit counts clients by address: behind a proxy that only TRUST_PROXY makes the real one.
+  const guards = limit ? [cross, forwardedForHint(options.trustProxy ?? false, (m) => logger.warn(m)), limit] : [cross];
   const cache = { maxAge: options.cacheMaxAge ?? HTTP_DEFAULTS.cacheMaxAge };
   const byIndex = options.indexVersion ? indexTagged({ ...cache, version: options.indexVersion }) : bodyTagged(cache);
 
   const api = express.Router();
+  api.use(requestLimits());
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
@@ -115,6 +122,11 @@ export function createApp(options: AppOptions): express.Express {
     res.status(apiError.status).json(errorBody(apiError));
   });
   return app;
+}
+
+/** The URL as the client sent it (a router strips its mount path from `req.url` while it runs). */
+function fullUrl(req: { url?: string; originalUrl?: string }): string {
+  return req.originalUrl ?? req.url ?? '';
 }
 
 function noCacheForHtml(res: Response, path: string): void {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type CorsOrigins, parseCorsOrigins } from './http/cors.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** Server configuration from the environment; one object, defaults here. */
 const schema = z.object({
@@ -11,6 +12,7 @@ const schema = z.object({
   CORS_ORIGINS: z.string().optional(),
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(5),
   IZDE_PUBLIC_KEY: z.string().min(8, 'use at least 8 characters').optional(),
+  TRUST_PROXY: z.string().optional(),
 });
 
 /** Defaults of the HTTP settings tests and tools may leave out of a ServerConfig. */
@@ -21,6 +23,8 @@ export interface ServerConfig {
   host: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  /** Which proxies may name the client (TRUST_PROXY); default false: the peer's own address. */
+  trustProxy?: TrustProxy;
   staticDir: string;
   /** Origins whose pages may call /api and /meili (CORS_ORIGINS); empty: same origin only. */
   corsOrigins?: CorsOrigins;
@@ -42,6 +46,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     CORS_ORIGINS: pick('CORS_ORIGINS'),
     CACHE_MAX_AGE: pick('CACHE_MAX_AGE'),
     IZDE_PUBLIC_KEY: pick('IZDE_PUBLIC_KEY'),
+    TRUST_PROXY: pick('TRUST_PROXY'),
   });
   if (!parsed.success) {
     throw new Error(
@@ -50,8 +55,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   }
   const c = parsed.data;
   let corsOrigins: CorsOrigins;
+  let trustProxy: TrustProxy;
   try {
     corsOrigins = parseCorsOrigins(c.CORS_ORIGINS);
+    trustProxy = parseTrustProxy(c.TRUST_PROXY);
   } catch (err) {
     throw new Error(`Bad configuration: ${(err as Error).message}`);
   }
@@ -60,6 +67,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     host: c.HOST,
     logLevel: c.LOG_LEVEL,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    trustProxy,
     staticDir: DEFAULT_STATIC_DIR,
     corsOrigins,
     cacheMaxAge: c.CACHE_MAX_AGE,

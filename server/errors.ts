@@ -3,7 +3,12 @@ import { EngineError } from '../engine/errors.js';
 /** Error codes of the HTTP API (stable: clients may switch on them). */
 export type ApiErrorCode =
   | 'BAD_PARAMETER'
+  | 'BAD_REQUEST'
   | 'NOT_FOUND'
+  | 'REQUEST_TIMEOUT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'HEADERS_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'SEARCH_UNAVAILABLE'
   | 'SEARCH_TIMEOUT'
@@ -39,10 +44,16 @@ export function toApiError(err: unknown): ApiError {
         return new ApiError(500, 'INTERNAL', 'The search engine failed to answer this request.');
     }
   }
-  // body-parser and friends mark client errors with a status
+  // body-parser, the router's URL decoding and friends mark client errors with a status
   const status = (err as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new ApiError(status, 'BAD_PARAMETER', (err as Error).message || 'Bad request');
+    const message = (err as Error).message || 'Bad request';
+    if (status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', message);
+    if (status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+    if (status === 400 && (err as { type?: unknown }).type === 'entity.parse.failed') {
+      return new ApiError(400, 'BAD_REQUEST', `The request body is not valid: ${message}`);
+    }
+    return new ApiError(status, 'BAD_PARAMETER', message);
   }
   return new ApiError(500, 'INTERNAL', 'Internal error');
 }

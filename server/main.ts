@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { engineConfigFromEnv } from '../engine/config.js';
 import { EngineError } from '../engine/errors.js';
+import { redactText } from '../engine/redact.js';
 import { serverConfigFromEnv } from './config.js';
 import { type RunningServer, startServer } from './start.js';
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
       ...(values['index-if-empty'] ? { indexIfEmpty: values['index-if-empty'] } : {}),
     });
   } catch (err) {
-    console.error(err instanceof EngineError ? err.message : `Could not start: ${(err as Error).message}`);
+    console.error(redactText(err instanceof EngineError ? err.message : `Could not start: ${(err as Error).message}`));
     process.exit(2);
   }
   if (stopping) return;

@@ -1,12 +1,14 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { createApp } from './app.js';
+import { handleClientError } from './client-errors.js';
 import type { ServerConfig } from './config.js';
 import { IndexVersion } from './http/index-version.js';
+import { createLogger } from './logger.js';
 import { SearchService } from './search/service.js';
 import { Suggester } from './search/suggest.js';
 
@@ -27,21 +29,8 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-/** JSON lines for machines; readable lines when a person watches a terminal. */
-function createLogger(level: ServerConfig['logLevel']): Logger {
-  return process.stdout.isTTY
-    ? pino({
-        level,
-        transport: {
-          target: 'pino-pretty',
-          options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime' },
-        },
-      })
-    : pino({ level });
-}
-
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger(options.server.logLevel);
+  const logger = options.logger ?? createLogger({ level: options.server.logLevel });
   const gateway = await Gateway.open({ config: options.engine, log: (m) => logger.info(m) });
   try {
     if (options.indexIfEmpty?.length) {
@@ -71,10 +60,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       corsOrigins: options.server.corsOrigins,
       cacheMaxAge: options.server.cacheMaxAge,
       publicKey: options.server.publicKey,
+      trustProxy: options.server.trustProxy ?? false,
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(options.server.port, options.server.host, () => resolve(s));
-      s.once('error', reject);
+    const server = createServer(app);
+    // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
+    server.on('clientError', (err: Error & { code?: string }, socket) =>
+      handleClientError(err, socket, (status, code) =>
+        logger.warn(`refused a request Node could not parse: ${status} ${code}`),
+      ),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.server.port, options.server.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     server.keepAliveTimeout = 65_000;
     const { port } = server.address() as AddressInfo;

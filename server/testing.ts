@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { DEFAULT_STATIC_DIR, type ServerConfig } from './config.js';
 import { type RunningServer, startServer } from './start.js';
@@ -14,9 +14,16 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { indexIfEmpty?: string[]; engine?: Partial<EngineConfig>; server?: Partial<ServerConfig> } = {},
+  options: {
+    indexIfEmpty?: string[];
+    engine?: Partial<EngineConfig>;
+    server?: Partial<ServerConfig>;
+    logger?: Logger;
+    /** An existing data folder to serve (removed by stop() like a fresh one). */
+    dataDir?: string;
+  } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'izde-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izde-test-'));
   const running = await startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
     server: {
@@ -27,7 +34,7 @@ export async function startTestServer(
       staticDir: DEFAULT_STATIC_DIR,
       ...options.server,
     },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
   });
   return {
@@ -57,4 +64,49 @@ export function searchPath(params: Record<string, string | number | (string | nu
   for (const [k, v] of Object.entries(params))
     for (const item of Array.isArray(v) ? v : [v]) usp.append(k, String(item));
   return `/api/search?${usp}`;
+}
+
+/** One HTTP response read off a raw socket: what a client of any quality would see. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Everything the server sent, in order (several responses on a keep-alive connection). */
+  raw: string;
+}
+
+/**
+ * Writes `data` as is to `url`'s host and port and reads until the server closes the connection (or `timeoutMs`):
+ * for requests no HTTP client library would send (oversized or malformed). The first response is parsed.
+ */
+export async function rawHttp(url: string, data: string | Buffer, timeoutMs = 5000): Promise<RawResponse> {
+  const { connect } = await import('node:net');
+  const { hostname, port } = new URL(url);
+  const raw = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname);
+    const timer = setTimeout(() => socket.destroy(), timeoutMs);
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      // A reset after the answer arrived still leaves the answer to read.
+      if (chunks.length === 0) reject(err);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    socket.write(data);
+  });
+  const headEnd = raw.indexOf('\r\n\r\n');
+  const head = headEnd >= 0 ? raw.slice(0, headEnd) : raw;
+  const [statusLine = '', ...headerLines] = head.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of headerLines) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  const length = Number(headers['content-length'] ?? NaN);
+  const rest = headEnd >= 0 ? raw.slice(headEnd + 4) : '';
+  const body = Number.isFinite(length) ? Buffer.from(rest).subarray(0, length).toString('utf8') : rest;
+  return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body, raw };
 }

@@ -15,6 +15,7 @@ export function createRateLimit(
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    validate: { xForwardedForHeader: false }, // forwardedForHint (trust-proxy.ts) says it in the log, once
     handler: respond,
   });
 }

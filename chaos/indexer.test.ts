@@ -1,0 +1,88 @@
+/**
+ * Chaos: the index CLI and its engine killed with SIGKILL mid-run, as real processes. The CLI is a black box here
+ * (its output and exit code, the engine's own API): what a user sees, whatever the indexer does inside.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dataPaths } from '../engine/embedded.js';
+import { Gateway } from '../engine/gateway.js';
+import { isMeilisearchFor } from '../engine/process.js';
+import { runIndexCli, spawnIndexCli } from '../indexer/testing.js';
+import { allIds, documentTasks, engineOf, waitFor, writeArticles } from './testing.js';
+
+const ARTICLES = 700;
+const dirs: string[] = [];
+const temp = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Opens the data folder's engine (starting it if needed) to look at the index, then stops what it started. */
+async function inspect(dataDir: string): Promise<{ count: number; ids: string[] }> {
+  const gateway = await Gateway.open({
+    config: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles' },
+  });
+  try {
+    const engine = { url: gateway.url, key: gateway.admin.config.apiKey ?? '' };
+    return { count: await gateway.documentCount(), ids: await allIds(engine) };
+  } finally {
+    await gateway.close();
+  }
+}
+
+function expectExactly(index: { count: number; ids: string[] }, explicitIds: string[]): void {
+  expect(index.count).toBe(ARTICLES);
+  expect(new Set(index.ids).size).toBe(index.ids.length); // no duplicates
+  expect(index.ids).toHaveLength(ARTICLES);
+  expect(index.ids).toEqual(expect.arrayContaining(explicitIds));
+}
+
+describe('chaos: kill -9 during indexing', () => {
+  it('the indexer killed mid-run, then run again: the exact count, no duplicates', async () => {
+    const dataDir = temp('izde-chaos-idx-');
+    const file = join(temp('izde-chaos-in-'), 'articles.jsonl');
+    const ids = writeArticles(file, ARTICLES, { words: 60 });
+
+    const run = spawnIndexCli([file], { MEILI_DB_PATH: dataDir });
+    const engine = await waitFor('the indexer’s engine', () => engineOf(dataDir), 60_000);
+    await waitFor('a first batch handed to Meilisearch', async () => (await documentTasks(engine)) >= 1, 60_000);
+    run.child.kill('SIGKILL');
+    const killed = await run.done;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.stdout).not.toMatch(/Indexed \d+ articles/); // it really was cut off mid-run
+
+    const rerun = await runIndexCli([file], { MEILI_DB_PATH: dataDir });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(new RegExp(`Indexed ${ARTICLES} articles`));
+    // The orphaned engine was adopted by the rerun, which stopped it at its end.
+    expect(isMeilisearchFor(engine.pid, dataPaths(dataDir).db)).toBe(false);
+    expectExactly(await inspect(dataDir), ids);
+  }, 180_000);
+
+  it('Meilisearch killed during a run: the indexer exits 2 with a clear message, and a rerun completes', async () => {
+    const dataDir = temp('izde-chaos-meili-');
+    const file = join(temp('izde-chaos-in-'), 'articles.jsonl');
+    const ids = writeArticles(file, ARTICLES, { words: 60, seed: 2 });
+
+    const run = spawnIndexCli([file], { MEILI_DB_PATH: dataDir });
+    const engine = await waitFor('the indexer’s engine', () => engineOf(dataDir), 60_000);
+    await waitFor('a first batch handed to Meilisearch', async () => (await documentTasks(engine)) >= 1, 60_000);
+    process.kill(engine.pid, 'SIGKILL');
+    const started = Date.now();
+    const out = await run.done;
+    expect(out.code, `stdout: ${out.stdout}\nstderr: ${out.stderr}`).toBe(2);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(out.stderr).toMatch(/Meilisearch cannot be reached|Meilisearch (is )?(unavailable|down|stopped)/i);
+    expect(out.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+
+    const rerun = await runIndexCli([file], { MEILI_DB_PATH: dataDir });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expectExactly(await inspect(dataDir), ids);
+  }, 180_000);
+});
