@@ -60,6 +60,7 @@ describe('gradedRelevance', () => {
       rule: String.raw`\bсаммит\w*`,
       include: ['seed'],
       exclude: [],
+      heldOut: false,
     };
     expect(Object.fromEntries(gradedRelevance(q, set, articles))).toEqual({ a: 3, b: 1, seed: 1 });
   });

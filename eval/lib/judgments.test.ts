@@ -118,6 +118,7 @@ describe('relevantIds', () => {
     rule: { ref: 'SCO' },
     include: [],
     exclude: [],
+    heldOut: false,
     ...extra,
   });
 

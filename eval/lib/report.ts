@@ -52,6 +52,9 @@ export const GOALS = {
   typedP10: { fraction: 0.7, value: 0.95 },
 } as const;
 
+/** Rows of the summary that are not categories. */
+const SUMMARY_ROWS = new Set(['tuned-on', 'held-out', 'overall']);
+
 export interface SummaryRow {
   category: string;
   n: number;
@@ -92,6 +95,11 @@ export function summarize(results: readonly QueryResult[]): SummaryRow[] {
       results.filter((r) => r.query.category === c),
     ),
   ).filter((r) => r.n > 0);
+  const heldOut = results.filter((r) => r.query.heldOut);
+  if (heldOut.length > 0 && heldOut.length < results.length) {
+    rows.push(row('tuned-on', results.filter((r) => !r.query.heldOut)));
+    rows.push(row('held-out', heldOut));
+  }
   rows.push(row('overall', results));
   return rows;
 }
@@ -146,7 +154,7 @@ export function goalLines(rows: readonly SummaryRow[], results: readonly QueryRe
   if (!overall) return [];
   const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT met');
   const weak = rows
-    .filter((r) => r.category !== 'overall' && r.izde.recall < GOALS.categoryRecall)
+    .filter((r) => !SUMMARY_ROWS.has(r.category) && r.izde.recall < GOALS.categoryRecall)
     .map((r) => `${r.category} ${fixed(r.izde.recall)}`);
   const furniture = results
     .filter((r) => r.query.category === 'furniture')
