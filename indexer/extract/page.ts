@@ -5,8 +5,8 @@
 import type { DateSource } from '../types.js';
 import { type DateMention, dateLine, findDates, isoOf, parseDateString } from './date.js';
 import { type ClassifiedLine, classifyLines, pageLines } from './furniture.js';
-import { findSource } from './source.js';
 import { articleWordShare } from './lead-words.js';
+import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
 import { inferYear, yearBounds, yearMentions } from './year.js';
 
