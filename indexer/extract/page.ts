@@ -100,7 +100,7 @@ function withTimeBeside(m: DateMention, before: string | undefined, after: strin
 
 /** Headline-like body lines above the chosen headline in the header: chrome (a slogan, the site's name). */
 function sloganLines(classified: readonly ClassifiedLine[], bodyIdx: readonly number[], titleIndex: number): number[] {
-  return bodyIdx.filter((i) => i < titleIndex && headlineLike(classified[i]!.text));
+  return bodyIdx.filter((i) => i < titleIndex && headlineLike(classified[i]?.text ?? ''));
 }
 
 export function extractPage(text: string, hints: PageHints = {}): PageFields {
@@ -134,7 +134,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
       if (t.split(/\s+/u).length > 1) break; // a real line that is not a headline: the page has none
     }
     const lastCandidate = candidates[candidates.length - 1]?.i ?? -1;
-    const below = bodyIdx.filter((i) => i > lastCandidate).map((i) => classified[i]!.text);
+    const below = bodyIdx.filter((i) => i > lastCandidate).map((i) => classified[i]?.text ?? '');
     const chosen = chooseHeadline(candidates, below.join('\n').slice(0, 4000));
     if (chosen) {
       titleIndex = chosen.i;
@@ -167,7 +167,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     // Lines above the headline are site chrome: one-word rubrics («Аналитика», «Саясат»), or a slogan the headline
     // was chosen over (chooseHeadline), not article text.
     // A one-word line among the header's metadata below the headline is a rubric too.
-    const oneWord = !/\s/u.test(classified[i]!.text.trim());
+    const oneWord = !/\s/u.test((classified[i]?.text ?? '').trim());
     if ((i < titleIndex && (oneWord || slogans.has(i))) || (oneWord && i > titleIndex && i < headerEnd)) {
       drop.add(i);
       continue;
