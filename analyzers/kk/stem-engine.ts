@@ -33,12 +33,17 @@ export interface StemmerData {
   voice: Readonly<Record<string, string>>;
   /** Nasals dropped at the very end of a key after a vowel (н ң; folded: н). */
   finalNasals: ReadonlySet<string>;
+  /** Words that look like a form of a listed verb root (қал-а, ал-мас) but are other words (қала «city», алмас
+   *  «diamond»): kept whole. */
+  verbHomographs: ReadonlySet<string>;
 }
 
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
 const MIN_LEN = 3;
 const MAX_STEPS = 24;
 const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
+/** Causative endings no common noun has. */
+const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
 /** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
 const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
 
@@ -78,6 +83,17 @@ export function createStemmer(d: StemmerData): Stemmer {
       return true;
     // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
     return stem.endsWith('и') && [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
+  };
+  /** A listed root, or the passive of one (айтыл-ар, беріл-е): what the verb endings that are also common noun
+   *  endings ask of their stem. */
+  const isRootStem = (raw: string): boolean => {
+    const stem = normalize(raw);
+    if (d.verbRoots.has(stem)) return true;
+    // A causative is a verb (сездір, жеткіз, айтқыз); -тыр/-тір are left out: батыр «hero».
+    if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
+    const root = passiveRoot(stem);
+    // A one-letter passive after a two-letter root is too short to tell (де-н-е is дене «body»); ат-ыл-а is fine.
+    return root !== null && d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
   };
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
@@ -187,7 +203,9 @@ export function createStemmer(d: StemmerData): Stemmer {
    * harmony. The key keeps three letters.
    */
   const dropFinalNasal = (s: string): string | null =>
-    s.length >= 4 && d.finalNasals.has(s[s.length - 1] ?? '') && alphabet.vowels.has(s[s.length - 2] ?? '')
+    s.length >= 4 &&
+    d.finalNasals.has(s[s.length - 1] ?? '') &&
+    alphabet.vowels.has(s[s.length - 2] ?? '')
       ? s.slice(0, -1)
       : null;
 
@@ -220,7 +238,8 @@ export function createStemmer(d: StemmerData): Stemmer {
   };
 
   /** The stem left by the longest chain whose conditions hold (nominal reading first), or null. */
-  const stripOnce = (s: string): string | null => {
+  const stripOnce = (s: string, afterNasalDrop: boolean): string | null => {
+    const wordIsRoot = d.verbRoots.has(s);
     // Best valid parse per stem end: a nominal one beats a verbal one for the same cut (-ды: accusative or past).
     const best = new Map<number, SuffixParse>();
     scratch.length = 0;
@@ -234,11 +253,21 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (held && held.verbal === verbFirst) continue;
       const spelled = insideY(p) ? `${stem}й` : stem;
       if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
+      // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
+      if (p.needsRoot && (wordIsRoot || afterNasalDrop || !isRootStem(stem))) continue;
+      // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
+      if (p.needsRoot && p.firstForm.length === 1 && p.firstMorpheme === 'AOR' && stem.length < MIN_LEN) continue;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
     }
     if (best.size === 0) return null;
     const end = Math.min(...best.keys());
     const p = best.get(end) as SuffixParse;
+    // Between two verb readings, a listed root beats a longer chain on an unlisted stem: адас-а «getting lost», not
+    // ада-са.
+    if (p.verbal && !d.verbRoots.has(normalize(s.slice(0, end)))) {
+      for (const [e, q] of best)
+        if (e > end && q.verbal && d.verbRoots.has(normalize(s.slice(0, e)))) return stemOf(s, q);
+    }
     const alt = best.get(end + 1);
     if (alt) {
       // облыс-ы, not облы-сы (see stemInYs).
@@ -255,11 +284,15 @@ export function createStemmer(d: StemmerData): Stemmer {
   return (word: string): string => {
     if (word.length < 2 || !hasVowel(word)) return word;
     let cur = word;
+    let nasalDropped = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       const p = protectedPrefix(cur);
       if (p !== null) return p;
+      if (d.verbHomographs.has(cur)) return cur;
       cur = normalize(cur);
-      const next = stripOnce(cur) ?? stripPassive(cur) ?? dropFinalNasal(cur);
+      const cut: string | null = stripOnce(cur, nasalDropped) ?? stripPassive(cur);
+      const next: string | null = cut ?? dropFinalNasal(cur);
+      nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = normalize(next);
