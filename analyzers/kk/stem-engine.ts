@@ -36,6 +36,9 @@ export interface StemmerData {
   /** Words that look like a form of a listed verb root (қал-а, ал-мас) but are other words (қала «city», алмас
    *  «diamond»): kept whole. */
   verbHomographs: ReadonlySet<string>;
+  /** Shortest stem a verb ending that is also a noun ending may leave: folding merges short roots with other words
+   *  (өл- «die» folds to ол «he»: олар is not өл-ар), so the folded alphabet asks for more. */
+  minRootEvidenceStem: number;
 }
 
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
@@ -254,7 +257,8 @@ export function createStemmer(d: StemmerData): Stemmer {
       const spelled = insideY(p) ? `${stem}й` : stem;
       if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
-      if (p.needsRoot && (wordIsRoot || afterNasalDrop || !isRootStem(stem))) continue;
+      if (p.needsRoot && (wordIsRoot || afterNasalDrop || stem.length < d.minRootEvidenceStem || !isRootStem(stem)))
+        continue;
       // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
       if (p.needsRoot && p.firstForm.length === 1 && p.firstMorpheme === 'AOR' && stem.length < MIN_LEN) continue;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);

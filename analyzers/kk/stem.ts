@@ -66,6 +66,7 @@ export const stemKk: Stemmer = createStemmer({
   voice: { п: 'б', к: 'г', қ: 'ғ' },
   finalNasals: new Set('нң'),
   verbHomographs: new Set(verbHomographs),
+  minRootEvidenceStem: 2,
 });
 
 export const stemKkFolded: Stemmer = createStemmer({
@@ -84,4 +85,5 @@ export const stemKkFolded: Stemmer = createStemmer({
   voice: { п: 'б', к: 'г' },
   finalNasals: new Set('н'),
   verbHomographs: new Set(verbHomographs.map(fold)),
+  minRootEvidenceStem: 3,
 });
