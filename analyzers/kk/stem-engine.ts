@@ -206,9 +206,7 @@ export function createStemmer(d: StemmerData): Stemmer {
    * harmony. The key keeps three letters.
    */
   const dropFinalNasal = (s: string): string | null =>
-    s.length >= 4 &&
-    d.finalNasals.has(s[s.length - 1] ?? '') &&
-    alphabet.vowels.has(s[s.length - 2] ?? '')
+    s.length >= 4 && d.finalNasals.has(s[s.length - 1] ?? '') && alphabet.vowels.has(s[s.length - 2] ?? '')
       ? s.slice(0, -1)
       : null;
 
