@@ -94,10 +94,15 @@ export function createStemmer(d: StemmerData): Stemmer {
     if (d.verbRoots.has(stem)) return true;
     // A causative is a verb (сездір, жеткіз, айтқыз); -тыр/-тір are left out: батыр «hero».
     if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
-    const root = passiveRoot(stem);
-    // A one-letter passive after a two-letter root is too short to tell (де-н-е is дене «body»); ат-ыл-а is fine.
-    return root !== null && d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
+    return isListedPassive(stem);
   };
+  /** The passive of a listed root (қабылда-н, ат-ыл). A one-letter passive after a two-letter root is too short to
+   *  tell (де-н-е is дене «body»); ат-ыл-а is fine. */
+  function isListedPassive(raw: string): boolean {
+    const stem = normalize(raw);
+    const root = passiveRoot(stem);
+    return root !== null && d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
+  }
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
 
@@ -250,7 +255,8 @@ export function createStemmer(d: StemmerData): Stemmer {
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
       // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
-      const verbFirst = stem.endsWith('и');
+      // So does the passive of a listed root: қабылдан-ды «was adopted», not қабылдан «ablative» + -ды.
+      const verbFirst = stem.endsWith('и') || isListedPassive(stem);
       if (held && held.verbal === verbFirst) continue;
       const spelled = insideY(p) ? `${stem}й` : stem;
       if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
@@ -280,8 +286,11 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !readsAsPresent(s.slice(0, end), p.firstForm))
         return stemOf(s, alt);
     }
+    lastCutVerbal = p.verbal;
     return stemOf(s, p);
   };
+  /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
+  let lastCutVerbal = false;
 
   return (word: string): string => {
     if (word.length < 2 || !hasVowel(word)) return word;
@@ -292,7 +301,10 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (p !== null) return p;
       if (d.verbHomographs.has(cur)) return cur;
       cur = normalize(cur);
-      const cut: string | null = stripOnce(cur, nasalDropped) ?? stripPassive(cur);
+      // After a verb ending, a listed root's passive is cut as such (қабылдан-ды → қабылда), not as a noun (қабыл-дан).
+      const passiveFirst = step > 0 && lastCutVerbal && isListedPassive(cur) ? stripPassive(cur) : null;
+      lastCutVerbal = false;
+      const cut: string | null = passiveFirst ?? stripOnce(cur, nasalDropped) ?? stripPassive(cur);
       const next: string | null = cut ?? dropFinalNasal(cur);
       nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
