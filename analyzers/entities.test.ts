@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
-import { findEntities, gazetteer, labelOf, organizationsOf } from './entities.js';
+import { entryOf, findEntities, gazetteer, labelOf, organizationsOf } from './entities.js';
 import { entityToken } from './entity-token.js';
 
 const CONTRACT_ORGS = ['CIS', 'SCO', 'UN', 'OSCE', 'EU', 'EAEU', 'CSTO', 'NATO', 'OTS', 'CICA', 'C5+RU'];
@@ -57,7 +57,8 @@ describe('gazetteer data', () => {
   it('every name of an entry is found as that entry in its own text', () => {
     for (const e of gazetteer) {
       for (const n of Object.values(e.names).flat()) {
-        const found = findEntities(analyze(n), { text: n });
+        // An institution's name may spell its parent's too (Совет Безопасности ООН): that one comes second.
+        const found = findEntities(analyze(n), { text: n }).filter((m, i) => i === 0 || m.code !== e.partOf);
         expect({ name: n, codes: found.map((m) => m.code) }).toEqual({ name: n, codes: [e.code] });
       }
     }
@@ -79,7 +80,7 @@ describe('findEntities', () => {
     ],
     ['"Орталық Азия + Ресей" форматы', 'C5+RU:Орталық Азия + Ресей'],
     ['саммит «Центральная Азия + Россия»', 'C5+RU:Центральная Азия + Россия'],
-    ['Біріккен Ұлттар Ұйымының Бас ассамблеясы', 'UN:Біріккен Ұлттар Ұйымының'],
+    ['Біріккен Ұлттар Ұйымының мүшелері', 'UN:Біріккен Ұлттар Ұйымының'],
     ['Генсек ООН', 'UN:ООН'],
     ['the United Nations said', 'UN:United Nations'],
     ['Еуразиялық экономикалық одаққа мүше', 'EAEU:Еуразиялық экономикалық одаққа'],
@@ -173,4 +174,78 @@ describe('labelOf', () => {
     ['C5+RU', 'en', 'Central Asia + Russia'],
     ['NOPE', 'ru', 'NOPE'],
   ] as const)('%s in %s → %s', (code, ui, label) => expect(labelOf(code, ui)).toBe(label));
+});
+
+describe('P1b: an institution is its own entity, never its organization or country (one rule, in the data)', () => {
+  const institutions = gazetteer.filter((e) => e.partOf !== undefined);
+  it('has institutions of organizations and of countries, each of an existing entry', () => {
+    expect(institutions.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['EC', 'EP', 'EEC', 'UNSC', 'UNGA', 'KREMLIN', 'WHITE_HOUSE', 'AKORDA']),
+    );
+    for (const e of institutions) expect(entryOf(e.partOf ?? '')?.code).toBe(e.partOf);
+  });
+
+  it.each(
+    institutions.flatMap((e) => Object.values(e.names).flatMap((names) => names.map((n) => [e.code, n] as const))),
+  )('%s: «%s» is the institution first; anything else found is its parent, inside its name', (code, name) => {
+    const found = findEntities(analyze(name), { text: name });
+    expect(found[0]?.code).toBe(code);
+    for (const m of found.slice(1)) {
+      expect(m.code).toBe(entryOf(code)?.partOf);
+      expect(m.start).toBeGreaterThanOrEqual(found[0]?.start ?? 0);
+      expect(m.end).toBeLessThanOrEqual(found[0]?.end ?? 0);
+    }
+  });
+
+  it.each([
+    ['Совет Безопасности ООН', ['UNSC', 'UN']],
+    ['Совет Безопасности Организации Объединённых Наций', ['UNSC', 'UN']],
+    ['БҰҰ Қауіпсіздік Кеңесінің отырысы', ['UNSC', 'UN']],
+    ['Біріккен Ұлттар Ұйымы Бас Ассамблеясы', ['UNGA', 'UN']],
+    ['BUU Bas Assambleıasynda', ['UNGA', 'UN']],
+    ['Генассамблея', ['UNGA']],
+    ['Европарламент', ['EP']],
+    ['Еуропа парламенті', ['EP']],
+    ['Eýrokomıssııa', ['EC']],
+    ['Еуразиялық экономикалық комиссия', ['EEC']],
+  ])('«%s» mentions %j (the parent only where the name spells it)', (text, expected) => {
+    expect(findEntities(analyze(text), { text }).map((m) => m.code)).toEqual(expected);
+  });
+
+  it.each([
+    ['Еврокомиссия предложила', ['EC']],
+    ['Европарламент одобрил', ['EP']],
+    ['Еуропарламент депутаттары', ['EP']],
+    ['Еуразиялық экономикалық комиссия шешім қабылдады', ['EEC']],
+    ['Совет Безопасности ООН собрался', ['UN', 'UNSC']],
+    ['БҰҰ Бас Ассамблеясының сессиясы', ['UN', 'UNGA']],
+    // An institution supports an ambiguous form of its parent, like a context phrase.
+    ['ЕЭК и ЕАЭС', ['EAEU', 'EEC']],
+    ['ЕЭК опубликовала доклад', []],
+    ['Кремль и Белый дом', []],
+  ])('organizations of «%s»: %j', (text, expected) => expect(orgs(text)).toEqual(expected));
+
+  it('places that are institutions stand for no country', () => {
+    expect(mentions('Кремль ответил Белому дому')).toEqual(['KREMLIN:Кремль', 'WHITE_HOUSE:Белому дому']);
+    expect(mentions('Ақорданың баспасөз қызметі')).toEqual(['AKORDA:Ақорданың']);
+    expect(mentions('белый дом у реки')).toEqual([]); // capitalized names only
+  });
+});
+
+describe('every form of a multi-word organization name', () => {
+  it.each([
+    // Kazakh Latin typed without its special letters: one «i» for ı and i, «ia» for я.
+    ['Birikken Ulttar Uiymy', 'UN:Birikken Ulttar Uiymy'],
+    ['Shanhai yntymaqtastyq uiymynyn', 'SCO:Shanhai yntymaqtastyq uiymynyn'],
+    ['Eurazialyq ekonomikalyq odaqqa', 'EAEU:Eurazialyq ekonomikalyq odaqqa'],
+    ['Ujymdyq qauipsizdik turaly shart uiymy', 'CSTO:Ujymdyq qauipsizdik turaly shart uiymy'],
+    // A Latin abbreviation inside Kazakh Latin text is transliterated like the text.
+    ['Toqaev EAEO aıasynda sóıledi', 'EAEU:EAEO'],
+    ['Prezıdent EAEO-ǵa múshe elderge', 'EAEU:EAEO'],
+    // A compound written apart.
+    ['Түркі тілдес мемлекеттердің ынтымақтастық кеңесінде', 'OTS:Түркі тілдес мемлекеттердің ынтымақтастық кеңесінде'],
+    ['Шанхайской организацией сотрудничества', 'SCO:Шанхайской организацией сотрудничества'],
+  ])('%s', (text, expected) =>
+    expect(mentions(text, true).filter((m) => !m.startsWith('TOKAYEV'))).toEqual([expected]),
+  );
 });

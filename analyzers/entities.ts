@@ -18,7 +18,7 @@
 
 import { analyze } from './analyze.js';
 import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
-import { fold } from './kk/fold.js';
+import { fold, looseFold } from './kk/fold.js';
 import type { AnalyzedToken } from './types.js';
 
 export type EntityKind = 'org' | 'place' | 'person';
@@ -34,6 +34,16 @@ export interface GazetteerEntry {
   /** Relational adjectives and demonyms formed from the name (российский, ресейлік, Chinese): common words, so
    *  matched in any letter case; they count as mentions of the entity. */
   derived?: string[];
+  /**
+   * The organization or country this entry is an institution of (the European Parliament of the EU, the Kremlin of
+   * Russia). The rule (P1b), the same for every entry: an institution is its own entity and never stands for its
+   * parent — its names are not the parent's, its mentions are not the parent's; a name that contains the parent's
+   * name (Совет Безопасности ООН) mentions the parent too; and a mention of an institution supports an ambiguous
+   * form of its parent (ЕС beside Европарламент), as the parent's context phrases do.
+   */
+  partOf?: string;
+  /** Names of several words match only capitalized (Белый дом, Ақ үй: in lowercase a white house is a house). */
+  capitalized?: boolean;
 }
 
 export interface EntityMention {
@@ -90,9 +100,13 @@ interface PatternToken {
   prefix: string;
 }
 
+/** A word's letters as names are compared by: folded, in the loose spelling of looseFold. */
+const foldedLetters = (t: AnalyzedToken): string => looseFold(fold(t.norm));
+
+/** Cut on the word's own letters first (the loose spelling can be longer: я is иа), then loosened. */
 const prefixOf = (t: AnalyzedToken): string => {
   const f = fold(t.norm);
-  return f.slice(0, f.length - Math.min(2, Math.max(0, f.length - 3)));
+  return looseFold(f.slice(0, f.length - Math.min(2, Math.max(0, f.length - 3))));
 };
 
 interface Pattern {
@@ -109,17 +123,18 @@ interface Pattern {
   anyCase: boolean;
 }
 
-/** The key a token is compared by: the folded stem, or for a stopword its normalized form. */
-const keyOf = (t: AnalyzedToken): string => t.fold ?? `\u0000${t.norm}`;
+/** The key a token is compared by: the folded stem, or for a stopword its folded form, both in the loose spelling
+ *  of looseFold (so Kazakh Latin typed without its special letters meets the real one: «Uiymy», «turaly»). */
+const STOP = '\u0000';
+const keyOf = (t: AnalyzedToken): string => (t.fold === null ? `${STOP}${foldedLetters(t)}` : looseFold(t.fold));
 
 const MIN_ABBR_LEN = 2;
 
-/** Every analysis of a name: Cyrillic names under Kazakh and Russian rules (a paragraph's language decides
- *  which stems the text gets), Latin names as the analyzer detects them. */
+/** Every analysis of a name under Kazakh and Russian rules (a paragraph's language decides which keys the text
+ *  gets): a Cyrillic name as Kazakh and as Russian, a Latin one as Kazakh Latin (transliterated: «EAEO» in a
+ *  Kazakh Latin text is «еаео») and as a foreign word. */
 function analysesOf(name: string): AnalyzedToken[][] {
-  const out: AnalyzedToken[][] = [analyze(name)];
-  if (/\p{Script=Cyrillic}/u.test(name)) out.push(analyze(name, { lang: 'kk' }), analyze(name, { lang: 'ru' }));
-  return out;
+  return [analyze(name), analyze(name, { lang: 'kk' }), analyze(name, { lang: 'ru' })];
 }
 
 function compile(): Map<string, Pattern[]> {
@@ -134,8 +149,8 @@ function compile(): Map<string, Pattern[]> {
         prefix: prefixOf(t),
       }));
       const gaps = toks.slice(1).map((t, i) => gapSignature(name.slice(toks[i]!.end, t.start)));
-      const anyCase = derived || (!ambiguous && tokens.length >= 2 && !tokens.some((t) => t.caps));
-      const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => t.key + (t.caps ? '!' : '')).join(' ')}|${gaps.join(' ')}`;
+      const anyCase = derived || (!ambiguous && !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps));
+      const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => `${t.key}${t.caps ? '!' : ''}>${t.prefix}`).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const p: Pattern = { code: e.code, kind: e.kind, tokens, gaps, ambiguous, contextOnly, anyCase };
@@ -199,7 +214,10 @@ function matchAt(
   for (let k = 0; k < p.tokens.length; k++) {
     const t = tokens[i + k]!;
     const pt = p.tokens[k]!;
-    if (keyOf(t) !== pt.key || !fold(t.norm).startsWith(pt.prefix)) return -1;
+    // A stopword of the name (туралы, и, of) is met by its letters, whatever the text token is («turaly» typed
+    // without special letters reads as тұралы, no stopword).
+    const key = pt.key.startsWith(STOP) ? `${STOP}${foldedLetters(t)}` : keyOf(t);
+    if (key !== pt.key || !foldedLetters(t).startsWith(pt.prefix)) return -1;
     if (!anyCase && !p.anyCase) {
       if (pt.caps && !isCaps(t.surface)) return -1;
       // Names are proper nouns: «қарағанда» (compared to) is not «Қарағанды».
@@ -226,35 +244,62 @@ interface TextSource {
  * are not matched and a comma between two words of a name goes unseen.
  */
 export function findEntities(tokens: readonly AnalyzedToken[], opts: FindOptions & TextSource = {}): EntityMention[] {
-  const index = patterns();
   const text = opts.text ?? null;
   const anyCase = opts.anyCase ?? false;
   const out: EntityMention[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const cands = index.get(keyOf(tokens[i]!));
-    let best: { p: Pattern; last: number } | null = null;
-    for (const p of cands ?? []) {
-      const last = matchAt(tokens, text, i, p, anyCase);
-      if (last < 0) continue;
-      // Longest first; at equal length an unambiguous form beats an ambiguous one.
-      if (!best || last > best.last || (last === best.last && best.p.ambiguous && !p.ambiguous)) best = { p, last };
-    }
+    const best = bestMatchAt(tokens, text, i, anyCase, null);
     if (!best) {
       i++;
       continue;
     }
-    out.push({
-      code: best.p.code,
-      kind: best.p.kind,
-      start: tokens[i]!.start,
-      end: tokens[best.last]!.end,
-      firstToken: i,
-      lastToken: best.last,
-      ambiguous: best.p.ambiguous,
-    });
+    out.push(mentionOf(tokens, i, best));
+    // An institution named with its organization's name (Совет Безопасности ООН, БҰҰ Бас Ассамблеясы) mentions the
+    // organization too; its own mention comes first, so a query reads the whole name as the institution.
+    const parent = entryOf(best.p.code)?.partOf;
+    if (parent !== undefined) {
+      for (let j = i; j <= best.last; j++) {
+        const inner = bestMatchAt(tokens, text, j, anyCase, parent);
+        if (inner && inner.last <= best.last) {
+          out.push(mentionOf(tokens, j, inner));
+          break;
+        }
+      }
+    }
     i = best.last + 1;
   }
   return out;
+}
+
+/** The longest name at token `i` (of the entry `only`, when given), or null. */
+function bestMatchAt(
+  tokens: readonly AnalyzedToken[],
+  text: string | null,
+  i: number,
+  anyCase: boolean,
+  only: string | null,
+): { p: Pattern; last: number } | null {
+  let best: { p: Pattern; last: number } | null = null;
+  for (const p of patterns().get(keyOf(tokens[i] as AnalyzedToken)) ?? []) {
+    if (only !== null && p.code !== only) continue;
+    const last = matchAt(tokens, text, i, p, anyCase);
+    if (last < 0) continue;
+    // Longest first; at equal length an unambiguous form beats an ambiguous one.
+    if (!best || last > best.last || (last === best.last && best.p.ambiguous && !p.ambiguous)) best = { p, last };
+  }
+  return best;
+}
+
+function mentionOf(tokens: readonly AnalyzedToken[], i: number, m: { p: Pattern; last: number }): EntityMention {
+  return {
+    code: m.p.code,
+    kind: m.p.kind,
+    start: (tokens[i] as AnalyzedToken).start,
+    end: (tokens[m.last] as AnalyzedToken).end,
+    firstToken: i,
+    lastToken: m.last,
+    ambiguous: m.p.ambiguous,
+  };
 }
 
 function hasContext(tokens: readonly AnalyzedToken[], code: string, text: string | null): boolean {
@@ -268,7 +313,8 @@ function hasContext(tokens: readonly AnalyzedToken[], code: string, text: string
 
 /**
  * Organization codes of a text (sorted, unique): every unambiguous mention, and an ambiguous one only when the
- * text supports it (another mention of the same code, or one of the entry's context phrases).
+ * text supports it (another mention of the same code, a mention of one of its institutions, or one of the entry's
+ * context phrases).
  */
 export function organizationsOf(
   tokens: readonly AnalyzedToken[],
@@ -277,9 +323,10 @@ export function organizationsOf(
   const mentions = (opts.mentions ?? findEntities(tokens, opts)).filter((m) => m.kind === 'org');
   const sure = new Set(mentions.filter((m) => !m.ambiguous).map((m) => m.code));
   const out = new Set(sure);
+  const institutionsOf = new Set(mentions.flatMap((m) => entryOf(m.code)?.partOf ?? []));
   for (const m of mentions) {
     if (!m.ambiguous || out.has(m.code)) continue;
-    if (hasContext(tokens, m.code, opts.text ?? null)) out.add(m.code);
+    if (institutionsOf.has(m.code) || hasContext(tokens, m.code, opts.text ?? null)) out.add(m.code);
   }
   return [...out].sort();
 }

@@ -4,7 +4,8 @@
  *   npm run bench:analyzers -- PATH...      (e.g. ../shared/corpus; files are found by name under the paths)
  *
  * Parts, each skipped with a note when its files are missing (exit 0 when at least one part ran, else 1):
- *  1. UD Kazakh-KTB test — pairwise conflation of stemKk vs a 4-letter truncation and a naive suffix list;
+ *  1. UD Kazakh-KTB test — pairwise conflation of stemKk vs a 4-letter truncation and a naive suffix list, for NOUN,
+ *     VERB, NOUN+PROPN+ADJ and all four;
  *  2. UD Russian GSD test + Taiga test — pairwise conflation of stemRu vs Snowball, natural, the light stemmer,
  *     az's first reading and a 4-letter truncation;
  *     plus the same methods on single words of the BSNLP 2021 Russian named-entity lemmas (names in news);
@@ -91,6 +92,8 @@ function kazakhUd(files: readonly string[], stemKk: Stemmer | undefined): boolea
   const words = readConllu(path);
   const methods = kazakhMethods(stemKk);
   for (const [label, upos] of [
+    ['NOUN', ['NOUN']],
+    ['VERB', ['VERB']],
     ['NOUN+PROPN+ADJ', KK_NOMINAL],
     ['NOUN+PROPN+ADJ+VERB', KK_WITH_VERB],
   ] as const) {

@@ -19,12 +19,22 @@ import { runIndexer, summaryLine } from '../indexer/run.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { type RunningServer, startServer } from '../server/start.js';
 import { evalInputs } from './lib/eval-inputs.js';
-import { izdeSearchAll } from './lib/izde-search.js';
+import { gradedRelevance } from './lib/grades.js';
+import { izdeSearchAll, izdeTopIds } from './lib/izde-search.js';
 import { loadJudgedArticles } from './lib/judged-text.js';
-import { compilePattern, DEFAULT_QUERY_SET, loadQuerySet, relevantIds, selectQueries } from './lib/judgments.js';
+import { compilePattern, DEFAULT_QUERY_SET, loadQuerySet, selectQueries } from './lib/judgments.js';
 import { scoreQuery } from './lib/metrics.js';
 import { createPlainIndex, plainSearchAll } from './lib/plain-index.js';
-import { goalLines, printFailures, printSummary, type QueryResult, summarize } from './lib/report.js';
+import { ndcgAt, precisionAt, SCREEN, typedPrefixes } from './lib/ranking.js';
+import {
+  goalLines,
+  printFailures,
+  printOrderFailures,
+  printSummary,
+  type QueryResult,
+  summarize,
+  type TypedResult,
+} from './lib/report.js';
 import { startWatchdog } from './lib/watchdog.js';
 
 const USAGE =
@@ -125,7 +135,8 @@ async function main(): Promise<void> {
     const maxHits = Math.max(indexedIds.length, judged.length);
     const results: QueryResult[] = [];
     for (const query of queries) {
-      const relevant = relevantIds(query, set, judged);
+      const grades = gradedRelevance(query, set, judged);
+      const relevant = new Set(grades.keys());
       const t0 = performance.now();
       const izde = await izdeSearchAll(url, query.q, maxHits);
       const izdeMs = Math.round(performance.now() - t0);
@@ -134,17 +145,43 @@ async function main(): Promise<void> {
       const plainMs = Math.round(performance.now() - t1);
       for (const [id, title] of [...izde.titles, ...plain.titles])
         if (!known.has(id)) known.set(id, { title, lang: null });
+      // As you type: the first screen for each unfinished form of a one-word query, judged by the whole word.
+      const typed: TypedResult[] = [];
+      for (const { fraction, prefix } of typedPrefixes(query.q)) {
+        const izdeTop = await izdeTopIds(url, prefix, SCREEN);
+        for (const [id, title] of izdeTop.titles) if (!known.has(id)) known.set(id, { title, lang: null });
+        const plainTop = await plainSearchAll(gateway.admin, PLAIN_INDEX, prefix, SCREEN);
+        typed.push({
+          fraction,
+          prefix,
+          izde: precisionAt(izdeTop.ids, relevant),
+          plain: precisionAt(plainTop.ids, relevant),
+          izdeWrong: izdeTop.ids.filter((id) => !relevant.has(id)),
+        });
+      }
+      const count = (g: number) => [...grades.values()].filter((x) => x === g).length;
       results.push({
         query,
         relevant: relevant.size,
+        grades: { 1: count(1), 2: count(2), 3: count(3) },
         izde: {
           ...scoreQuery(izde.ids, relevant),
+          p10: precisionAt(izde.ids, relevant),
+          ndcg10: ndcgAt(izde.ids, grades),
+          topWrong: izde.ids.slice(0, SCREEN).filter((id) => !relevant.has(id)),
           hits: izde.ids.length,
           ms: izdeMs,
           ...(izde.correction ? { correction: izde.correction } : {}),
           ...(izde.partial ? { partial: true } : {}),
         },
-        plain: { ...scoreQuery(plain.ids, relevant), hits: plain.ids.length, ms: plainMs },
+        plain: {
+          ...scoreQuery(plain.ids, relevant),
+          p10: precisionAt(plain.ids, relevant),
+          ndcg10: ndcgAt(plain.ids, grades),
+          hits: plain.ids.length,
+          ms: plainMs,
+        },
+        typed,
       });
     }
 
@@ -155,7 +192,9 @@ async function main(): Promise<void> {
     printSummary(rows);
     console.log('\nGoals (izde):');
     for (const line of goalLines(rows, results)) console.log(`  ${line}`);
-    printFailures(results, (id) => known.get(id) ?? { title: '', lang: null }, args.list);
+    const describe = (id: string) => known.get(id) ?? { title: '', lang: null };
+    printFailures(results, describe, args.list);
+    printOrderFailures(results, describe, args.list);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `\n${results.length} queries on ${judged.length} articles in ${seconds} s (${new Date().toISOString().slice(0, 10)}).`,
@@ -174,11 +213,15 @@ async function main(): Promise<void> {
           q: r.query.q,
           ...(r.query.meaning ? { meaning: r.query.meaning } : {}),
           relevant: r.relevant,
+          grades: r.grades,
           izde: r.izde,
+          typed: r.typed,
           plain: {
             recall: r.plain.recall,
             precision: r.plain.precision,
             f1: r.plain.f1,
+            p10: r.plain.p10,
+            ndcg10: r.plain.ndcg10,
             hits: r.plain.hits,
             ms: r.plain.ms,
             missed: r.plain.missed,

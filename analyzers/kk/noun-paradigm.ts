@@ -115,7 +115,7 @@ export function verbForms(root: string, withPassive = true): string[] {
       : last === 'л'
         ? root + h(s, 'ын', 'ін')
         : voiceStem(root) + h(s, 'ыл', 'іл');
-    for (const f of verbFormsOf(passive, s)) out.add(f);
+    for (const f of verbFormsOf(passive, s, true)) out.add(f);
   }
   return [...out];
 }
@@ -127,7 +127,7 @@ function voiceStem(root: string): string {
   return v && VOWELS.has(root[root.length - 2] ?? '') ? root.slice(0, -1) + v : root;
 }
 
-function verbFormsOf(root: string, series?: 'back' | 'front'): string[] {
+function verbFormsOf(root: string, series?: 'back' | 'front', passive = false): string[] {
   const s = series ?? seriesOf({ word: root });
   const last = root[root.length - 1] ?? '';
   const c = endClass(root);
@@ -169,5 +169,20 @@ function verbFormsOf(root: string, series?: 'back' | 'front'): string[] {
     root + h(s, 'са', 'се'),
     `${negRoot}й`,
     `${negRoot}у`,
+    // Forms whose endings are also noun endings, cut after a listed root (evidence 'root' in suffixes.json). Not
+    // generated where they are another form too: the converb of a root in -қ/-к (асық-а is асы-ға, a dative) or in -с
+    // (ойлас-а is ойла-са, a conditional); the aorist of a root in -л or of a passive (-л-ар is the plural -лар:
+    // арна-лар «channels»).
+    ...(vowel || yFinal || high || last === 'у' || last === 'и' || /[қкс]$/u.test(root) ? [] : [present]),
+    ...(vowel || yFinal || high || last === 'у' || last === 'и' || passive || last === 'л'
+      ? []
+      : [v + h(s, 'ар', 'ер'), v + h(s, 'армын', 'ермін'), v + h(s, 'арлық', 'ерлік')]),
+    `${negRoot}с`, // negative aorist: айт-пас
+    `${negRoot}с${h(s, 'тан', 'тен')}`,
+    root + h(s, 'сақ', 'сек'),
+    root + ptcp + h(s, 'дай', 'дей'),
+    `${impf}${h(s, 'дай', 'дей')}`,
+    root + ptcp + h(s, 'ым', 'ім'),
+    root + (c === 'voiceless' ? h(s, 'қысы', 'кісі') : h(s, 'ғысы', 'гісі')),
   ];
 }

@@ -33,12 +33,20 @@ export interface StemmerData {
   voice: Readonly<Record<string, string>>;
   /** Nasals dropped at the very end of a key after a vowel (н ң; folded: н). */
   finalNasals: ReadonlySet<string>;
+  /** Words that look like a form of a listed verb root (қал-а, ал-мас) but are other words (қала «city», алмас
+   *  «diamond»): kept whole. */
+  verbHomographs: ReadonlySet<string>;
+  /** Shortest stem a verb ending that is also a noun ending may leave: folding merges short roots with other words
+   *  (өл- «die» folds to ол «he»: олар is not өл-ар), so the folded alphabet asks for more. */
+  minRootEvidenceStem: number;
 }
 
 /** Shortest stem a suffix may be cut down to, outside the list of two-letter roots. */
 const MIN_LEN = 3;
 const MAX_STEPS = 24;
 const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
+/** Causative endings no common noun has. */
+const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
 /** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
 const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
 
@@ -79,6 +87,22 @@ export function createStemmer(d: StemmerData): Stemmer {
     // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
     return stem.endsWith('и') && [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
   };
+  /** A listed root, or the passive of one (айтыл-ар, беріл-е): what the verb endings that are also common noun
+   *  endings ask of their stem. */
+  const isRootStem = (raw: string): boolean => {
+    const stem = normalize(raw);
+    if (d.verbRoots.has(stem)) return true;
+    // A causative is a verb (сездір, жеткіз, айтқыз); -тыр/-тір are left out: батыр «hero».
+    if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
+    return isListedPassive(stem);
+  };
+  /** The passive of a listed root (қабылда-н, ат-ыл). A one-letter passive after a two-letter root is too short to
+   *  tell (де-н-е is дене «body»); ат-ыл-а is fine. */
+  function isListedPassive(raw: string): boolean {
+    const stem = normalize(raw);
+    const root = passiveRoot(stem);
+    return root !== null && d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
+  }
   const fits = (stem: string, p: SuffixParse): boolean =>
     (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
 
@@ -220,7 +244,8 @@ export function createStemmer(d: StemmerData): Stemmer {
   };
 
   /** The stem left by the longest chain whose conditions hold (nominal reading first), or null. */
-  const stripOnce = (s: string): string | null => {
+  const stripOnce = (s: string, afterNasalDrop: boolean): string | null => {
+    const wordIsRoot = d.verbRoots.has(s);
     // Best valid parse per stem end: a nominal one beats a verbal one for the same cut (-ды: accusative or past).
     const best = new Map<number, SuffixParse>();
     scratch.length = 0;
@@ -230,15 +255,27 @@ export function createStemmer(d: StemmerData): Stemmer {
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
       // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
-      const verbFirst = stem.endsWith('и');
+      // So does the passive of a listed root: қабылдан-ды «was adopted», not қабылдан «ablative» + -ды.
+      const verbFirst = stem.endsWith('и') || isListedPassive(stem);
       if (held && held.verbal === verbFirst) continue;
       const spelled = insideY(p) ? `${stem}й` : stem;
       if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
+      // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
+      if (p.needsRoot && (wordIsRoot || afterNasalDrop || stem.length < d.minRootEvidenceStem || !isRootStem(stem)))
+        continue;
+      // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
+      if (p.needsRoot && p.firstForm.length === 1 && p.firstMorpheme === 'AOR' && stem.length < MIN_LEN) continue;
       if (!held || p.verbal === verbFirst) best.set(p.stemEnd, p);
     }
     if (best.size === 0) return null;
     const end = Math.min(...best.keys());
     const p = best.get(end) as SuffixParse;
+    // Between two verb readings, a listed root beats a longer chain on an unlisted stem: адас-а «getting lost», not
+    // ада-са.
+    if (p.verbal && !d.verbRoots.has(normalize(s.slice(0, end)))) {
+      for (const [e, q] of best)
+        if (e > end && q.verbal && d.verbRoots.has(normalize(s.slice(0, e)))) return stemOf(s, q);
+    }
     const alt = best.get(end + 1);
     if (alt) {
       // облыс-ы, not облы-сы (see stemInYs).
@@ -249,17 +286,27 @@ export function createStemmer(d: StemmerData): Stemmer {
       if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !readsAsPresent(s.slice(0, end), p.firstForm))
         return stemOf(s, alt);
     }
+    lastCutVerbal = p.verbal;
     return stemOf(s, p);
   };
+  /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
+  let lastCutVerbal = false;
 
   return (word: string): string => {
     if (word.length < 2 || !hasVowel(word)) return word;
     let cur = word;
+    let nasalDropped = false;
     for (let step = 0; step < MAX_STEPS; step++) {
       const p = protectedPrefix(cur);
       if (p !== null) return p;
+      if (d.verbHomographs.has(cur)) return cur;
       cur = normalize(cur);
-      const next = stripOnce(cur) ?? stripPassive(cur) ?? dropFinalNasal(cur);
+      // After a verb ending, a listed root's passive is cut as such (қабылдан-ды → қабылда), not as a noun (қабыл-дан).
+      const passiveFirst = step > 0 && lastCutVerbal && isListedPassive(cur) ? stripPassive(cur) : null;
+      lastCutVerbal = false;
+      const cut: string | null = passiveFirst ?? stripOnce(cur, nasalDropped) ?? stripPassive(cur);
+      const next: string | null = cut ?? dropFinalNasal(cur);
+      nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = normalize(next);

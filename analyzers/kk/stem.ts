@@ -46,6 +46,7 @@ const protectedStems = [...readWordList('protected-stems.txt'), ...vowelDropFull
 const shortStems = readWordList('short-stems.txt');
 const verbRoots = readWordList('verb-roots.txt');
 const verbEndings = readWordList('verb-endings.txt');
+const verbHomographs = readWordList('verb-homographs.txt');
 /** Causative endings (ұшыр, арттыр, жүргіз): a stem ending so is a verb, and its passive -ыл/-іл is cut. */
 const CAUSATIVE = ['ыр', 'ір', 'ғыз', 'гіз', 'қыз', 'кіз'];
 
@@ -64,6 +65,8 @@ export const stemKk: Stemmer = createStemmer({
   devoice: { б: 'п', г: 'к', ғ: 'қ' },
   voice: { п: 'б', к: 'г', қ: 'ғ' },
   finalNasals: new Set('нң'),
+  verbHomographs: new Set(verbHomographs),
+  minRootEvidenceStem: 2,
 });
 
 export const stemKkFolded: Stemmer = createStemmer({
@@ -81,4 +84,6 @@ export const stemKkFolded: Stemmer = createStemmer({
   devoice: { б: 'п', г: 'к' },
   voice: { п: 'б', к: 'г' },
   finalNasals: new Set('н'),
+  verbHomographs: new Set(verbHomographs.map(fold)),
+  minRootEvidenceStem: 3,
 });

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { CLASS_GROUPS, type Harmony } from './phonology.js';
 
 type Forms = string | [string | null, string | null];
-type Evidence = 'bare' | 'always';
+/** What the stem must be: 'bare'/'always' look like a verb (listed root or verb-forming ending) when the chain is
+ *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive. */
+type Evidence = 'bare' | 'always' | 'root';
 
 interface AllomorphSpec {
   forms: Forms;
@@ -70,6 +72,8 @@ export interface SuffixParse {
   readonly verbal: boolean;
   /** The stem must look like a verb (the chain is also a noun ending: мемлекет-ін / бол-атын). */
   readonly needsVerbEvidence: boolean;
+  /** The stem must be a listed verb root or its passive, and the word itself no listed root (шығар is no шық-ар). */
+  readonly needsRoot: boolean;
   /** Name and written form of the chain's first morpheme (for the -ыс/-сы choice and for tests). */
   readonly firstMorpheme: string;
   readonly firstForm: string;
@@ -102,7 +106,7 @@ export function checkGrammar(raw: unknown): SuffixGrammar {
         forms.every((f) => f === null)
       )
         throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
-      if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always')
+      if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always' && a.evidence !== 'root')
         throw new Error(`suffixes.json: ${name} has bad evidence`);
       if (a.folded !== undefined && typeof a.folded !== 'boolean')
         throw new Error(`suffixes.json: ${name} has bad folded`);
@@ -223,6 +227,7 @@ function visit(
       series: left,
       verbal: m.entry === 'verb',
       needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && bare),
+      needsRoot: a.evidence === 'root',
       firstMorpheme: m.name,
       firstForm: a.form,
     });

@@ -19,6 +19,11 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
   жаппайды: 'жаппай + accusative',
   қалып: '«mould, state» (protected, with қалпы)',
   атады: 'ат-а-ды «shoots» or ата-ды «named»: ата is also a listed root',
+  шығар: 'шық-ар «will go out» is the root шығар «to take out»',
+  қайтар: 'қайт-ар «will return» is the root қайтар «to give back»',
+  түсіне: 'түсін-е «understanding» or түсі-не «to his dream»',
+  // Words that look like a verb form but are other words (data/verb-homographs.txt: қала «city», өте «very»).
+  ...Object.fromEntries(readWordList('verb-homographs.txt').map((w) => [w, 'verb-homographs.txt'])),
 };
 /** Roots whose forms meet protected words all over: бас-ты «pressed» is басты «main», бас-қа is басқа «other». */
 const SKIPPED_ROOTS = new Set(['бас']);
@@ -39,6 +44,7 @@ const NO_PASSIVE = new Set([
   'түс',
   'шық',
   'ти',
+  'де', // its passive is делін-, not дел-
 ]);
 
 const ROOTS = readWordList('verb-roots.txt').filter((r) => !SKIPPED_ROOTS.has(r));

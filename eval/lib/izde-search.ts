@@ -42,3 +42,17 @@ export async function izdeSearchAll(baseUrl: string, q: string, maxHits: number)
     ...(first?.partial ? { partial: true } : {}),
   };
 }
+
+/** The first `limit` results of a query, in izde's order (what the first screen shows). */
+export async function izdeTopIds(
+  baseUrl: string,
+  q: string,
+  limit: number,
+): Promise<{ ids: string[]; titles: Map<string, string> }> {
+  const params = new URLSearchParams({ q, limit: String(limit) });
+  const res = await fetch(`${baseUrl}/api/search?${params}`);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET /api/search?${params} answered ${res.status}: ${text.slice(0, 300)}`);
+  const body = JSON.parse(text) as SearchPage;
+  return { ids: body.hits.map((h) => h.id), titles: new Map(body.hits.map((h) => [h.id, h.title] as const)) };
+}

@@ -7,8 +7,10 @@ import { withoutFurniture } from './judgments.js';
 export interface JudgedArticle {
   id: string;
   title: string;
-  /** Title and text as the rules see them (NFC). */
+  /** Title and text as the rules see them (NFC): the title, a line break, then the body. */
   text: string;
+  /** Length of the title at the start of `text` (the body starts after it and one line break). */
+  titleLength: number;
   /** `record`: a .json/.jsonl record, judged on its own title+text; `page`: a .txt/.html page, judged on izde's clean extraction. */
   origin: 'record' | 'page';
   lang: string | null;
@@ -26,7 +28,15 @@ function fromRecord(value: unknown, furniture: readonly RegExp[]): JudgedArticle
   const title = str(r.title)?.trim() ?? '';
   const judgedTitle = withoutFurniture(title.normalize('NFC'), furniture); // some scraped titles are cookie banners
   const id = str(r.id) ?? contentId(raw);
-  return { id, title, text: `${judgedTitle}\n${text}`, origin: 'record', lang: str(r.lang), source: str(r.source) };
+  return {
+    id,
+    title,
+    text: `${judgedTitle}\n${text}`,
+    titleLength: judgedTitle.length,
+    origin: 'record',
+    lang: str(r.lang),
+    source: str(r.source),
+  };
 }
 
 /**
@@ -68,7 +78,16 @@ export async function loadJudgedArticles(
     for await (const item of readInputFile(file)) {
       if (item.kind === 'problem') continue;
       const { id, title, body, lang, source } = extractItem(item);
-      out.push({ id, title, text: `${title}\n${body}`.normalize('NFC'), origin: 'page', lang, source });
+      const judgedTitle = title.normalize('NFC');
+      out.push({
+        id,
+        title,
+        text: `${judgedTitle}\n${body.normalize('NFC')}`,
+        titleLength: judgedTitle.length,
+        origin: 'page',
+        lang,
+        source,
+      });
     }
   }
   return out;

@@ -106,10 +106,10 @@ describe('compileRule', () => {
 describe('relevantIds', () => {
   const set = { concepts, handJudged: { ids: ['seed'], note: '' } };
   const articles = [
-    { id: 'a', title: '', text: 'саммит ШОС', origin: 'record' as const, lang: 'ru', source: null },
-    { id: 'b', title: '', text: 'ничего', origin: 'record' as const, lang: 'ru', source: null },
-    { id: 'seed', title: '', text: 'ШОС', origin: 'page' as const, lang: 'kk', source: null },
-    { id: 'c', title: '', text: 'ШОС', origin: 'record' as const, lang: 'ru', source: null },
+    { id: 'a', title: '', text: 'саммит ШОС', titleLength: 0, origin: 'record' as const, lang: 'ru', source: null },
+    { id: 'b', title: '', text: 'ничего', titleLength: 0, origin: 'record' as const, lang: 'ru', source: null },
+    { id: 'seed', title: '', text: 'ШОС', titleLength: 0, origin: 'page' as const, lang: 'kk', source: null },
+    { id: 'c', title: '', text: 'ШОС', titleLength: 0, origin: 'record' as const, lang: 'ru', source: null },
   ];
   const query = (extra: object) => ({
     id: 'q',
@@ -118,6 +118,7 @@ describe('relevantIds', () => {
     rule: { ref: 'SCO' },
     include: [],
     exclude: [],
+    heldOut: false,
     ...extra,
   });
 

@@ -68,14 +68,16 @@ const RE_NUM = new RegExp(
 const RE_ISO =
   /(?<![\d.\/-])(?<y>\d{4})-(?<mo>\d{2})-(?<d1>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d])/dgu;
 
-const TIME_BEFORE = /(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?\s*,?\s*(?:\|\s*)?$/u;
-const TIME_AFTER = /^\s*(?:,|\||в|at|-|–)?\s*(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?/u;
+const TIME_BEFORE = /(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?\s*,?\s*(?:[|·•]\s*)?$/u;
+/** A time after the date, also after the year's abbreviation or word: «2025 ж., 14:30», «2025 года в 14:30». */
+const TIME_AFTER =
+  /^\s*(?:(?:ж|г)\.|жыл\p{L}*|года?)?\s*(?:,|\||·|•|в|at|-|–)?\s*(?:в\s+)?(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?/u;
 const TZ_AFTER = /^\s*\|?\s*(?:GMT|UTC)\s*(?<sign>[+-])\s*(?<hh>\d{1,2})(?::?(?<mm>\d{2}))?/iu;
 
 function attachTime(text: string, m: DateMention): DateMention {
   if (m.hour !== null) return m;
   const before = text.slice(Math.max(0, m.start - 12), m.start);
-  const after = text.slice(m.end, m.end + 12);
+  const after = text.slice(m.end, m.end + 20);
   const b = TIME_BEFORE.exec(before);
   const a = TIME_AFTER.exec(after);
   let out = m;
@@ -188,17 +190,39 @@ export interface DateLine {
 }
 
 /**
- * When a line is a date with at most a few other words (a rubric, "Опубликовано", a separator), returns it.
- * A line with a sentence around a date is prose and returns null.
+ * Page metadata that shares a date line («12 қараша 2025, 14:30 | 1 245 рет қаралды», «Қоғам · 12 қараша 2025 ·
+ * 2 мин оқу», «12 ноября 2025 | Просмотров: 3 412»): view counters and reading times, in Kazakh (Cyrillic and
+ * Latin), Russian and English. They are not words of a sentence, so they do not make the line prose.
+ */
+const LINE_METADATA = [
+  /(?:👁|👀)\s*\d[\d\s]*/gu,
+  /(?<![\p{L}\p{N}])(?:просмотр(?:ов|ы)?|views?|қаралым(?:ы|дар)?|қаралды|оқылды|көрсетілім|көрсетілді|көрілді|qaraldy|oqyldy|прочтени\p{L}*)\s*:?\s*\d[\d\s]*/giu,
+  /(?<![\p{L}\p{N}])\d[\d\s]*(?:рет\s+(?:көрсетілді|оқылды|қаралды)|ret\s+(?:kórsetildi|oqyldy|qaraldy)|просмотр\p{L}*|views?|прочтени\p{L}*)(?![\p{L}\p{N}])/giu,
+  /(?<![\p{L}\p{N}])\d+\s*(?:мин|минут\p{L}*|min)\.?\s*(?:оқу(?:\s+үшін)?|чтения|на чтение|read|oq[ýu](?:\s+[úu]sh[ıi]n)?)(?![\p{L}\p{N}])/giu,
+  /(?<![\p{L}\p{N}])(?:время чтения|оқу уақыты|reading time)\s*:?\s*\d+\s*(?:мин\p{L}*|min)?\.?/giu,
+];
+
+/** The line without the view counters and reading times it carries beside a date. */
+export function withoutLineMetadata(line: string): string {
+  let out = line;
+  for (const re of LINE_METADATA) out = out.replace(re, ' ');
+  return out;
+}
+
+/**
+ * When a line is a date with at most a few other words (a rubric, "Опубликовано", a separator, a view counter or a
+ * reading time), returns it. A line with a sentence around a date is prose and returns null.
  */
 export function dateLine(line: string, maxRestWords = 3): DateLine | null {
   const t = line.trim();
-  if (t.length > 80) return null;
+  // At most 80 characters besides the counters and reading times.
+  if (t.length > 160 || withoutLineMetadata(t).replace(/\s+/gu, ' ').trim().length > 80) return null;
   const ms = findDates(t);
   const first = ms[0];
   if (!first) return null;
   let rest = t;
   for (const m of [...ms].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+  rest = withoutLineMetadata(rest);
   const words = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !DATE_LINE_FILLER.test(w) && !/^\d{1,3}$/.test(w));
   // Words left beside a date on a metadata line are a rubric or a label («Саясат», «Политика»): capitalized.
   if (words.length > maxRestWords || words.some((w) => !/^[\p{Lu}\p{N}]/u.test(w))) return null;

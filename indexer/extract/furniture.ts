@@ -168,7 +168,7 @@ const COUNTER_TAIL = /^(?:көрсетілді|оқылды|қаралды|оқ�
 
 function lineKind(t: string): LineKind {
   const len = t.length;
-  if (len <= 80 && dateLine(t)) return 'date';
+  if (len <= 160 && dateLine(t)) return 'date'; // dateLine allows 80 characters besides counters
   if (COUNTER_LINE.some((r) => r.test(t))) return 'counter';
   if (RELATIVE_TIME.test(t)) return 'date';
   if (len <= 250 && SUBSCRIBE.test(t)) return 'subscribe';

@@ -5,6 +5,7 @@
 import type { DateSource } from '../types.js';
 import { type DateMention, dateLine, findDates, isoOf, parseDateString } from './date.js';
 import { type ClassifiedLine, classifyLines, pageLines } from './furniture.js';
+import { articleWordShare } from './lead-words.js';
 import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
 import { inferYear, yearBounds, yearMentions } from './year.js';
@@ -61,6 +62,47 @@ function datelineOf(para: string): DateMention | null {
   return first;
 }
 
+/**
+ * The headline among the headline-like lines before the prose: the first, unless it is made of words the article
+ * does not use (at most a third of its content words) while a later one clearly is (a share higher by 0.4): then the
+ * first is a site's slogan or name above the headline («Ақиқат – ең басты құндылық» over «Алматыда кітап жәрмеңкесі
+ * басталды»). `article` is the text below the candidates.
+ */
+function chooseHeadline(
+  candidates: readonly { i: number; text: string }[],
+  article: string,
+): { i: number; text: string } | undefined {
+  const first = candidates[0];
+  if (!first || candidates.length === 1 || !article) return first;
+  const share = (c: { text: string }) => articleWordShare(c.text, article);
+  const firstShare = share(first);
+  if (firstShare > 1 / 3) return first;
+  let best = first;
+  let bestShare = firstShare;
+  for (const c of candidates.slice(1)) {
+    const x = share(c);
+    if (x > bestShare) [best, bestShare] = [c, x];
+  }
+  return bestShare - firstShare >= 0.4 ? best : first;
+}
+
+const BARE_TIME = /^(?<h>\d{1,2}):(?<mi>\d{2})$/u;
+
+/** A date line's mention with the time a page put on the line just below or above it («12 қараша 2025» / «14:30»). */
+function withTimeBeside(m: DateMention, before: string | undefined, after: string | undefined): DateMention {
+  if (m.hour !== null) return m;
+  for (const line of [after, before]) {
+    const t = BARE_TIME.exec(line?.trim() ?? '')?.groups;
+    if (t && Number(t.h) < 24 && Number(t.mi) < 60) return { ...m, hour: Number(t.h), minute: Number(t.mi) };
+  }
+  return m;
+}
+
+/** Headline-like body lines above the chosen headline in the header: chrome (a slogan, the site's name). */
+function sloganLines(classified: readonly ClassifiedLine[], bodyIdx: readonly number[], titleIndex: number): number[] {
+  return bodyIdx.filter((i) => i < titleIndex && headlineLike(classified[i]?.text ?? ''));
+}
+
 export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const classified = classifyLines(pageLines(text));
   const n = classified.length;
@@ -79,18 +121,25 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   if (!title) {
     // The headline is one of the first body lines, before the prose: a one-word line above it is a rubric
     // («Аналитика»); a single short sentence right above a metadata line is a headline even with a period.
+    const candidates: { i: number; text: string }[] = [];
     for (const i of bodyIdx.slice(0, 3)) {
       if (i > Math.max(headerEnd + 1, 3) || i >= firstProse) break;
       const t = classified[i]!.text;
       const nextMeta = HEADER_META.has(classified[i + 1]?.kind ?? '');
       const sentenceHeadline = nextMeta && t.length <= 150 && /^[^.!?]+\.$/u.test(t);
       if (headlineLike(t) || sentenceHeadline) {
-        titleIndex = i;
-        title = cleanTitle(sentenceHeadline ? t.slice(0, -1) : t);
-        titleFrom = 'headline';
-        break;
+        candidates.push({ i, text: sentenceHeadline ? t.slice(0, -1) : t });
+        continue;
       }
       if (t.split(/\s+/u).length > 1) break; // a real line that is not a headline: the page has none
+    }
+    const lastCandidate = candidates[candidates.length - 1]?.i ?? -1;
+    const below = bodyIdx.filter((i) => i > lastCandidate).map((i) => classified[i]?.text ?? '');
+    const chosen = chooseHeadline(candidates, below.join('\n').slice(0, 4000));
+    if (chosen) {
+      titleIndex = chosen.i;
+      title = cleanTitle(chosen.text);
+      titleFrom = 'headline';
     }
   }
 
@@ -108,14 +157,18 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     }
   }
 
+  const slogans = new Set(titleFrom === 'headline' ? sloganLines(classified, bodyIdx, titleIndex) : []);
   // Duplicates: the headline repeated in the body; a paragraph seen twice (a teaser repeated by the article).
   const titleKey = key(title);
   const drop = new Set<number>();
   const seen = new Map<string, number>();
   for (const i of bodyIdx) {
     const k = key(classified[i]!.text);
-    // One-word lines above the headline are rubrics («Аналитика», «Саясат»), not article text.
-    if (i < titleIndex && !/\s/u.test(classified[i]!.text.trim())) {
+    // Lines above the headline are site chrome: one-word rubrics («Аналитика», «Саясат»), or a slogan the headline
+    // was chosen over (chooseHeadline), not article text.
+    // A one-word line among the header's metadata below the headline is a rubric too.
+    const oneWord = !/\s/u.test((classified[i]?.text ?? '').trim());
+    if ((i < titleIndex && (oneWord || slogans.has(i))) || (oneWord && i > titleIndex && i < headerEnd)) {
       drop.add(i);
       continue;
     }
@@ -157,8 +210,9 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const tail = new Set(articleLines.slice(-2));
   classified.forEach((l, i) => {
     if (l.kind !== 'date') return;
-    const d = dateLine(l.text);
-    if (!d) return;
+    const line = dateLine(l.text);
+    if (!line) return;
+    const d = { ...line, mention: withTimeBeside(line.mention, classified[i - 1]?.text, classified[i + 1]?.text) };
     const inHeader = i <= anchor + 2 || i < firstProse;
     if (!inHeader && !tail.has(i)) return;
     // A weekday-led date above the headline is the site's "today" in its page header, not the article's date.
