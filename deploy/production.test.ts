@@ -136,6 +136,10 @@ describe('the built server', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text)).toMatchObject({ error: { code: 'BAD_PARAMETER' } });
 
+    const openapi = await get('/api/openapi.json');
+    expect(openapi.status).toBe(200);
+    expect(JSON.parse(openapi.text)).toMatchObject({ openapi: '3.1.1', info: { title: 'izde' } });
+
     const page = await get('/');
     expect(page.status).toBe(200);
     const script = /src="(app\.js\?v=[0-9a-f]+)"/.exec(page.text)?.[1];
