@@ -52,6 +52,7 @@ export async function buildProduction(options: BuildOptions = {}): Promise<Build
   rmSync(outDir, { recursive: true, force: true });
 
   compile(outDir, options.typeCheck ?? true);
+  checkEmitted(outDir);
   const dataDirs = copyDataFolders(outDir);
   writePackageJson(outDir);
   const web = await buildWeb(pathToFileURL(join(outDir, 'web', 'dist') + sep));
@@ -66,6 +67,29 @@ function compile(outDir: string, typeCheck: boolean): void {
     const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.trim() || run.error?.message || `exit ${run.status}`;
     throw new Error(`tsc failed:\n${output}`);
   }
+}
+
+const TEST_ONLY = /(?:\.test|\.fixture|(?:^|[/-])testing)\.js$/;
+
+/**
+ * tsc compiles what the run-time folders import, wherever it lives: a test helper, bench or eval file imported by
+ * run-time code would be emitted and shipped. The build refuses that.
+ */
+export function checkEmitted(outDir: string): void {
+  const allowed = new Set(runtimeFolders());
+  const strays: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      const rel = relative(outDir, path).split(sep).join('/');
+      if (entry.isDirectory()) {
+        if (dir === outDir && !allowed.has(entry.name)) strays.push(`${rel}/`);
+        else visit(path);
+      } else if (TEST_ONLY.test(rel)) strays.push(rel);
+    }
+  };
+  visit(outDir);
+  if (strays.length) throw new Error(`run-time code imports files that are not run-time code: ${strays.join(', ')}`);
 }
 
 /** Copies every `data` folder of the compiled code (word lists, gazetteer, grammar) to the same place in outDir. */

@@ -5,12 +5,12 @@
  * `npm run bench:startup` (it would strip this development install).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../engine/embedded.js';
-import { buildProduction, ROOT } from './build.js';
+import { buildProduction, checkEmitted, ROOT } from './build.js';
 import { linkProductionModules, type RunningCommand, startUntilReady } from './testing.js';
 
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
@@ -77,6 +77,22 @@ describe('the build', () => {
       expect(existsSync(join(app, data)), data).toBe(true);
     expect(JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'))).toMatchObject({ type: 'module' });
   });
+
+  it.each([['server/testing.js'], ['server/meili/filter-testing.js'], ['indexer/run.test.js'], ['bench/scale.js']])(
+    'is refused when run-time code pulls in %s',
+    (stray) => {
+      const fake = join(root, 'fake');
+      rmSync(fake, { recursive: true, force: true });
+      for (const file of ['server/main.js', stray]) {
+        mkdirSync(join(fake, file, '..'), { recursive: true });
+        writeFileSync(join(fake, file), '');
+      }
+      expect(() => checkEmitted(fake)).toThrow(stray.startsWith('bench') ? 'bench/' : stray);
+      rmSync(join(fake, stray));
+      if (stray.startsWith('bench')) rmSync(join(fake, 'bench'), { recursive: true });
+      expect(() => checkEmitted(fake)).not.toThrow();
+    },
+  );
 
   it.each([
     ['analyzers/cli/stem.js', ['--lang', 'kk'], 'министрлері\n', /^\S+\n$/],
