@@ -51,6 +51,12 @@ describe('package.json', () => {
     expect(scripts['start:prod']).toBe('node dist/server/main.js --index-if-empty data/articles');
   });
 
+  it.each(['prestart:prod', 'preserve:prod'])('`%s` says to build first when there is no build', (hook) => {
+    const run = spawnSync('sh', ['-c', scripts[hook] ?? 'false'], { cwd: root, encoding: 'utf8', env: cleanEnv({}) });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('run npm run build first');
+  });
+
   it('lists the CLIs that have production twins', () => {
     expect(twins.map((t) => t.name)).toEqual(
       expect.arrayContaining(['start', 'serve', 'index', 'backup', 'restore', 'stem', 'analyze']),
