@@ -171,7 +171,6 @@ export function openApiDocument(): Record<string, unknown> {
         "Node's HTTP parser refuses: 431 HEADERS_TOO_LARGE, 413 PAYLOAD_TOO_LARGE, 408 REQUEST_TIMEOUT, 400 " +
         "BAD_REQUEST); errors of /meili/* are Meilisearch's `{message, code, type, link}`. Never a stack trace. " +
         'The reference in prose, with limits and examples: docs/api.md.',
-      license: { name: 'UNLICENSED' },
     },
     tags: [
       { name: 'search', description: "izde's own API (/api)." },
