@@ -12,6 +12,7 @@ export default defineConfig({
       'web/**/*.test.ts',
       'eval/**/*.test.ts',
       'bench/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     // Integration suites each start a real Meilisearch; keep them from starving a 2-core CI box.
     maxWorkers: 2,

@@ -1,6 +1,6 @@
 /**
  * Search latency of a running izde server against plain Meilisearch, in one run on one engine.
- *   npm run bench:search -- /work/shared/corpus data/articles [--requests 2000]
+ *   npm run bench:search -- ../shared/corpus data/articles [--requests 2000]
  * Starts izde on a temporary data folder, indexes the news sets, copies the clean articles into a second index with
  * Meilisearch's default settings, then sends one-word queries one at a time over keep-alive HTTP to both and prints
  * p50/p95/p99: izde's /api/search without its result cache (`Cache-Control: no-cache`: client-side, and the
@@ -74,7 +74,7 @@ async function main() {
     allowPositionals: true,
   });
   if (positionals.length === 0) {
-    console.error('Usage: npm run bench:search -- PATH... [--requests N]   (e.g. /work/shared/corpus data/articles)');
+    console.error('Usage: npm run bench:search -- PATH... [--requests N]   (e.g. ../shared/corpus data/articles)');
     process.exit(2);
   }
   const requests = Number(values.requests);

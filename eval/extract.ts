@@ -1,5 +1,5 @@
 // Accuracy of extraction (title, date, year, source, language, organizations).
-//   npm run eval:extract -- /work/shared/corpus data/articles      (paths in any order)
+//   npm run eval:extract -- ../shared/corpus data/articles      (paths in any order)
 // A path is recognized by its content: a folder of seed pages (ids listed in eval/seeds-expected.json), a corpus
 // root holding kazinform-qz-latn/ and/or bsnlp2021-ru/, or one of those data sets directly.
 //

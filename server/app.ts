@@ -10,9 +10,10 @@ import type { IndexVersion } from './http/index-version.js';
 import { createRateLimit } from './http/rate-limit.js';
 import { MeiliError, meiliErrorBody } from './meili/errors.js';
 import { createMeiliRouter } from './meili/routes.js';
+import { openApiDocument } from './openapi/document.js';
 import { articleParamsSchema, parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
-import { displayArticle } from './search/display-script.js';
 import { requestLimits } from './request-limits.js';
+import { displayArticle } from './search/display-script.js';
 import type { SearchService } from './search/service.js';
 import { forwardedForHint, type TrustProxy } from './trust-proxy.js';
 
@@ -96,6 +97,9 @@ export function createApp(options: AppOptions): express.Express {
   api.get('/health', async (_req, res) => {
     const health = await search.health();
     res.status(health.status === 'ok' ? 200 : 503).json(health);
+  });
+  api.get('/openapi.json', bodyTagged(cache), (_req, res) => {
+    res.json(openApiDocument());
   });
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`);
