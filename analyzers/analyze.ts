@@ -5,6 +5,7 @@
  */
 
 import { indexKeys } from './index-keys.js';
+import { LRUCache } from 'lru-cache';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
@@ -53,7 +54,9 @@ function computeKeys(
   alphabet: LatinAlphabet,
   keepStop: boolean,
 ): WordKeys {
-  const norm = lang === 'kk-Latn' ? normalize(surface, { latin: alphabet }) : normalize(surface);
+  const normalized = lang === 'kk-Latn' ? normalize(surface, { latin: alphabet }) : normalize(surface);
+  // One string where the word is already normal (keys are cached per word: this halves their strings).
+  const norm = normalized === surface ? surface : normalized;
   if (kind === 'number') return { norm, term: norm, fold: norm, lang, stop: false };
   if (kind === 'abbr') return { norm, term: norm, fold: fold(norm), lang, stop: false };
   const morph = morphOf(lang);
@@ -77,22 +80,34 @@ function contextIndex(lang: LangTag, alphabet: LatinAlphabet, kind: TokenKind, k
   return l * 6 + KIND_INDEX[kind] * 2 + (keepStop ? 1 : 0);
 }
 
+/** A word's keys in one context, and its index keys there (computed when first asked; null for a stopword). */
+interface ContextKeys {
+  context: number;
+  keys: WordKeys;
+  index?: IndexKeys | null;
+}
+
 /**
  * What the pipeline knows of a surface word: its script and language evidence, and its keys per context. One
- * Map lookup per token finds all of it; the Map is emptied when full.
+ * cache lookup per token finds all of it. Nearly every word is met in one context only, so the keys of the others
+ * are a short list (a sparse array indexed by context would cost a kilobyte a word).
  */
 interface WordInfo {
   script: WordScript;
   /** Holds a Kazakh-only Cyrillic letter. */
   kazakh: boolean;
   scores: LangScores;
-  keys: (WordKeys | undefined)[];
-  /** Index keys per context (as `keys`); null for a stopword. */
-  index: (IndexKeys | null | undefined)[];
+  /** The keys of the first context the word was met in, and of any others (rare). */
+  first?: ContextKeys;
+  more?: ContextKeys[];
 }
 
-const INFO_MAX = 250_000;
-const infoCache = new Map<string, WordInfo>();
+/**
+ * Words kept, least recently used forgotten first: word frequencies are Zipfian, so the words a text needs are
+ * nearly all here, and the cache stays a bounded share of an indexer's memory (an entry is about half a kilobyte).
+ */
+const INFO_MAX = 80_000;
+const infoCache = new LRUCache<string, WordInfo>({ max: INFO_MAX });
 
 /** Empties the per-word cache (benchmarks of cold runs; tests after swapping data). */
 export function clearAnalyzeCache(): void {
@@ -121,10 +136,7 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
       script,
       kazakh: script === 'cyrillic' && hasKazakhLetter(norm),
       scores: computeWordScores(surface, norm),
-      keys: [],
-      index: [],
     };
-    if (infoCache.size >= INFO_MAX) infoCache.clear();
     infoCache.set(surface, info);
   }
   return info;
@@ -138,30 +150,40 @@ function keysOf(
   alphabet: LatinAlphabet,
   keepStop: boolean,
 ): WordKeys {
-  const ci = contextIndex(lang, alphabet, kind, keepStop);
-  let k = info.keys[ci];
-  if (k === undefined) {
-    k = computeKeys(surface, kind, lang, alphabet, keepStop);
-    info.keys[ci] = k;
-  }
-  return k;
+  return contextOf(info, surface, kind, lang, alphabet, keepStop).keys;
 }
 
-/** The index keys of a word in its context (cached with its other keys). */
-function indexKeysOf(
+function contextOf(
   info: WordInfo,
-  keys: WordKeys,
+  surface: string,
   kind: TokenKind,
   lang: LangTag,
   alphabet: LatinAlphabet,
-): IndexKeys | null {
-  const ci = contextIndex(lang, alphabet, kind, false);
-  let k = info.index[ci];
-  if (k === undefined) {
-    k = indexKeys({ kind, lang: keys.lang, norm: keys.norm, term: keys.term, fold: keys.fold });
-    info.index[ci] = k;
+  keepStop: boolean,
+): ContextKeys {
+  const context = contextIndex(lang, alphabet, kind, keepStop);
+  if (info.first?.context === context) return info.first;
+  for (const c of info.more ?? []) if (c.context === context) return c;
+  const c: ContextKeys = { context, keys: computeKeys(surface, kind, lang, alphabet, keepStop) };
+  if (!info.first) info.first = c;
+  else (info.more ??= []).push(c);
+  return c;
+}
+
+/** The keys and index keys of a word in its context (cached together). */
+function indexedKeysOf(
+  info: WordInfo,
+  surface: string,
+  kind: TokenKind,
+  lang: LangTag,
+  alphabet: LatinAlphabet,
+): { keys: WordKeys; index: IndexKeys | null } {
+  const c = contextOf(info, surface, kind, lang, alphabet, false);
+  if (c.index === undefined) {
+    const k = c.keys;
+    c.index = indexKeys({ kind, lang: k.lang, norm: k.norm, term: k.term, fold: k.fold });
   }
-  return k;
+  return { keys: c.keys, index: c.index };
 }
 
 const NUMBER_RE = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
@@ -299,7 +321,7 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
     const info = infos[k] as WordInfo;
     const para = langs[paraOf[k] ?? 0] ?? 'other';
     const lang = tokenLang(tok, info, para, forced);
-    const keys = keysOf(info, tok.surface, tok.kind, lang, alphabet, false);
+    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet);
     out[k] = {
       surface: tok.surface,
       start: tok.start,
@@ -309,7 +331,7 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
       norm: keys.norm,
       term: keys.term,
       fold: keys.fold,
-      keys: indexKeysOf(info, keys, tok.kind, lang, alphabet),
+      keys: index,
     };
   }
   return { tokens: out, evidence: scores.reduce((a, sc) => addScores(a, sc), emptyScores()), words };

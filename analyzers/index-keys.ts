@@ -37,5 +37,8 @@ export function indexKeys(t: KeySource): IndexKeys | null {
   if (t.term === null || t.fold === null) return null;
   const mark = markOf(t);
   const name = nameOf(t, t.term);
-  return { exact: t.norm, stem: mark + t.term, fold: mark + t.fold, ...(name ? { name } : {}) };
+  // Flat strings, and one string when stem and fold agree (every Russian word): index keys are cached per word.
+  const stem = mark ? (mark + t.term).normalize() : t.term;
+  const fold = t.fold === t.term ? stem : mark ? (mark + t.fold).normalize() : t.fold;
+  return name ? { exact: t.norm, stem, fold, name } : { exact: t.norm, stem, fold };
 }

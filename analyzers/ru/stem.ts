@@ -7,20 +7,20 @@
  * Keys are cached per word in a bounded map, so a warm index or query run seldom touches the dictionary.
  */
 import type { Stemmer } from '../types.js';
-import { BoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import { chooseLemma } from './choose-lemma.js';
 import { ruReadings } from './morph.js';
 import { newsLexemeForms } from './news-lexemes.js';
 import { unknownKeyRu } from './unknown-key.js';
 
-/** Enough for the distinct words of a large news collection; about 10 MB when full. */
-const CACHE_SIZE = 100_000;
+/** Enough for the frequent words of a large news collection (Zipf: the rest are seldom met again); a few MB when full. */
+const CACHE_SIZE = 40_000;
 /** A word's key, and whether a dictionary knows the word (our news lexicon or OpenCorpora) or it was guessed. */
 interface RuKey {
   key: string;
   known: boolean;
 }
-const cache = new BoundedCache<string, RuKey>(CACHE_SIZE);
+const cache = new LRUCache<string, RuKey>({ max: CACHE_SIZE });
 
 function ruKey(word: string): RuKey {
   const lexeme = newsLexemeForms.get(word);
