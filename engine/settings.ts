@@ -30,7 +30,8 @@ export const INDEX_SETTINGS = {
     minWordSizeForTypos: { oneTypo: 18, twoTypos: 255 },
     // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches, and one on a
     // salient key would find an article the tiers do not.
-    disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem, ...SALIENT_FIELDS],
+    // Sorted as Meilisearch returns them (a set), so that an unchanged setting is not applied again at every start.
+    disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem, ...SALIENT_FIELDS].sort(),
     disableOnNumbers: true,
   },
   pagination: { maxTotalHits: 100_000 },
