@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.js';
-import { indexKeys } from './index-keys.js';
+import { indexKeys, salientKey } from './index-keys.js';
 
 const keys = (text: string, lang?: 'kk' | 'ru') => analyze(text, lang ? { lang } : {}).map(indexKeys);
 
@@ -26,5 +26,18 @@ describe('indexKeys', () => {
 
   it('has no keys for stopwords', () => {
     expect(keys('на то', 'ru')).toEqual([null, null]);
+  });
+});
+
+describe('salientKey', () => {
+  it.each([
+    ['ъминистр', 'ъъъминистр'],
+    ['ьминистр', 'ъъьминистр'],
+    ['нато', 'ъънато'], // an abbreviation's key has no mark: still apart from the Kazakh key «ънато»
+    ['zzkz', 'zszzkz'],
+    ['zxbrkst', 'zszxbrkst'],
+    ['euronews', 'zseuronews'],
+  ])('%s → %s, a key no tier holds', (key, salient) => {
+    expect(salientKey(key)).toBe(salient);
   });
 });

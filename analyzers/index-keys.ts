@@ -42,3 +42,17 @@ export function indexKeys(t: KeySource): IndexKeys | null {
   const fold = t.fold === t.term ? stem : mark ? (mark + t.fold).normalize() : t.fold;
   return name ? { exact: t.norm, stem, fold, name } : { exact: t.norm, stem, fold };
 }
+
+/** Salient keys start with a mark no index key starts with: «ъъ» before a Cyrillic key, «zs» before a Latin one. */
+const SALIENT_CYRILLIC = 'ъъ';
+const SALIENT_LATIN = 'zs';
+const CYRILLIC_START = /^\p{Script=Cyrillic}/u;
+
+/**
+ * The key of a word (its fold key, entity token or name token) in the salient field. The field must share no key with
+ * the tier fields: a tier query would otherwise match it too, and two words of a query side by side there would count
+ * as near (the field is one attribute), though they never met in a sentence.
+ */
+export function salientKey(key: string): string {
+  return `${CYRILLIC_START.test(key) ? SALIENT_CYRILLIC : SALIENT_LATIN}${key}`;
+}

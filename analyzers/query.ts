@@ -86,7 +86,7 @@ function isPartial(text: string, tokens: readonly IndexedToken[], content: reado
   return (
     lastContent !== undefined &&
     lastContent === tokens[tokens.length - 1] &&
-    lastContent.kind === 'word' &&
+    lastContent.kind !== 'number' && // an abbreviation may be unfinished too: «НАТ» on the way to «НАТО»
     lastContent.end === text.length
   );
 }

@@ -42,8 +42,22 @@ export const TIER_FIELDS: Record<Tier, readonly TermField[]> = {
   fold: [titleField('fold'), ...passages.map((p) => passageField(p, 'fold'))],
 };
 
-/** Searchable in reading order — title, lead, then the body's passages — so the attribute rule ranks by place. */
-export const SEARCHABLE_FIELDS: readonly TermField[] = [
+/**
+ * The article's salient words (indexer/document.ts salientOf), searched by their own query only
+ * (attributesToSearchOn), which ranks several mentions above one — Meilisearch counts no term frequency: `sal_t`
+ * holds the words of the title and the lead, `sal_m` those mentioned at least twice elsewhere, the most mentioned
+ * first. The attribute rule ranks the first field's hits above the second's.
+ */
+export const SALIENT_FIELDS = ['sal_t', 'sal_m'] as const;
+export type SalientField = (typeof SALIENT_FIELDS)[number];
+
+/**
+ * Searchable in reading order — title, lead, then the body's passages — so the attribute rule ranks by place. The
+ * salient words come first: the attribute rule scores a field by its place in this list even in a query restricted
+ * to it, and no tier query can match them (their keys are marked apart, analyzers/index-keys.ts salientKey).
+ */
+export const SEARCHABLE_FIELDS: readonly (TermField | SalientField)[] = [
+  ...SALIENT_FIELDS,
   titleField('exact'),
   titleField('stem'),
   titleField('fold'),
@@ -83,6 +97,9 @@ export interface ArticleDocument extends Partial<Record<PassageField, string>> {
   av: string;
   /** The title's and lead's word forms, `fold form stem`: the vocabulary completions come from (facet search). */
   terms: string[];
+  /** The salient words of the title and lead, and those mentioned at least twice elsewhere (SALIENT_FIELDS). */
+  sal_t: string;
+  sal_m: string;
   title_x: string;
   title_s: string;
   title_f: string;

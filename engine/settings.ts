@@ -1,6 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import { meiliCode, toEngineError } from './meili-errors.js';
-import { FACETS, SEARCHABLE_FIELDS, TIER_FIELDS } from './schema.js';
+import { FACETS, SALIENT_FIELDS, SEARCHABLE_FIELDS, TIER_FIELDS } from './schema.js';
 import { waitForTask } from './tasks.js';
 
 export const PRIMARY_KEY = 'key';
@@ -28,8 +28,10 @@ export const INDEX_SETTINGS = {
     // language mark («ъ», «ь»). 18 bytes = the mark and eight letters. Two typos on lemma keys join different words
     // (подписываться ~ подписать), so they are off (255 is the largest size allowed).
     minWordSizeForTypos: { oneTypo: 18, twoTypos: 255 },
-    // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches.
-    disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem],
+    // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches, and one on a
+    // salient key would find an article the tiers do not.
+    // Sorted as Meilisearch returns them (a set), so that an unchanged setting is not applied again at every start.
+    disableOnAttributes: [...TIER_FIELDS.exact, ...TIER_FIELDS.stem, ...SALIENT_FIELDS].sort(),
     disableOnNumbers: true,
   },
   pagination: { maxTotalHits: 100_000 },

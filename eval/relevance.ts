@@ -13,7 +13,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Meilisearch } from 'meilisearch';
 import { pino } from 'pino';
+import { ANALYZER_VERSION } from '../analyzers/version.js';
 import { dataPaths } from '../engine/embedded.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
@@ -38,7 +40,7 @@ import {
 import { startWatchdog } from './lib/watchdog.js';
 
 const USAGE =
-  'usage: npm run eval:relevance -- [--category NAME]... [--query ID|TEXT]... [--json FILE] [--list N] [--queries FILE] PATH...';
+  'usage: npm run eval:relevance -- [--category NAME]... [--query ID|TEXT]... [--json FILE] [--list N] [--queries FILE] [--data DIR] PATH...';
 const INDEX = 'articles';
 const PLAIN_INDEX = 'articles_plain';
 
@@ -52,6 +54,7 @@ function parse() {
         json: { type: 'string' },
         list: { type: 'string', default: '8' },
         queries: { type: 'string' },
+        data: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -78,6 +81,29 @@ class Resources {
       }
     })();
     return this.closing;
+  }
+}
+
+/**
+ * The articles of a kept data folder (`--data`), when both indexes are there and every izde document was made by the
+ * current analyzer version; null when the folder must be indexed again. The caller keeps the inputs the same.
+ */
+async function keptIndex(admin: Meilisearch): Promise<string[] | null> {
+  try {
+    const izde = admin.index(INDEX);
+    const all = await izde.search('', { limit: 0 });
+    const current = await izde.search('', { limit: 0, filter: `av = ${JSON.stringify(ANALYZER_VERSION)}` });
+    const total = all.estimatedTotalHits ?? 0;
+    if (total === 0 || current.estimatedTotalHits !== total) return null;
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await admin.index(PLAIN_INDEX).getDocuments<{ id: string }>({ fields: ['id'], limit: 1000, offset });
+      for (const doc of page.results) ids.push(String(doc.id));
+      if (page.results.length < 1000) break;
+    }
+    return ids.length === total ? ids : null;
+  } catch {
+    return null; // no index yet
   }
 }
 
@@ -110,19 +136,31 @@ async function main(): Promise<void> {
 
   try {
     resources.tempDir = mkdtempSync(join(tmpdir(), 'izde-relevance-'));
-    const dataDir = join(resources.tempDir, 'meilisearch');
+    // `--data DIR` keeps the engine's data for the next run (the watchdog then removes only the empty temp folder).
+    const dataDir = args.data ?? join(resources.tempDir, 'meilisearch');
     startWatchdog({ dir: resources.tempDir, lockPath: dataPaths(dataDir).lock });
-    log('starting izde on a temporary data folder');
+    log(args.data ? `starting izde on ${args.data}` : 'starting izde on a temporary data folder');
     resources.server = await startServer({
       engine: { url: undefined, masterKey: undefined, dataDir, indexName: INDEX },
       server: { port: 0, host: '127.0.0.1', logLevel: 'silent', rateLimitPerMinute: 0, staticDir: DEFAULT_STATIC_DIR },
       logger: pino({ level: 'silent' }),
     });
     const { gateway, url } = resources.server;
-    const indexed = await runIndexer(gateway, { paths: inputs });
-    log(`izde: ${summaryLine(indexed)}`); // the indexer itself reported each skipped file or record
-    const indexedIds = await createPlainIndex(gateway.admin, INDEX, PLAIN_INDEX);
-    log(`plain Meilisearch: ${indexedIds.length} articles copied from izde's index (default settings)`);
+    const kept = args.data ? await keptIndex(gateway.admin) : null;
+    let indexedCount: number;
+    let indexedIds: string[];
+    if (kept) {
+      indexedCount = kept.length;
+      indexedIds = kept;
+      log(`izde and plain Meilisearch: ${kept.length} articles kept in ${args.data} (analyzer ${ANALYZER_VERSION})`);
+    } else {
+      const indexed = await runIndexer(gateway, { paths: inputs, reset: true });
+      indexedCount = indexed.indexed;
+      log(`izde: ${summaryLine(indexed)}`); // the indexer itself reported each skipped file or record
+      await gateway.admin.deleteIndexIfExists(PLAIN_INDEX);
+      indexedIds = await createPlainIndex(gateway.admin, INDEX, PLAIN_INDEX);
+      log(`plain Meilisearch: ${indexedIds.length} articles copied from izde's index (default settings)`);
+    }
     const inIndex = new Set(indexedIds);
     const notIndexed = judged.filter((a) => !inIndex.has(a.id)).map((a) => a.id);
     if (notIndexed.length) {
@@ -205,7 +243,7 @@ async function main(): Promise<void> {
         date: new Date().toISOString(),
         inputs,
         articles: judged.length,
-        indexed: indexed.indexed,
+        indexed: indexedCount,
         summary: rows,
         queries: results.map((r) => ({
           id: r.query.id,

@@ -99,6 +99,40 @@ describe('toDocument', () => {
     expect(doc.terms.some((t) => t.startsWith('ушинши'))).toBe(false); // the third sentence is past the lead
   });
 
+  it('offers abbreviations as completions too (НАТО, ЛГБТ), never numbers', () => {
+    const doc = toDocument(article({ title: 'НАТО саммиті 2024 жылы', lang: 'kk' }), source);
+    expect(doc.terms).toContain('нато нато нато');
+    expect(doc.terms.some((t) => t.startsWith('2024'))).toBe(false);
+  });
+
+  it('keeps the salient words: title and lead in sal_t, the words mentioned twice or more elsewhere in sal_m', () => {
+    const doc = toDocument(
+      article({
+        lang: 'kk',
+        title: 'Астанада кездесу өтті',
+        body: [
+          'Бірінші сөйлем. Екінші сөйлем.',
+          'Мұнай бағасы туралы айтылды. Мұнай өндірісі де талқыланды.',
+          'Ресей мен Ресейдің серіктестері, Ресей туралы. Жалғыз сөз бір рет. Дәл 2024 және 2024.',
+        ].join('\n\n'),
+      }),
+      source,
+    );
+    const t = doc.sal_t.split(' ');
+    const m = doc.sal_m.split(' ');
+    expect(t).toContain('ъъъастана'); // a title word, by its fold key as a salient key
+    expect(t).toContain('ъъъбиринш'); // the lead
+    expect(m).toContain('zszzru'); // Russia named three times, by its entity token
+    expect(m).toContain('ъъъмунай'); // twice
+    expect(m.indexOf('zszzru')).toBeLessThan(m.indexOf('ъъъмунай')); // the most mentioned first
+    expect(m).not.toContain('ъъъжалгыз'); // once
+    expect(m.some((k) => k.includes('2024'))).toBe(false); // numbers are not salient
+    expect(m.some((k) => t.includes(k))).toBe(false); // each key once, in the better field
+    // Every salient key is marked apart: no tier key can match one.
+    const tierKeys = new Set(Object.entries(doc).flatMap(([f, v]) => (/_[xsf]$/.test(f) ? String(v).split(' ') : [])));
+    for (const k of [...t, ...m]) expect(tierKeys.has(k)).toBe(false);
+  });
+
   it('sorts by date, or by 1 January of the year when only the year is known', () => {
     expect(sortTimestamp('2024-07-04', 2024)).toBe(Date.UTC(2024, 6, 4) / 1000);
     expect(sortTimestamp(null, 2019)).toBe(Date.UTC(2019, 0, 1) / 1000);

@@ -1,6 +1,7 @@
 import { entityToken } from '../analyzers/entity-token.js';
-import { sentenceStarts } from '../analyzers/sentences.js';
+import { salientKey } from '../analyzers/index-keys.js';
 import { fold } from '../analyzers/kk/fold.js';
+import { sentenceStarts } from '../analyzers/sentences.js';
 import { type ArticleAnalysis, analyzeArticle, type TextAnalysis } from '../analyzers/text.js';
 import type { IndexedToken } from '../analyzers/types.js';
 import { ANALYZER_VERSION } from '../analyzers/version.js';
@@ -153,13 +154,59 @@ export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
   const add = (tokens: ArticleAnalysis['title']['tokens'], end: number) => {
     for (const t of tokens) {
       if (t.start >= end) break;
-      if (t.kind !== 'word' || !t.keys || t.norm.length < MIN_TERM_LETTERS) continue;
+      // Abbreviations too: НАТО, ЛГБТ and ШОС are what people type.
+      if (t.kind === 'number' || !t.keys || t.norm.length < MIN_TERM_LETTERS) continue;
       out.add(`${fold(t.norm)} ${t.norm} ${t.keys.stem}`);
     }
   };
   add(analysis.title.tokens, Number.POSITIVE_INFINITY);
   add(analysis.body.tokens, leadEnd);
   return [...out];
+}
+
+/** Keys of words mentioned twice or more kept at most, the most mentioned first: a long tail says little. */
+export const SALIENT_MENTIONED = 32;
+
+/**
+ * The article's salient words, for ranking several mentions above one (Meilisearch counts no term frequency), as
+ * salient keys (analyzers/index-keys.ts) of the fold keys, entity tokens and name tokens of its words (not numbers):
+ * `sal_t` those in the title or the lead, in order; `sal_m` the others mentioned at least twice, the most mentioned
+ * first. The planner searches these fields alone, with their own query (server/search/plan.ts).
+ */
+export function salientOf(analysis: ArticleAnalysis, leadEnd: number): Pick<ArticleDocument, 'sal_t' | 'sal_m'> {
+  const seen = new Map<string, { count: number; top: boolean; first: number }>();
+  let order = 0;
+  const count = (key: string, top: boolean) => {
+    const s = seen.get(key);
+    if (s) {
+      s.count++;
+      s.top ||= top;
+    } else seen.set(key, { count: 1, top, first: order++ });
+  };
+  const add = (text: TextAnalysis, topEnd: number) => {
+    for (const t of text.tokens) {
+      if (!t.keys || t.kind === 'number') continue;
+      const top = t.start < topEnd;
+      count(salientKey(t.keys.fold), top);
+      if (t.keys.name) count(salientKey(t.keys.name), top);
+    }
+    for (const m of text.mentions) count(salientKey(entityToken(m.code)), m.start < topEnd);
+  };
+  add(analysis.title, Number.POSITIVE_INFINITY);
+  add(analysis.body, leadEnd);
+  const all = [...seen];
+  return {
+    sal_t: all
+      .filter(([, s]) => s.top)
+      .map(([key]) => key)
+      .join(' '),
+    sal_m: all
+      .filter(([, s]) => !s.top && s.count >= 2)
+      .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
+      .slice(0, SALIENT_MENTIONED)
+      .map(([key]) => key)
+      .join(' '),
+  };
 }
 
 /** Seconds since the epoch of the article's date, or of 1 January of its year: the recency sort key. */
@@ -199,6 +246,7 @@ export function toDocument(
     hash: source.hash,
     av: ANALYZER_VERSION,
     terms: termsOf(analysis, layout.leadEnd),
+    ...salientOf(analysis, layout.leadEnd),
     ...termFields(analysis, layout),
   };
 }

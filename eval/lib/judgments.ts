@@ -25,6 +25,8 @@ export const CATEGORIES = [
   'kk-verbs',
   'kk-nouns',
   'kk-typos',
+  // Words whose half-typed forms are ambiguous (issue 10 item 3), written after the typing completions.
+  'as-you-type',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TIER_FIELDS } from '../../engine/schema.js';
+import { SALIENT_FIELDS, TIER_FIELDS } from '../../engine/schema.js';
 import { NEAR_WORDS_SCORE, type PlannedQuery, planQuery } from './plan.js';
 
 const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.name === name);
@@ -19,16 +19,17 @@ describe('planQuery: tiers and weights', () => {
     expect(w('exact:kk')).toBeGreaterThan(w('stem:kk'));
     expect(w('stem:kk')).toBeGreaterThan(w('entity:kk'));
     expect(w('entity:kk')).toBeGreaterThan(w('fold:kk'));
-    // Only the title query names its fields: the other tiers' keys occur in their own fields only.
-    expect(q.filter((x) => x.restrict).map((x) => x.name)).toEqual(['title:kk']);
+    // Only the title and salient queries name their fields: the other tiers' keys occur in their own fields only.
+    expect(q.filter((x) => x.restrict).map((x) => x.name)).toEqual(['title:kk', 'salient:kk']);
   });
 
   it.each([
-    ['Қазақстан', ['stem:kk', 'fold:kk', 'entity:kk', 'title:kk']], // base form: no exact query
-    ['министрлері', ['exact:kk', 'stem+fold:kk', 'title:kk']], // no Kazakh letter changed by folding: one query for both
-    ['президентом', ['exact:ru', 'stem+fold:ru', 'title:ru']], // a Russian inflected form: no Kazakh reading
-    ['министр', ['stem+fold:ru', 'title:ru', 'stem:kk', 'title:kk']], // both languages: Russian first, Kazakh without its fold tier
-    ['Брексит', ['stem+fold:ru', 'title:ru', 'name:ru', 'stem:kk', 'title:kk']], // a name no dictionary knows: its skeleton too
+    ['Қазақстан', ['stem:kk', 'fold:kk', 'entity:kk', 'title:kk', 'salient:kk']], // base form: no exact query
+    ['министрлері', ['exact:kk', 'stem+fold:kk', 'title:kk', 'salient:kk']], // folding changed no letter: one query for both
+    ['президентом', ['exact:ru', 'stem+fold:ru', 'title:ru', 'salient:ru']], // a Russian inflected form: no Kazakh reading
+    // both languages: Russian first, Kazakh without its fold tier and its salient words
+    ['министр', ['stem+fold:ru', 'title:ru', 'salient:ru', 'stem:kk', 'title:kk']],
+    ['Брексит', ['stem+fold:ru', 'title:ru', 'salient:ru', 'name:ru', 'stem:kk', 'title:kk']], // a name no dictionary knows: its skeleton too
   ])('%s → %j', (text, names) => {
     expect(qs(text).map((x) => x.name)).toEqual(names);
   });
@@ -49,6 +50,24 @@ describe('planQuery: tiers and weights', () => {
   it('replaces a name of several words by its entity token', () => {
     expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'entity:kk')?.q).toBe('zzsco ');
     expect(find(qs('шос'), 'entity:kk')?.q).toBe('zzsco '); // typed in lowercase
+  });
+});
+
+describe('planQuery: salient words', () => {
+  it('ranks several mentions above one: the word (or its entity) among the salient words, between title and tiers', () => {
+    const q = qs('Қазақстанның');
+    // The entity a name stands for, as a salient key (marked apart from every tier key).
+    expect(find(q, 'salient:kk')).toMatchObject({ q: 'zszzkz ', fields: SALIENT_FIELDS, restrict: true });
+    const w = (name: string) => find(q, name)?.weight ?? 0;
+    expect(w('salient:kk')).toBeLessThan(w('title:kk'));
+    expect(w('salient:kk')).toBeGreaterThan(w('exact:kk'));
+    // A common word by its fold key.
+    expect(find(qs('министрлері'), 'salient:kk')?.q).toBe('ъъъминистр ');
+  });
+
+  it('only for one word (or one name): the field cannot tell whether words met in a sentence', () => {
+    expect(qs('саммит ШОС').some((q) => q.name.startsWith('salient'))).toBe(false);
+    expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'salient:kk')?.q).toBe('zszzsco ');
   });
 });
 

@@ -1,7 +1,8 @@
 import { entityToken } from '../../analyzers/entity-token.js';
+import { KAZAKH_MARK, RUSSIAN_MARK, salientKey } from '../../analyzers/index-keys.js';
 import { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from '../../analyzers/query.js';
 import type { IndexKeys } from '../../analyzers/types.js';
-import { TIER_FIELDS, type Tier, titleField } from '../../engine/schema.js';
+import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/schema.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -55,8 +56,9 @@ export interface MatchKeys {
  * folded spellings above name skeletons. Passages alone cannot do the first: with 64 of them the attribute rule
  * barely tells the title from the lead.
  */
-const WEIGHTS: Record<Tier | 'title' | 'entity' | 'name', number> = {
+const WEIGHTS: Record<Tier | 'title' | 'salient' | 'entity' | 'name', number> = {
   title: 1,
+  salient: 0.95,
   exact: 0.92,
   stem: 0.85,
   entity: 0.82,
@@ -78,7 +80,7 @@ export interface PlanOptions {
 function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: boolean): string {
   let q = '';
   for (let i = 0; i < keys.length; i++) {
-    const inPhrase = phrases[i]! >= 0;
+    const inPhrase = (phrases[i] ?? -1) >= 0;
     const opens = inPhrase && (i === 0 || phrases[i - 1] !== phrases[i]);
     const closes = inPhrase && (i === keys.length - 1 || phrases[i + 1] !== phrases[i]);
     q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${keys[i]}${closes ? '"' : ''}`;
@@ -105,7 +107,9 @@ function entityMentions(reading: Reading): { code: string; first: number; last: 
     const inside = reading.content.flatMap((tokenIndex, c) =>
       tokenIndex >= m.firstToken && tokenIndex <= m.lastToken ? [c] : [],
     );
-    if (inside.length > 0) out.push({ code: m.code, first: inside[0]!, last: inside[inside.length - 1]! });
+    const first = inside[0];
+    const last = inside[inside.length - 1];
+    if (first !== undefined && last !== undefined) out.push({ code: m.code, first, last });
   }
   return out;
 }
@@ -143,6 +147,19 @@ function contentKeys(reading: Reading, i: number): IndexKeys {
   return keys;
 }
 
+/**
+ * The keys of a reading's content words in the stem tier. A word typed without Kazakh letters, read as Kazakh, is
+ * Kazakh typed with Russian letters: only its fold key means something (the stemmer reads «казакстан» as «казакс» +
+ * -тан).
+ */
+function stemTierKeys(reading: Reading, tokens: readonly QueryToken[]): string[] {
+  return reading.content.map((i, c) => {
+    const k = contentKeys(reading, i);
+    const t = tokens[c];
+    return reading.label === 'kk' && !reading.secondary && t?.ambiguous && !t.latin ? k.fold : k.stem;
+  });
+}
+
 /** Plans a query from its text, or from its analysis when the caller plans it more than once (prefix, …). */
 export function planQuery(query: string | QueryAnalysis, options: PlanOptions = {}): QueryPlan {
   const { text, tokens, readings, partialLast } = typeof query === 'string' ? analyzeQuery(query) : query;
@@ -173,11 +190,7 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
     const words = reading.content.map((i) => contentKeys(reading, i));
     const tierKeys: Record<Tier, string[]> = {
       exact: words.map((k) => k.exact),
-      // A word typed without Kazakh letters, read as Kazakh, is Kazakh typed with Russian letters: only its fold key
-      // means something (the stemmer reads «казакстан» as «казакс» + -тан).
-      stem: words.map((k, i) =>
-        reading.label === 'kk' && !reading.secondary && tokens[i]!.ambiguous && !tokens[i]!.latin ? k.fold : k.stem,
-      ),
+      stem: stemTierKeys(reading, tokens),
       fold: words.map((k) => k.fold),
     };
     // Each query costs the engine about a millisecond, so tiers that would find nothing new are left out: the
@@ -216,6 +229,20 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
       WEIGHTS.title * factor,
       true,
     );
+    // Several mentions above one: a word (or the entity a name stands for) among the article's salient words — in the
+    // title or lead, or mentioned at least twice — ranks the article by the key's place there, above the tiers. Words
+    // of several words must meet in a sentence, which that field cannot tell: one word only. The preferred reading
+    // only, whose fold tier finds every article this query can.
+    const salientKeys =
+      mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.fold, phrases).keys : tierKeys.fold;
+    if (!reading.secondary && salientKeys.length === 1)
+      add(
+        `salient:${reading.label}`,
+        `${salientKey(salientKeys[0] ?? '')} `,
+        SALIENT_FIELDS,
+        WEIGHTS.salient * factor,
+        true,
+      );
     // Foreign names across scripts: in the reading that keeps Latin words as they are and reads Cyrillic as Russian,
     // a name's skeleton token stands in for it (the other words keep their fold key).
     if (reading.label === 'ru') {
@@ -226,7 +253,7 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
         add(
           `name:${reading.label}`,
           toQ(
-            names.map((n, i) => n ?? tierKeys[tier][i]!),
+            names.map((n, i) => n ?? tierKeys[tier][i] ?? ''),
             phrases,
             false,
           ),
@@ -237,10 +264,10 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
     }
     if (prefixLast) {
       const last = words.length - 1;
-      const exactPrefix = tierKeys.exact[last]!;
-      const foldPrefix = tierKeys.fold[last]!;
-      keys.exactPrefixes.add(exactPrefix);
-      keys.foldPrefixes.add(foldPrefix);
+      const exactPrefix = tierKeys.exact[last];
+      const foldPrefix = tierKeys.fold[last];
+      if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
+      if (foldPrefix) keys.foldPrefixes.add(foldPrefix);
       add(
         `prefix-exact:${reading.label}`,
         toQ(tierKeys.exact, phrases, true),
@@ -256,4 +283,76 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
     }
   });
   return { text, tokens, queries, keys };
+}
+
+/** A word the archive holds that an unfinished last word completes to (server/search/suggest.ts). */
+export interface CompletionWord {
+  /** A form of the word as the index normalized it (Cyrillic, lowercase). */
+  form: string;
+  /** Its stem key, language mark included: every form of the word has it. */
+  stem: string;
+}
+
+/** The reading a completed word belongs to: the one of its language (its stem key's mark), else the preferred one. */
+function readingOf(readings: readonly Reading[], stem: string): Reading | undefined {
+  const label = stem.startsWith(KAZAKH_MARK) ? 'kk' : stem.startsWith(RUSSIAN_MARK) ? 'ru' : undefined;
+  return readings.find((r) => r.label === label) ?? readings[0];
+}
+
+/** A completed foreign word is also searched by its name skeleton (Trump ~ Трамп), a little lower. */
+const COMPLETED_NAME = 0.85;
+
+/**
+ * The query with its unfinished last word completed to `word`: the completed word by its stem key on the stem tier
+ * (every form of that word in its language) or, when it names an entity, by the entity token (every name in every
+ * language and script), the words before it keyed as the whole-word plan keys them — one query; and, for a foreign
+ * word, a second one by its name skeleton. Its keys mark the completed word's forms and mentions in the hits.
+ */
+export function planCompletion(
+  query: QueryAnalysis,
+  word: CompletionWord,
+  weight: number,
+): { queries: PlannedQuery[]; keys: MatchKeys } | null {
+  const last = query.tokens[query.tokens.length - 1];
+  if (!last) return null;
+  const completed = analyzeQuery(`${query.text.slice(0, last.start)}${word.form}`);
+  const reading = readingOf(completed.readings, word.stem);
+  if (!reading || reading.content.length !== query.tokens.length) return null; // the form split into several words
+  const stems = stemTierKeys(reading, completed.tokens);
+  stems[stems.length - 1] = word.stem;
+  const phrases = completed.tokens.map((t) => t.phrase);
+  const mentions = entityMentions(reading);
+  const keys = emptyKeys();
+  for (const k of stems) keys.stem.add(k);
+  for (const m of mentions) keys.entities.add(m.code);
+  const queries: PlannedQuery[] = [];
+  const push = (name: string, wordKeys: string[], w: number) => {
+    const e = mentions.length > 0 ? entityQuery(wordKeys.length, mentions, wordKeys, phrases) : undefined;
+    const q = e ? toQ(e.keys, e.phrases, false) : toQ(wordKeys, phrases, false);
+    if (queries.some((x) => x.q === q)) return;
+    const words = (e?.keys ?? wordKeys).length;
+    queries.push({
+      name,
+      q,
+      fields: TIER_FIELDS.stem,
+      weight: w,
+      ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
+    });
+  };
+  push(`complete:${reading.label}:${word.form}`, stems, weight);
+  const name = contentKeys(reading, reading.content[reading.content.length - 1] ?? -1).name;
+  if (name) {
+    keys.names.add(name);
+    push(`complete-name:${reading.label}:${word.form}`, [...stems.slice(0, -1), name], weight * COMPLETED_NAME);
+  }
+  return { queries, keys };
+}
+
+/** The union of the keys several queries mark. */
+export function mergeKeys(all: readonly MatchKeys[]): MatchKeys {
+  const out = emptyKeys();
+  for (const keys of all)
+    for (const [name, set] of Object.entries(keys) as [keyof MatchKeys, Set<string>][])
+      for (const k of set) out[name].add(k);
+  return out;
 }

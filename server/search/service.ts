@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
+import { detectLatinAlphabet } from '../../analyzers/kk/latin.js';
 import { wrongLayoutCandidates } from '../../analyzers/layout.js';
-import { analyzeQuery } from '../../analyzers/query.js';
+import { analyzeQuery, type QueryAnalysis } from '../../analyzers/query.js';
 import type { Gateway } from '../../engine/gateway.js';
 import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
 import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
@@ -20,7 +21,8 @@ import {
   type StoredHit,
   type TextRanges,
 } from './planned.js';
-import type { Suggester, SuggestResponse } from './suggest.js';
+import type { Completion, Suggester, SuggestResponse } from './suggest.js';
+import { backoffCompletions, completionsToSearch, DEFAULT_TYPING, type TypingOptions, typingPlan } from './typing.js';
 import { countWithoutYear, NO_YEAR } from './year-span.js';
 
 export interface SearchHit {
@@ -73,6 +75,8 @@ export interface HealthResponse {
 export interface SearchServiceOptions {
   gateway: Gateway;
   suggester?: Suggester;
+  /** Search while typing: how many completions of an unfinished last word are searched (0: none). */
+  typing?: TypingOptions;
   /** Target length of snippets, in characters. */
   snippetChars?: number;
   /** Memory for analyzed documents kept for highlighting, in bytes (estimated). */
@@ -91,6 +95,9 @@ export interface SearchServiceOptions {
 const answerBytes = (r: SearchResponse): number => JSON.stringify(r).length * 2 + 256;
 const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
   (a.title.tokens.length + a.body.tokens.length) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
+
+/** Completions read to choose from (the typed word's own may be among them below the first). */
+const COMPLETIONS_READ = 6;
 
 /** How often the result cache checks whether the index changed. */
 const VERSION_TTL_MS = 1000;
@@ -126,6 +133,7 @@ function sortOf(sort: SortOrder, browsing: boolean): string[] | undefined {
 export class SearchService {
   private readonly gateway: Gateway;
   private readonly suggester: Suggester | undefined;
+  private readonly typing: TypingOptions;
   private readonly snippetChars: number;
   private readonly analyzed: LRUCache<string, { title: AnalyzedText; body: AnalyzedText }>;
   private lastRevive = 0;
@@ -137,6 +145,7 @@ export class SearchService {
   constructor(options: SearchServiceOptions) {
     this.gateway = options.gateway;
     this.suggester = options.suggester;
+    this.typing = options.typing ?? DEFAULT_TYPING;
     this.snippetChars = options.snippetChars ?? 240;
     this.analyzed = new LRUCache({
       maxSize: options.highlightCacheBytes ?? 24 * 1024 * 1024,
@@ -198,19 +207,11 @@ export class SearchService {
     if (!text) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      // One analysis of the query serves both plans (whole words, then the last word as a prefix).
-      const analysis = analyzeQuery(params.q);
-      const plan = planQuery(analysis);
-      attempt = await this.attempt(client, plan, selections, params);
-      if (attempt.total === 0 && plan.queries.length > 0) {
-        const prefixPlan = planQuery(analysis, { prefix: true });
-        if (prefixPlan.queries.length > plan.queries.length)
-          attempt = await this.attempt(client, prefixPlan, selections, params);
-      }
-      if (attempt.total === 0 && params.correct) {
+      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params);
+      if (params.correct && !(await this.settles(client, attempt, selections))) {
         for (const candidate of wrongLayoutCandidates(text)) {
-          const fixed = await this.attempt(client, planQuery(candidate.text, { prefix: true }), selections, params);
-          if (fixed.total > 0) {
+          const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, true);
+          if (await this.settles(client, fixed, selections)) {
             attempt = fixed;
             correction = { query: candidate.text, original: params.q, reason: 'keyboard-layout' };
             break;
@@ -236,6 +237,71 @@ export class SearchService {
       ...(alternatives ? { alternatives } : {}),
       ...(correction ? { correction } : {}),
     };
+  }
+
+  /**
+   * A query as typed (typing.ts): when its unfinished last word completes to words the archive holds more often than
+   * the word itself, those words; otherwise the whole words; when that finds nothing, the last word as a prefix, then
+   * the completions of the word with its last letters dropped. `quick` (a wrong-layout candidate, one of several
+   * tried in turn) asks at most two searches: the completions, else whole words and the prefix at once.
+   */
+  private async typedAttempt(
+    client: Meilisearch,
+    analysis: QueryAnalysis,
+    selections: Selections,
+    params: SearchParams,
+    quick = false,
+  ): Promise<Attempt> {
+    const plan = planQuery(analysis);
+    if (plan.queries.length === 0) return this.attempt(client, plan, selections, params);
+    const completionsOf = this.completionsOf(analysis);
+    const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
+    if (typing) {
+      const typed = await this.attempt(client, typing, selections, params);
+      if (await this.settles(client, typed, selections)) return typed;
+    }
+    if (quick) return this.attempt(client, planQuery(analysis, { prefix: true }), selections, params);
+    let attempt = await this.attempt(client, plan, selections, params);
+    if (await this.settles(client, attempt, selections)) return attempt;
+    const prefixPlan = planQuery(analysis, { prefix: true });
+    if (prefixPlan.queries.length > plan.queries.length) {
+      attempt = await this.attempt(client, prefixPlan, selections, params);
+      if (await this.settles(client, attempt, selections)) return attempt;
+    }
+    const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);
+    return backoff ? this.attempt(client, backoff, selections, params) : attempt;
+  }
+
+  /**
+   * Whether an attempt ends the search: it found something, or its plan matches articles the filters leave out. So a
+   * filter only narrows an answer: it never sends a query on to another plan (a prefix, a completion, another keyboard
+   * layout) that the same query without it would not have used. Costs one count, only for an empty filtered answer.
+   */
+  private async settles(client: Meilisearch, attempt: Attempt, selections: Selections): Promise<boolean> {
+    if (attempt.total > 0) return true;
+    const planned = attempt.plan?.queries ?? [];
+    if (planned.length === 0 || buildFilter(selections).length === 0) return false;
+    try {
+      const res = await this.multiSearch(
+        client,
+        this.federated(planned, [], [], { limit: 0, offset: 0, sort: undefined, retrieve: false }),
+      );
+      return (res.estimatedTotalHits ?? 0) > 0;
+    } catch (err) {
+      throw toEngineError(err);
+    }
+  }
+
+  /**
+   * The archive's completions of a typed word (the query's last word when called without one): none when the word is
+   * finished or there is no suggester.
+   */
+  private completionsOf(analysis: QueryAnalysis): (word?: string) => Promise<Completion[]> {
+    const last = analysis.tokens[analysis.tokens.length - 1];
+    const suggester = this.suggester;
+    if (!suggester || !analysis.partialLast || !last || this.typing.completions === 0) return async () => [];
+    const alphabet = detectLatinAlphabet(analysis.text);
+    return (word = last.surface) => suggester.completionsOfTyped(word, alphabet, COMPLETIONS_READ);
   }
 
   /** One try: the hits request and the disjunctive facet requests, in parallel. */
@@ -264,16 +330,21 @@ export class SearchService {
         retrieve: false,
       }),
     );
-    let responses;
+    let responses: FederatedResponse[];
     try {
-      responses = await Promise.all([main, ...perFacet].map((request) => this.multiSearch(client, request)));
+      responses = (await Promise.all(
+        [main, ...perFacet].map((request) => this.multiSearch(client, request)),
+      )) as FederatedResponse[];
     } catch (err) {
       throw toEngineError(err);
     }
-    const [first, ...rest] = responses as unknown as FederatedResponse[];
+    const [first, ...rest] = responses;
     const facets = emptyFacets();
-    Object.assign(facets, pickFacets(first!.facetDistribution, unselected));
-    rest.forEach((r, i) => Object.assign(facets, pickFacets(r.facetDistribution, [selected[i]!])));
+    Object.assign(facets, pickFacets(first?.facetDistribution, unselected));
+    rest.forEach((r, i) => {
+      const facet = selected[i];
+      if (facet) Object.assign(facets, pickFacets(r.facetDistribution, [facet]));
+    });
     // A selected value with no hits still shows, with 0, so the reader can untick it.
     for (const f of selected) for (const v of selections[f]) if (v !== NO_YEAR) facets[f][String(v)] ??= 0;
     const total = first?.estimatedTotalHits ?? first?.hits.length ?? 0;

@@ -107,6 +107,22 @@ export class Suggester {
       .map((g) => ({ ...g.best, count: g.total }));
   }
 
+  /**
+   * The completions of a word as typed: its typed key (Kazakh Latin read as Cyrillic, folded) and, for a Latin word,
+   * the word itself too (a foreign word: «Euro» → «euronews»), merged by stem, the most frequent first.
+   */
+  async completionsOfTyped(word: string, alphabet: LatinAlphabet, limit: number): Promise<Completion[]> {
+    const keys = new Set([typedKey(word, alphabet)]);
+    if (wordScript(word) === 'latin') keys.add(word.normalize('NFC').toLowerCase());
+    const lists = await Promise.all([...keys].map((k) => this.completions(k, limit)));
+    const byStem = new Map<string, Completion>();
+    for (const c of lists.flat()) {
+      const seen = byStem.get(c.stem);
+      if (!seen || c.count > seen.count) byStem.set(c.stem, c);
+    }
+    return [...byStem.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+  }
+
   async suggest(query: string, limit: number): Promise<SuggestResponse> {
     const typed = words(query);
     const last = typed[typed.length - 1];

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchPath, startTestServer, type TestServer } from '../testing.js';
+
+/**
+ * The order of the first screen (issue 10 item 3), on the real engine: the title, then the lead, then several
+ * mentions, then one; recency only between articles that rank the same.
+ */
+const LEAD = 'Бүгін астанада жиын өтті. Жиынға көптеген адам келді.';
+const OTHER = 'Келесі жиын жазда болады.';
+const article = (id: string, date: string, title: string, body: string) => ({ id, lang: 'kk', date, title, text: body });
+const ARTICLES = [
+  article('title', '2023-01-01', 'Мұнай бағасы өсті', `${LEAD}\n\n${OTHER}`),
+  article('lead', '2023-02-01', 'Жиын өтті', `Бүгін мұнай туралы жиын өтті. Жиынға көптеген адам келді.\n\n${OTHER}`),
+  article(
+    'several',
+    '2023-03-01',
+    'Жиын қорытындысы',
+    `${LEAD}\n\nБиыл өндірілген мұнай көлемі артты. Ал мұнайдың экспорты азайды. Мұнайшылар жаңа кен ашты.\n\n${OTHER}`,
+  ),
+  article('once', '2024-06-01', 'Жиын жалғасты', `${LEAD}\n\nМұнай туралы да сөз болды.\n\n${OTHER}`),
+  article('once-older', '2022-06-01', 'Жиын жалғасты', `${LEAD}\n\nМұнай туралы да сөз болды.\n\n${OTHER}`),
+];
+
+let server: TestServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'izde-ranking-'));
+  writeFileSync(join(dir, 'articles.jsonl'), `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  server = await startTestServer({ indexIfEmpty: [dir] });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const order = async (q: string, extra: Record<string, string> = {}) => {
+  const res = await server.get(searchPath({ q, limit: 10, ...extra }));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return (res.body.hits as { id: string }[]).map((h) => h.id);
+};
+
+describe('ranking', () => {
+  it.each(['мұнай ', 'мұнайдың ', 'munaı '])(
+    '«%s»: title > lead > several mentions > one; recency breaks the last tie',
+    async (q) => {
+      expect(await order(q)).toEqual(['title', 'lead', 'several', 'once', 'once-older']);
+    },
+  );
+
+  it('sorting by date is asked for, not implied', async () => {
+    expect(await order('мұнай ', { sort: 'date_desc' })).toEqual(['once', 'several', 'lead', 'title', 'once-older']);
+  });
+});

@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../analyzers/query.js';
+import { TIER_FIELDS } from '../../engine/schema.js';
+import { searchPath, startTestServer, type TestServer } from '../testing.js';
+import { planCompletion } from './plan.js';
+import type { Completion } from './suggest.js';
+import { completionsToSearch, typingPlan } from './typing.js';
+
+const c = (form: string, stem: string, count: number): Completion => ({ form, stem, count });
+const names = (completions: Completion[]) => completions.map((x) => x.form);
+
+describe('completionsToSearch: which words an unfinished word is taken for', () => {
+  const tokaev = c('тоқаев', 'ътоқаев', 42);
+  const toqtat = c('тоқтатты', 'ътоқтат', 8);
+
+  it.each([
+    ['Тоқ', [tokaev, toqtat], ['тоқаев', 'тоқтатты']], // a prefix: its most frequent completions, best first
+    ['Тоқ ', [tokaev, toqtat], []], // a space finishes the word
+    ['Тоқаев', [tokaev], []], // the word is its own most frequent completion: searched as a whole word
+    ['Тоқаев', [], []], // nothing completes it
+  ])('%j with %j → %j', (q, found, expected) => {
+    expect(names(completionsToSearch(analyzeQuery(q), found))).toEqual(expected);
+  });
+
+  it('a typed word the archive holds nearly as often as its best completion is the word meant', () => {
+    const found = [c('саммитіне', 'ъсаммит', 4), c('саммита', 'ьсаммит', 3)];
+    expect(completionsToSearch(analyzeQuery('саммит'), found)).toEqual([]);
+    // …but a rare word that prefixes a frequent one is taken for the frequent one (үкім «verdict», үкімет).
+    const rare = [c('үкіметі', 'ъүкімет', 11), c('үкім', 'ъүкім', 2)];
+    expect(names(completionsToSearch(analyzeQuery('үкім'), rare))).toEqual(['үкіметі', 'үкім']);
+  });
+
+  it('completes within the language the letters allow', () => {
+    const found = [c('президента', 'ьпрезидент', 148), c('президенті', 'ъпрезидент', 91)];
+    // Latin letters are Kazakh Latin or a foreign word, never Russian; a Kazakh letter makes the word Kazakh.
+    expect(names(completionsToSearch(analyzeQuery('Prezı'), found))).toEqual(['президенті']);
+    expect(names(completionsToSearch(analyzeQuery('Президенті'.slice(0, 6)), found))).toEqual([
+      'президента',
+      'президенті',
+    ]);
+    const kazakh = [c('қазақстан', 'ъқазақстан', 124), c('казахстана', 'ьказахстан', 50)];
+    expect(names(completionsToSearch(analyzeQuery('қаза'), kazakh))).toEqual(['қазақстан']);
+  });
+
+  it('a word typed in capitals is an abbreviation being typed', () => {
+    const found = [c('нәтиже', 'ънәтиже', 6), c('нато', 'нато', 4)];
+    expect(names(completionsToSearch(analyzeQuery('НАТ'), found))).toEqual(['нато']);
+    expect(names(completionsToSearch(analyzeQuery('нат'), found))).toEqual(['нәтиже', 'нато']);
+  });
+
+  it('a word that already ends a name is finished', () => {
+    const found = [c('еуропа', 'ъеуропа', 9), c('eurowings', 'eurowings', 3)];
+    expect(completionsToSearch(analyzeQuery('EU'), found)).toEqual([]);
+  });
+});
+
+describe('planCompletion and typingPlan', () => {
+  it('searches a completed name by its entity token: every name in every language', () => {
+    const planned = planCompletion(analyzeQuery('Тоқ'), c('тоқаев', 'ътоқаев', 42), 1);
+    expect(planned?.queries.map((q) => q.q)).toEqual(['zztokayev ']);
+    expect(planned?.keys.entities.has('TOKAYEV')).toBe(true);
+  });
+
+  it('searches a completed common word by its stem key on the stem tier, the words before it kept', () => {
+    const planned = planCompletion(analyzeQuery('Қазақстан үкі'), c('үкіметі', 'ъүкімет', 11), 1);
+    expect(planned?.queries).toMatchObject([{ q: 'zzkz ъүкімет ', fields: TIER_FIELDS.stem, minScore: 0.45 }]);
+  });
+
+  it('searches a completed foreign word by its name skeleton too (Euronews ~ Евроньюс)', () => {
+    const planned = planCompletion(analyzeQuery('Euro'), c('euronews', 'euronews', 3), 1);
+    expect(planned?.queries.map((q) => [q.q, q.weight])).toEqual([
+      ['euronews ', 1],
+      ['zxrnvs ', 0.85],
+    ]);
+    // A name the gazetteer knows goes by its entity token instead.
+    expect(planCompletion(analyzeQuery('Trum'), c('trump', 'trump', 3), 1)?.queries.map((q) => q.q)).toEqual([
+      'zztrump ',
+    ]);
+  });
+
+  it('weights each completion below the one before, so that its hits come after', () => {
+    const analysis = analyzeQuery('үкі');
+    const plan = typingPlan(analysis, [c('үкіметі', 'ъүкімет', 11), c('үкім', 'ъүкім', 2)]);
+    expect(plan?.queries.map((q) => [q.q, q.weight])).toEqual([
+      ['ъүкімет ', 1],
+      ['ъүкім ', 0.5],
+    ]);
+    expect(typingPlan(analysis, [])).toBeNull();
+  });
+});
+
+describe('GET /api/search while typing (real engine)', () => {
+  const articles = [
+    { id: 'tok/1', lang: 'kk', title: 'Тоқаев Астанада кеңес өткізді', text: 'Мемлекет басшысы кеңес өткізді.' },
+    { id: 'tok/2', lang: 'kk', title: 'Тоқаев жаңа заңға қол қойды', text: 'Заң бүгін күшіне енеді.' },
+    { id: 'tok/3', lang: 'kk', title: 'Тоқаев шетелдік қонақтарды қабылдады', text: 'Кездесу Ақордада өтті.' },
+    { id: 'tok/4', lang: 'ru', title: 'Токаев провёл совещание', text: 'Президент Казахстана провёл совещание.' },
+    { id: 'gov/1', lang: 'kk', title: 'Үкімет отырысы өтті', text: 'Үкімет жаңа жоспарды талқылады.' },
+    { id: 'gov/2', lang: 'kk', title: 'Үкімет бағдарламаны бекітті', text: 'Бағдарлама екі жылға арналған.' },
+    { id: 'gov/3', lang: 'kk', title: 'Үкіметтің жаңа шешімі', text: 'Шешім ертеңнен бастап күшіне енеді.' },
+    { id: 'court/1', lang: 'kk', title: 'Сот үкім шығарды', text: 'Сот айыпталушыға үкім оқыды.' },
+    { id: 'nato/1', lang: 'kk', title: 'НАТО саммиті Вашингтонда өтті', text: 'Альянс басшылары жиналды.' },
+    {
+      id: 'uz/1',
+      lang: 'kk',
+      title: 'Өзбекстан президенті Астанаға келді',
+      text: 'Сапар екі күнге созылады. Бағдарлама бай.\n\nҚазақстан Өзбекстанмен ынтымақтастықты нығайтады.',
+    },
+  ];
+  let server: TestServer;
+  let dir: string;
+  const top = async (q: string, limit = 10) => {
+    const res = await server.get(searchPath({ q, limit }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { total: number; hits: { id: string; titleHtml: string }[] };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'izde-typing-'));
+    writeFileSync(join(dir, 'articles.jsonl'), `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
+    server = await startTestServer({ indexIfEmpty: [dir] });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('«Тоқ» is already about Тоқаев, in both languages, with the name marked', async () => {
+    const body = await top('Тоқ');
+    expect(body.hits.map((h) => h.id).sort()).toEqual(['tok/1', 'tok/2', 'tok/3', 'tok/4']);
+    expect(body.hits[0]?.titleHtml).toMatch(/<mark>То[қк]аев<\/mark>/);
+  });
+
+  it('«үкім» shows the frequent «үкімет» first and the rare «үкім» after it; «үкім » (finished) only the verdict', async () => {
+    const typing = await top('үкім');
+    expect(
+      typing.hits
+        .slice(0, 3)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['gov/1', 'gov/2', 'gov/3']);
+    expect(typing.hits.map((h) => h.id)).toContain('court/1');
+    expect(typing.hits.map((h) => h.id).indexOf('court/1')).toBe(3);
+    const finished = await top('үкім ');
+    expect(finished.hits.map((h) => h.id)).toEqual(['court/1']);
+  });
+
+  it('a whole word is searched as it is', async () => {
+    const body = await top('Тоқаев');
+    expect(body.hits.map((h) => h.id).sort()).toEqual(['tok/1', 'tok/2', 'tok/3', 'tok/4']);
+  });
+
+  it('«НАТ» typed in capitals completes to the abbreviation', async () => {
+    expect((await top('НАТ')).hits.map((h) => h.id)).toEqual(['nato/1']);
+  });
+
+  it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
+    expect((await top('Өзбекстанме')).hits.map((h) => h.id)).toEqual(['uz/1']);
+  });
+});

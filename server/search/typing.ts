@@ -1,0 +1,157 @@
+import { KAZAKH_MARK, RUSSIAN_MARK } from '../../analyzers/index-keys.js';
+import { fold } from '../../analyzers/kk/fold.js';
+import type { QueryAnalysis } from '../../analyzers/query.js';
+import { type MatchKeys, mergeKeys, type PlannedQuery, planCompletion, type QueryPlan } from './plan.js';
+import type { Completion } from './suggest.js';
+
+/**
+ * Search while typing. A query whose last word may be unfinished (no space after it) completes that word to the words
+ * the archive holds — the most frequent first (Suggester.completions: the forms of titles and leads, grouped by stem)
+ * — and searches those words, so that the first screen after «Тоқ» is about Тоқаев, not about the prefix or about
+ * the rare word «тоқ». A word that already is the archive's most frequent completion of itself is searched as a
+ * whole word (with all the planner's tiers): typing the whole of «президент» searches президент.
+ */
+export interface TypingOptions {
+  /** Completions searched, best first (each one engine query). */
+  completions: number;
+  /** Weight of the first completion's query; each next one gets COMPLETION_STEP times the one before. */
+  weight: number;
+}
+
+export const DEFAULT_TYPING: TypingOptions = { completions: 2, weight: 1 };
+
+/**
+ * The weight ratio between consecutive completions. A single-word query's ranking score lies between about 0.55 (a body mention far down) and 1 (the
+ * title), so with half the weight every hit of a less frequent completion ranks below every hit of a more frequent one.
+ */
+const COMPLETION_STEP = 0.5;
+
+/**
+ * The typed word is the word the user means, not a prefix of another, when the archive holds it (as a whole word
+ * of the same stem) at least this share as often as its most frequent completion.
+ */
+const OWN_SHARE = 0.5;
+
+const LATIN = /\p{Script=Latin}/u;
+const KAZAKH_LETTER = /[әғқңөұүһі]/iu;
+
+const markOf = (stem: string): string =>
+  stem.startsWith(KAZAKH_MARK) ? KAZAKH_MARK : stem.startsWith(RUSSIAN_MARK) ? RUSSIAN_MARK : '';
+
+/** A stem key folded as fold keys are (the mark kept): «ъқазақстан» → «ъказакстан». */
+const foldedStem = (stem: string): string => {
+  const mark = markOf(stem);
+  return mark + fold(stem.slice(mark.length));
+};
+
+/**
+ * Whether a completion can be the word typed, by its language: Latin letters are Kazakh Latin or a foreign word,
+ * never Russian; a Kazakh letter makes the word Kazakh.
+ */
+function sameLanguage(typed: string, completion: Completion): boolean {
+  const mark = markOf(completion.stem);
+  if (LATIN.test(typed)) return mark !== RUSSIAN_MARK;
+  if (KAZAKH_LETTER.test(typed)) return mark !== RUSSIAN_MARK;
+  return true;
+}
+
+/** A word typed in capitals (two letters or more) is an abbreviation being typed: «НАТ» is НАТО, not нәтиже. */
+const CAPITALS = /^\p{Lu}{2,}$/u;
+/** Abbreviations, numbers and foreign words have keys without a language mark. */
+const unmarked = (c: Completion): boolean => markOf(c.stem) === '';
+
+/** The completions a typed word can be, by its letters: of its language, abbreviations first when it is in capitals. */
+function preferred(typed: string, completions: readonly Completion[]): Completion[] {
+  const usable = completions.filter((c) => sameLanguage(typed, c));
+  if (!CAPITALS.test(typed)) return usable;
+  const abbreviations = usable.filter(unmarked);
+  return abbreviations.length > 0 ? abbreviations : usable;
+}
+
+/**
+ * Completions for a word that found nothing at all: the typed word may end inside an inflection the archive's titles
+ * and leads do not hold («Өзбекстанме…», «келіссөздерд…»). The word's completions with its last letters dropped, one
+ * letter at a time, as long as it keeps MIN_BACKOFF_LETTERS: those of the longest prefix that has any, best first.
+ */
+export const BACKOFF_LETTERS = 3;
+export const MIN_BACKOFF_LETTERS = 4;
+
+export async function backoffCompletions(
+  analysis: QueryAnalysis,
+  completionsOf: (word: string) => Promise<Completion[]>,
+  options: TypingOptions = DEFAULT_TYPING,
+): Promise<Completion[]> {
+  const last = analysis.tokens[analysis.tokens.length - 1];
+  if (!analysis.partialLast || !last) return [];
+  const letters = [...last.surface];
+  for (let drop = 1; drop <= BACKOFF_LETTERS && letters.length - drop >= MIN_BACKOFF_LETTERS; drop++) {
+    const found = preferred(last.surface, await completionsOf(letters.slice(0, -drop).join('')));
+    if (found.length > 0) return found.slice(0, options.completions);
+  }
+  return [];
+}
+
+/** Whether the last word already ends a name (EU, Ресей, Орталық Азия): a finished word, searched as typed. */
+function namesEntity(analysis: QueryAnalysis): boolean {
+  return analysis.readings.some((r) => {
+    const last = r.content[r.content.length - 1];
+    return r.mentions.some((m) => m.lastToken === last);
+  });
+}
+
+/** The stem and fold keys of the last content word in every reading: what it means as a whole word. */
+function typedWordKeys(analysis: QueryAnalysis): Set<string> {
+  const out = new Set<string>();
+  for (const r of analysis.readings) {
+    const i = r.content[r.content.length - 1];
+    const keys = i === undefined ? null : r.tokens[i]?.keys;
+    if (keys) out.add(keys.stem).add(keys.fold);
+  }
+  return out;
+}
+
+/**
+ * The completions to search for a query, best first, or none when the query is searched as typed: its last word is
+ * finished (a space after it, or it ends a name), the archive holds no completion of it in its language, or the typed
+ * word is itself the word the archive holds most often (or nearly as often as its most frequent completion).
+ */
+export function completionsToSearch(
+  analysis: QueryAnalysis,
+  completions: readonly Completion[],
+  options: TypingOptions = DEFAULT_TYPING,
+): Completion[] {
+  const last = analysis.tokens[analysis.tokens.length - 1];
+  if (!analysis.partialLast || !last || namesEntity(analysis)) return [];
+  const usable = preferred(last.surface, completions);
+  const top = usable[0];
+  if (!top) return [];
+  const own = typedWordKeys(analysis);
+  const isOwn = (c: Completion) => own.has(c.stem) || own.has(foldedStem(c.stem));
+  if (usable.some((c) => isOwn(c) && c.count >= top.count * OWN_SHARE)) return [];
+  return usable.slice(0, options.completions);
+}
+
+/**
+ * The typing plan: one query per completion (two for a foreign word: its name skeleton too), the most frequent first
+ * and weighted so that its hits come first. The text as typed is not searched beside them: a typed word the archive
+ * holds often enough is one of the completions, or the query is searched as typed (completionsToSearch). Null when
+ * no completion could be planned.
+ */
+export function typingPlan(
+  analysis: QueryAnalysis,
+  completions: readonly Completion[],
+  options: TypingOptions = DEFAULT_TYPING,
+): QueryPlan | null {
+  const queries: PlannedQuery[] = [];
+  const keys: MatchKeys[] = [];
+  let weight = options.weight;
+  for (const c of completions) {
+    const planned = planCompletion(analysis, c, weight);
+    if (!planned) continue;
+    queries.push(...planned.queries);
+    keys.push(planned.keys);
+    weight *= COMPLETION_STEP;
+  }
+  if (queries.length === 0) return null;
+  return { text: analysis.text, tokens: analysis.tokens, queries, keys: mergeKeys(keys) };
+}
