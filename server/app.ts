@@ -82,7 +82,8 @@ export function createApp(options: AppOptions): express.Express {
 
   api.get('/search', byIndex, async (req, res) => {
     const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
-    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh }));
+    const version = res.locals.indexVersion as string | null | undefined;
+    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh, version }));
   });
   api.get('/suggest', bodyTagged(cache), async (req, res) => {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));
