@@ -28,29 +28,31 @@ export async function deleteArticles(
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return { deleted: [], notFound: [] };
   await gateway.ensureIndex();
-  const lock = await gateway.writers.acquire('write', {
-    what: `npm run index -- --delete ${wanted.slice(0, 3).join(' ')}${wanted.length > 3 ? ' …' : ''}`,
-    ...options.lock,
-  });
-  try {
-    const index = gateway.admin.index<ArticleDocument>(gateway.indexName);
-    const present = new Set<string>();
-    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-      const keys = wanted.slice(i, i + LOOKUP_CHUNK).map(documentKey);
-      const filter = `key IN [${keys.map((k) => JSON.stringify(k)).join(', ')}]`;
-      try {
-        const res = await index.getDocuments({ filter, fields: ['key'], limit: keys.length });
-        for (const doc of res.results) present.add(doc.key);
-      } catch (err) {
-        throw toEngineError(err);
-      }
+  const index = gateway.admin.index<ArticleDocument>(gateway.indexName);
+  const present = new Set<string>();
+  for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+    const keys = wanted.slice(i, i + LOOKUP_CHUNK).map(documentKey);
+    const filter = `key IN [${keys.map((k) => JSON.stringify(k)).join(', ')}]`;
+    try {
+      const res = await index.getDocuments({ filter, fields: ['key'], limit: keys.length });
+      for (const doc of res.results) present.add(doc.key);
+    } catch (err) {
+      throw toEngineError(err);
     }
-    const deleted = wanted.filter((id) => present.has(documentKey(id)));
-    if (deleted.length > 0) await deleteKeys(gateway, deleted.map(documentKey));
-    return { deleted, notFound: wanted.filter((id) => !present.has(documentKey(id))) };
-  } finally {
-    await lock.release();
   }
+  const deleted = wanted.filter((id) => present.has(documentKey(id)));
+  const notFound = wanted.filter((id) => !present.has(documentKey(id)));
+  // Only a real deletion is a write (and waits while a reindex swaps).
+  if (deleted.length > 0) {
+    const what = `npm run index -- --delete ${wanted.slice(0, 3).join(' ')}${wanted.length > 3 ? ' …' : ''}`;
+    const lock = await gateway.writers.acquire('write', { what, ...options.lock });
+    try {
+      await deleteKeys(gateway, deleted.map(documentKey));
+    } finally {
+      await lock.release();
+    }
+  }
+  return { deleted, notFound };
 }
 
 /** Deletes documents by key in chunks, waits for every task, and returns how many Meilisearch deleted. */

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { type AdminOptions, absentAdmin, createAdminRouter } from './admin/routes.js';
 import { HTTP_DEFAULTS } from './config.js';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { type CorsOrigins, crossOriginAccess } from './http/cors.js';
@@ -11,8 +12,8 @@ import { createRateLimit } from './http/rate-limit.js';
 import { MeiliError, meiliErrorBody } from './meili/errors.js';
 import { createMeiliRouter } from './meili/routes.js';
 import { articleParamsSchema, parseParams, searchParamsSchema, suggestParamsSchema } from './params.js';
-import { displayArticle } from './search/display-script.js';
 import { requestLimits } from './request-limits.js';
+import { displayArticle } from './search/display-script.js';
 import type { SearchService } from './search/service.js';
 import { forwardedForHint, type TrustProxy } from './trust-proxy.js';
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   publicKey?: string | null;
   /** Express's `trust proxy` (TRUST_PROXY): who may name the client the rate limit counts. */
   trustProxy?: TrustProxy;
+  /** The admin API (IZDE_ADMIN_TOKEN); absent or null: every /api/admin route is a 404. */
+  admin?: Omit<AdminOptions, 'logger'> | null;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -101,6 +104,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`);
   });
+  app.use('/api/admin', ...guards, options.admin ? createAdminRouter({ ...options.admin, logger }) : absentAdmin);
   app.use('/api', ...guards, api);
   app.use(
     '/meili',

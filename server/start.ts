@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
+import { ADMIN_DEFAULTS, type AdminOptions } from './admin/routes.js';
 import { createApp } from './app.js';
 import { handleClientError } from './client-errors.js';
 import type { ServerConfig } from './config.js';
@@ -27,6 +28,8 @@ export interface StartOptions {
   /** Index these paths first if the index is empty (`npm start` ships the sample corpus this way). */
   indexIfEmpty?: readonly string[];
   logger?: Logger;
+  /** Admin API settings that have no environment variable (tests): body limits, how long a write waits. */
+  admin?: Pick<AdminOptions, 'limits' | 'lockWaitMs'>;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -61,6 +64,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       cacheMaxAge: options.server.cacheMaxAge,
       publicKey: options.server.publicKey,
       trustProxy: options.server.trustProxy ?? false,
+      admin: options.server.adminToken
+        ? {
+            gateway,
+            token: options.server.adminToken,
+            rateLimitPerMinute: options.server.adminRateLimitPerMinute ?? ADMIN_DEFAULTS.rateLimitPerMinute,
+            ...options.admin,
+          }
+        : null,
     });
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
