@@ -57,7 +57,7 @@ export async function deleteArticles(
 
 /** Deletes documents by key in chunks, waits for every task, and returns how many Meilisearch deleted. */
 export async function deleteKeys(
-  gateway: Gateway,
+  gateway: Pick<Gateway, 'admin' | 'indexName'>,
   keys: readonly string[],
   chunk = 10_000,
   stallMs?: number,

@@ -5,6 +5,7 @@ import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { ADMIN_DEFAULTS, type AdminOptions } from './admin/routes.js';
+import { AnalyzerCheck } from './analyzer-check.js';
 import { createApp } from './app.js';
 import { handleClientError } from './client-errors.js';
 import type { ServerConfig } from './config.js';
@@ -52,7 +53,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let search: SearchService | undefined;
     const suggester = new Suggester({ gateway, titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]) });
     const indexVersion = new IndexVersion(gateway);
-    search = new SearchService({ gateway, suggester, indexVersion });
+    const analyzers = new AnalyzerCheck(gateway, logger, indexVersion);
+    search = new SearchService({ gateway, suggester, indexVersion, analyzers });
     const app = createApp({
       search,
       logger,
@@ -88,11 +90,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     });
     server.keepAliveTimeout = 65_000;
+    // Says in the log when the index was built by other analyzers than ours (at start, then whenever that changes).
+    const checkAnalyzers = () => void analyzers.status().catch(() => {});
+    checkAnalyzers();
+    const analyzerTimer = setInterval(checkAnalyzers, 5 * 60_000);
+    analyzerTimer.unref();
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        clearInterval(analyzerTimer);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

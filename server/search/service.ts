@@ -67,6 +67,10 @@ export interface HealthResponse {
   status: 'ok' | 'unavailable';
   meilisearch: 'available' | 'unavailable';
   documents?: number;
+  /** The analyzer version of this server (extension). */
+  analyzerVersion?: string;
+  /** The analyzer versions of the index's articles, with their counts (extension). */
+  indexAnalyzerVersions?: Record<string, number>;
   error?: { code: string; message: string };
 }
 
@@ -85,6 +89,8 @@ export interface SearchServiceOptions {
    * for cached results and ETags, so an answer is never older than the version its ETag names.
    */
   indexVersion?: { get(): Promise<string | null> };
+  /** Which analyzer versions the index holds, for health (server/analyzer-check.ts). */
+  analyzers?: { status(): Promise<{ analyzerVersion: string; indexAnalyzerVersions: Record<string, number> }> };
 }
 
 /** Bytes a value takes in memory, roughly: caches are bounded by bytes, not entries, so that big answers and long
@@ -129,6 +135,7 @@ export class SearchService {
   private lastRevive = 0;
   private readonly results: LRUCache<string, SearchResponse> | undefined;
   private readonly versionSource: NonNullable<SearchServiceOptions['indexVersion']>;
+  private readonly analyzers: SearchServiceOptions['analyzers'];
 
   constructor(options: SearchServiceOptions) {
     this.gateway = options.gateway;
@@ -141,6 +148,7 @@ export class SearchService {
     const resultBytes = options.resultCacheBytes ?? 16 * 1024 * 1024;
     this.results = resultBytes > 0 ? new LRUCache({ maxSize: resultBytes, sizeCalculation: answerBytes }) : undefined;
     this.versionSource = options.indexVersion ?? new IndexVersion(options.gateway);
+    this.analyzers = options.analyzers;
   }
 
   /**
@@ -440,7 +448,9 @@ export class SearchService {
   async health(): Promise<HealthResponse> {
     try {
       const documents = await this.gateway.documentCount();
-      return { status: 'ok', meilisearch: 'available', documents };
+      // Analyzer versions are extra: a failure to count them does not make the service unhealthy.
+      const analyzers = await this.analyzers?.status().catch(() => undefined);
+      return { status: 'ok', meilisearch: 'available', documents, ...analyzers };
     } catch (err) {
       this.engineTrouble();
       const e = toEngineError(err);
