@@ -3,20 +3,21 @@
  * the live one atomically (Meilisearch's index swap), so search answers from the old index until the new one is
  * complete and from the new one after, never from a half-built one.
  *
- * Writers go on meanwhile: the copy holds the `reindex` lock, which excludes only another reindex. For the swap it
- * takes `swap`, which waits for every writer under way and holds new ones back; it then catches up — what changed in
- * the live index during the copy (by key and content hash) is copied again, what was deleted is deleted — checks the
- * counts and swaps. The old index is dropped afterwards; a reindex killed half-way leaves a side index, which the
+ * Writers go on meanwhile: the copy holds the `reindex` lock, which excludes only another reindex. It then catches
+ * up — what changed in the live index during the copy (by key and content hash) is copied again, what was deleted is
+ * deleted — while writers still go on, takes `swap` (which excludes every writer) at a moment no writer is at work,
+ * catches up with the last few changes, checks the counts and swaps. The old index is dropped afterwards; a reindex killed half-way leaves a side index, which the
  * next one removes.
  */
 import { ANALYZER_VERSION } from '../analyzers/version.js';
 import { analyzerVersions } from '../engine/analyzer-versions.js';
 import { EngineError } from '../engine/errors.js';
 import type { Gateway } from '../engine/gateway.js';
+import { sleep } from '../engine/health.js';
 import { toEngineError } from '../engine/meili-errors.js';
 import { ensureIndex } from '../engine/settings.js';
 import { waitForTask } from '../engine/tasks.js';
-import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
+import { type HeldLock, LockBusyError, type LockOptions } from '../engine/writer-lock.js';
 import { deleteKeys } from './delete.js';
 import type { Progress } from './progress.js';
 import { ARTICLE_FIELDS, reanalyzed, type StoredArticle } from './reanalyze.js';
@@ -90,9 +91,12 @@ export async function reindex(gateway: Gateway, options: ReindexOptions = {}): P
       throw new EngineError('MEILI_TASK_FAILED', `Meilisearch could not index the new index: ${failures.join('; ')}`);
     }
 
-    options.onNote?.('Copied; waiting for writers under way to finish, then catching up and swapping…');
-    held.push(await gateway.writers.acquire('swap', { what, ...options.lock }));
-    const caughtUp = await catchUp(gateway, live, side, options);
+    // Most changes made during the copy are carried over while writers go on; the last few under the swap lock.
+    const first = await catchUp(gateway, live, side, options);
+    options.onNote?.('Copied; waiting for a moment without writers to catch up and swap…');
+    held.push(await acquireSwap(gateway, what, options));
+    const last = await catchUp(gateway, live, side, options);
+    const caughtUp = { copied: first.copied + last.copied, deleted: first.deleted + last.deleted };
     const [liveCount, sideCount] = await Promise.all([
       admin
         .index(live)
@@ -130,6 +134,27 @@ export async function reindex(gateway: Gateway, options: ReindexOptions = {}): P
     // After the swap the side name holds the old index; before it, the unfinished new one. Either way it goes.
     if (side) await dropIndex(gateway, side, swapped ? undefined : options.onNote);
   }
+}
+
+/** How long the swap looks for a moment without writers before it queues behind them (holding new ones back). */
+const QUIET_WAIT_MS = 120_000;
+
+/**
+ * The swap lock, taken when no writer is at work if that happens within QUIET_WAIT_MS: queued behind a long sync, it
+ * would hold the admin API back for as long. Past that it queues (first come, first served). It always waits:
+ * `--no-wait` is about another reindex, and the copy is done.
+ */
+async function acquireSwap(gateway: Gateway, what: string, options: ReindexOptions): Promise<HeldLock> {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  while (Date.now() < deadline) {
+    try {
+      return await gateway.writers.acquire('swap', { what, wait: false });
+    } catch (err) {
+      if (!(err instanceof LockBusyError)) throw err;
+      await sleep(2000);
+    }
+  }
+  return gateway.writers.acquire('swap', { what, ...(options.lock?.onWait ? { onWait: options.lock.onWait } : {}) });
 }
 
 /** One page of stored articles (their clean fields only). */
