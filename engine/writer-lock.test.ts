@@ -196,17 +196,17 @@ describe('the writers’ lock in Meilisearch', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(800);
     await lock.release();
 
-    // A live holder beating every 100 ms is never judged stale with staleMs 800.
+    // A live holder beating every 100 ms is never judged stale (here after 3 s without a beat).
     const holder = await locks('b', { beatMs: 100 }).acquire('sync', { what: 'a live holder' });
     try {
       // Seen from another machine, an entry is judged by its beat only.
       const elsewhere = new WriterLocks(() => gateway.admin, indexName, {
         owner: 'c',
         pollMs: 20,
-        staleMs: 800,
+        staleMs: 3000,
         machine: 'elsewhere/boot/pid:[1]',
       });
-      const refused = await elsewhere.acquire('sync', { what: 'impatient', timeoutMs: 2500 }).catch((e: unknown) => e);
+      const refused = await elsewhere.acquire('sync', { what: 'impatient', timeoutMs: 6000 }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(LockBusyError);
     } finally {
       await holder.release();

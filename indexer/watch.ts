@@ -36,7 +36,7 @@ export interface WatchOptions extends SenderOptions {
   lock?: Partial<LockOptions>;
 }
 
-export const WATCH_DEFAULTS = { quietMs: 300, maxDelayMs: 3000, writeFinishMs: 500, retryMs: 5000 } as const;
+export const WATCH_DEFAULTS = { quietMs: 1000, maxDelayMs: 5000, writeFinishMs: 500, retryMs: 5000 } as const;
 
 /** Editors' and downloaders' temporary, swap and backup files (whatever extension precedes them). */
 const TEMPORARY =
