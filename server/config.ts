@@ -14,7 +14,7 @@ const schema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(5),
   IZDE_PUBLIC_KEY: z.string().min(8, 'use at least 8 characters').optional(),
   TRUST_PROXY: z.string().optional(),
-  IZDE_ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  IZDE_ADMIN_TOKEN: z.string().min(1).optional(),
   ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
 });
 

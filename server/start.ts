@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
-import { ADMIN_DEFAULTS, type AdminOptions } from './admin/routes.js';
+import { ADMIN_DEFAULTS, ADMIN_TOKEN_MIN_LENGTH, type AdminOptions } from './admin/routes.js';
 import { AnalyzerCheck } from './analyzer-check.js';
 import { createApp } from './app.js';
 import { handleClientError } from './client-errors.js';
@@ -75,6 +75,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           }
         : null,
     });
+    const token = options.server.adminToken;
+    if (token && token.length < ADMIN_TOKEN_MIN_LENGTH) {
+      logger.warn(
+        `IZDE_ADMIN_TOKEN has ${token.length} characters: whoever guesses it can change the index. ` +
+          `Use at least ${ADMIN_TOKEN_MIN_LENGTH} (openssl rand -hex 32).`,
+      );
+    }
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
     server.on('clientError', (err: Error & { code?: string }, socket) =>

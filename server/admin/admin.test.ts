@@ -301,3 +301,18 @@ describe('admin API: absent without a token, rate-limited with one', () => {
 function serverDataDir(): string {
   return server.dataDir;
 }
+
+describe('admin API configuration', () => {
+  it('IZDE_ADMIN_TOKEN is read, trimmed, registered as a secret, and may not be the public key', async () => {
+    const { serverConfigFromEnv } = await import('../config.js');
+    const { redactText } = await import('../../engine/redact.js');
+    const config = serverConfigFromEnv({ IZDE_ADMIN_TOKEN: '  config-token-0123456789  ' });
+    expect(config).toMatchObject({ adminToken: 'config-token-0123456789', adminRateLimitPerMinute: 60 });
+    expect(redactText('x config-token-0123456789 y')).toBe('x [REDACTED] y');
+    expect(serverConfigFromEnv({}).adminToken).toBeNull();
+    expect(serverConfigFromEnv({ ADMIN_RATE_LIMIT_PER_MINUTE: '0' }).adminRateLimitPerMinute).toBe(0);
+    expect(() =>
+      serverConfigFromEnv({ IZDE_ADMIN_TOKEN: 'same-key-0123456789', IZDE_PUBLIC_KEY: 'same-key-0123456789' }),
+    ).toThrow(/must differ from IZDE_PUBLIC_KEY/);
+  });
+});

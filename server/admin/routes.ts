@@ -24,6 +24,9 @@ export interface AdminOptions {
   logger?: Logger;
 }
 
+/** Shorter admin tokens work, with a warning in the log: they can be guessed. */
+export const ADMIN_TOKEN_MIN_LENGTH = 16;
+
 export const ADMIN_DEFAULTS = {
   rateLimitPerMinute: 60,
   maxBytes: REQUEST_LIMITS.bodyBytes,
