@@ -58,6 +58,11 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     exitCode:
       engineFailure || (indexed === 0 && (problems.length > 0 || files.length === 0)) ? 2 : problems.length > 0 ? 1 : 0,
   });
+  const startProgress = options.progress ?? createProgress;
+  // Paths that cannot be read are told at once, like every bad file after them.
+  const tellEarly = (progress: Progress) => {
+    for (const p of problems) progress.note(`skipped ${p.where}: ${p.reason}`);
+  };
   if (files.length === 0) {
     if (problems.length === 0) {
       problems.push({
@@ -65,6 +70,9 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
         reason: 'no .txt, .html, .json or .jsonl files found',
       });
     }
+    const progress = startProgress(0);
+    tellEarly(progress);
+    progress.stop();
     return result();
   }
 
@@ -80,7 +88,8 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     engineFailure = { message: err.message, unconfirmed: 0 };
     return result();
   }
-  const progress = (options.progress ?? createProgress)(files.reduce((sum, f) => sum + f.bytes, 0));
+  const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
+  tellEarly(progress);
   const skip = (problem: Problem) => {
     problems.push(problem);
     progress.note(`skipped ${problem.where}: ${problem.reason}`);

@@ -100,7 +100,17 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
         engineFailure || roots.length === 0 || (done === 0 && problems.length > 0) ? 2 : problems.length > 0 ? 1 : 0,
     };
   };
-  if (roots.length === 0) return result();
+  const startProgress = options.progress ?? createProgress;
+  // Paths that cannot be read are told at once, like every bad file after them.
+  const tellEarly = (progress: Progress) => {
+    for (const p of problems) progress.note(`skipped ${p.where}: ${p.reason}`);
+  };
+  if (roots.length === 0) {
+    const progress = startProgress(0);
+    tellEarly(progress);
+    progress.stop();
+    return result();
+  }
 
   await gateway.ensureIndex();
   let lock: HeldLock;
@@ -114,7 +124,8 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     engineFailure = { message: err.message, unconfirmed: 0 };
     return result();
   }
-  const progress = (options.progress ?? createProgress)(files.reduce((sum, f) => sum + f.bytes, 0));
+  const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
+  tellEarly(progress);
   const skip = (problem: Problem) => {
     problems.push(problem);
     progress.note(`skipped ${problem.where}: ${problem.reason}`);
