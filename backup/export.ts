@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { ANALYZER_VERSION } from '../analyzers/version.js';
+import { analyzerVersions, versionLabel } from '../engine/analyzer-versions.js';
 import type { Gateway } from '../engine/gateway.js';
 import { meiliCode, toEngineError } from '../engine/meili-errors.js';
 import { BackupError } from './errors.js';
@@ -33,11 +34,11 @@ export interface BackupResult {
 }
 
 /**
- * The analyzer version the index's documents were made with. The index does not record it yet, so this is the
- * running code's version: a backup is taken by the izde that built the index.
+ * The analyzer version the index's documents were made with (their `av`): one version, or several joined with `+`
+ * when the index is mixed (a restore then says to reindex). An empty index has nothing to mismatch: the running one.
  */
-export function indexAnalyzerVersion(): string {
-  return ANALYZER_VERSION;
+export async function indexAnalyzerVersion(gateway: Gateway): Promise<string> {
+  return versionLabel(await analyzerVersions(gateway.admin, gateway.indexName), ANALYZER_VERSION);
 }
 
 /**
@@ -129,10 +130,11 @@ async function indexInfo(gateway: Gateway): Promise<{ primaryKey: string; update
 async function headerFor(gateway: Gateway, primaryKey: string): Promise<BackupHeader> {
   try {
     const index = gateway.admin.index(gateway.indexName);
-    const [settings, stats, version] = await Promise.all([
+    const [settings, stats, version, analyzerVersion] = await Promise.all([
       index.getSettings(),
       index.getStats(),
       gateway.admin.getVersion(),
+      indexAnalyzerVersion(gateway),
     ]);
     return {
       format: BACKUP_FORMAT,
@@ -140,7 +142,7 @@ async function headerFor(gateway: Gateway, primaryKey: string): Promise<BackupHe
       createdAt: new Date().toISOString(),
       indexName: gateway.indexName,
       primaryKey,
-      analyzerVersion: indexAnalyzerVersion(),
+      analyzerVersion,
       meilisearchVersion: version.pkgVersion,
       settings: settings as Record<string, unknown>,
       documents: stats.numberOfDocuments,

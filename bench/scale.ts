@@ -1,11 +1,13 @@
 /**
  * izde at scale, side by side with plain Meilisearch, in one run:
- *   npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] CORPUS_DIR
+ *   npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] CORPUS_DIR
  * Generates N contract records (default 100,000) from the shared corpus's real sentences into a temporary folder,
  * then indexes them with izde (its indexer CLI into its embedded engine, then its server) and with plain Meilisearch
  * (the same binary, default settings, the raw records as NDJSON), and prints: index wall time, disk, peak RSS of the
  * indexer, the engines and the server, uncached search latency with 1 and 8 clients, answer sizes, and izde's search
- * latency while a bulk index runs. See docs/performance.md for the figures and how to read them.
+ * latency while a bulk index runs. With --sync, izde indexes with `npm run index -- --sync` and syncs the same file
+ * again at the end (nothing changed: it must take ≤ 10% of the first), then once more after a day's edition (0.5% of
+ * the records removed, 0.5% changed, 0.5% new). See docs/performance.md for the figures and how to read them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,11 +21,12 @@ import { percentile, runLoad, type LoadRequest, type LoadResult } from './lib/ht
 import { PLAIN_INDEX, indexPlain, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
 import { diskMb, followPeakRss, peakRssMb, rssMb } from './lib/proc.js';
 import { BENCH_QUERIES } from './lib/queries.js';
-import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';
+import { checkCorpusDir, loadSentencePools, type SentencePools, writeScaleRecords } from './lib/scale-corpus.js';
+import { type Edition, writeNextEdition } from './lib/sync-edition.js';
 import { printTable } from './lib/table.js';
 
 const USAGE =
-  'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--keep] CORPUS_DIR';
+  'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] [--keep] CORPUS_DIR';
 
 interface SearchFigures {
   p50: number;
@@ -44,6 +47,18 @@ interface SideFigures {
   eight?: SearchFigures;
   /** izde: 1-client search while a bulk index runs, and the idle p95 it is compared with. */
   duringIndex?: SearchFigures;
+  /** izde with --sync: the first index was a sync; these are the syncs after it. */
+  sync?: SyncFigures;
+}
+
+interface SyncFigures {
+  /** The same file again, nothing changed. */
+  unchangedSeconds: number;
+  unchangedSummary: string;
+  /** After a day's edition (see writeNextEdition). */
+  editionSeconds: number;
+  editionSummary: string;
+  edition: Edition;
 }
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -76,10 +91,10 @@ function runNode(args: string[], env: Record<string, string>): ChildProcess {
   });
 }
 
-/** Runs the izde indexer CLI on `files`; returns its wall time, exit code, peak RSS and summary line. */
-async function runIndexer(files: string[], dataDir: string) {
+/** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
+async function runIndexer(args: string[], dataDir: string) {
   const started = performance.now();
-  const child = runNode(['indexer/cli.ts', ...files], { MEILI_DB_PATH: dataDir });
+  const child = runNode(['indexer/cli.ts', ...args], { MEILI_DB_PATH: dataDir });
   const peak = followPeakRss(child.pid ?? 0);
   let stdout = '';
   let stderr = '';
@@ -100,19 +115,20 @@ async function izdeSide(
   dir: string,
   clients: number,
   seconds: number,
+  syncWith?: SentencePools,
 ): Promise<SideFigures> {
   const dataDir = join(dir, 'izde-data');
   const engine = await startEmbedded({ dataDir });
   const enginePid = readLock(join(dataDir, 'engine.lock'))?.pid ?? 0;
   let server: ChildProcess | undefined;
   try {
-    console.error('izde: indexing…');
-    const run = await runIndexer([records], dataDir);
+    console.error(syncWith ? 'izde: indexing (a first sync)…' : 'izde: indexing…');
+    const run = await runIndexer(syncWith ? ['--sync', records] : [records], dataDir);
     console.error(`izde: ${run.stdout.split('\n').pop()} (exit ${run.code})`);
     if (run.code !== 0) throw new Error(`the izde indexer exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
     const enginePeakMb = peakRssMb(enginePid);
     const disk = diskMb(join(dataDir, 'data.ms'));
-    const documents = Number(/Indexed (\d+)/u.exec(run.stdout)?.[1] ?? Number.NaN);
+    const documents = Number(/Indexed (\d+)|added (\d+)/u.exec(run.stdout)?.slice(1).find(Boolean) ?? Number.NaN);
 
     const port = await freePort();
     server = runNode(['server/main.ts'], {
@@ -155,6 +171,7 @@ async function izdeSide(
     if (bulkRun.code !== 0)
       throw new Error(`the bulk index exited with ${bulkRun.code}:\n${bulkRun.stderr.slice(-2000)}`);
     const duringIndex = figures(during);
+    const sync = syncWith ? await syncRuns(records, dataDir, syncWith) : undefined;
     return {
       indexSeconds: run.seconds,
       documents,
@@ -165,6 +182,7 @@ async function izdeSide(
       one,
       eight,
       duringIndex,
+      ...(sync ? { sync } : {}),
     };
   } finally {
     if (server && server.exitCode === null) {
@@ -174,6 +192,30 @@ async function izdeSide(
     }
     await engine.stop();
   }
+}
+
+/** The syncs after the first: the same file unchanged, then a day's edition of it. */
+async function syncRuns(records: string, dataDir: string, pools: SentencePools): Promise<SyncFigures> {
+  const sync = async (what: string) => {
+    console.error(`izde: syncing ${what}…`);
+    const run = await runIndexer(['--sync', records], dataDir);
+    if (run.code !== 0) throw new Error(`the sync exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
+    const summary = run.stdout.split('\n').pop() ?? '';
+    console.error(`izde: ${summary}`);
+    return { seconds: run.seconds, summary };
+  };
+  const unchanged = await sync('the same file again');
+  const edition = await writeNextEdition(records, pools, { every: 200, firstNewId: 50_000_000 });
+  const edited = await sync(
+    `a day's edition (${edition.added} new, ${edition.updated} changed, ${edition.deleted} gone)`,
+  );
+  return {
+    unchangedSeconds: unchanged.seconds,
+    unchangedSummary: unchanged.summary,
+    editionSeconds: edited.seconds,
+    editionSummary: edited.summary,
+    edition,
+  };
 }
 
 async function plainSide(records: string, dir: string, clients: number, seconds: number): Promise<SideFigures> {
@@ -239,7 +281,33 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
     rows,
   );
   console.log(`\ncost per article (index time, disk): izde ${perArticle(izde)}; plain ${perArticle(plain)}`);
+  if (izde?.sync) reportSync(n, izde.indexSeconds, izde.sync);
   console.log(`\n${JSON.stringify({ records: n, megabytes, izde, plain })}`);
+}
+
+function reportSync(n: number, firstSeconds: number, sync: SyncFigures): void {
+  const share = (s: number) => `${((100 * s) / firstSeconds).toFixed(1)}%`;
+  printTable(
+    `izde sync — ${n.toLocaleString('en-US')} records (npm run index -- --sync FILE, wall time of the process)`,
+    ['', 'seconds', 'of the first sync', 'goal', 'summary'],
+    [
+      ['first sync (empty index)', num(firstSeconds, 1), '100%', '', ''],
+      [
+        'second sync of unchanged records',
+        num(sync.unchangedSeconds, 1),
+        share(sync.unchangedSeconds),
+        '≤ 10%',
+        sync.unchangedSummary,
+      ],
+      [
+        `sync after a day's edition (${sync.edition.added}+${sync.edition.updated}+${sync.edition.deleted})`,
+        num(sync.editionSeconds, 1),
+        share(sync.editionSeconds),
+        '',
+        sync.editionSummary,
+      ],
+    ],
+  );
 }
 
 async function main(): Promise<number> {
@@ -277,7 +345,10 @@ async function main(): Promise<number> {
     const bytes = await writeScaleRecords(records, pools, { records: n });
     await writeScaleRecords(extra, pools, { records: Math.max(1000, Math.round(n / 10)), firstId: n + 1 });
     const plain = values.only === 'izde' ? undefined : await plainSide(records, dir, clients, seconds);
-    const izde = values.only === 'plain' ? undefined : await izdeSide(records, extra, dir, clients, seconds);
+    const izde =
+      values.only === 'plain'
+        ? undefined
+        : await izdeSide(records, extra, dir, clients, seconds, values.sync ? pools : undefined);
     report(n, bytes / 1e6, izde, plain);
     return 0;
   } finally {
@@ -293,6 +364,7 @@ function parseOptions() {
       clients: { type: 'string', default: '8' },
       seconds: { type: 'string', default: '20' },
       keep: { type: 'boolean', default: false },
+      sync: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });

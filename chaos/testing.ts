@@ -95,9 +95,12 @@ export async function meili<T>(engine: { url: string; key: string }, path: strin
   }
 }
 
-/** How many document batches the indexer has handed to Meilisearch so far. */
-export async function documentTasks(engine: { url: string; key: string }): Promise<number> {
-  const tasks = await meili<{ total: number }>(engine, '/tasks?types=documentAdditionOrUpdate&limit=1');
+/** How many document batches the indexer has handed to Meilisearch so far (for the articles, not the writers' lock). */
+export async function documentTasks(engine: { url: string; key: string }, index = 'articles'): Promise<number> {
+  const tasks = await meili<{ total: number }>(
+    engine,
+    `/tasks?types=documentAdditionOrUpdate&indexUids=${encodeURIComponent(index)}&limit=1`,
+  );
   return tasks?.total ?? 0;
 }
 

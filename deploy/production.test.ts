@@ -1,3 +1,4 @@
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 /**
  * The production path end to end: `buildProduction()` into a temporary folder, beside it a node_modules holding only
  * the production dependencies (what `npm prune --omit=dev` keeps), then the built CLIs and server run there with
@@ -145,7 +146,13 @@ describe('the built server', () => {
 
     const health = await get('/api/health');
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.text)).toEqual({ status: 'ok', meilisearch: 'available', documents: 5 });
+    expect(JSON.parse(health.text)).toEqual({
+      status: 'ok',
+      meilisearch: 'available',
+      documents: 5,
+      analyzerVersion: ANALYZER_VERSION,
+      indexAnalyzerVersions: { [ANALYZER_VERSION]: 5 },
+    });
 
     const search = await get(`/api/search?q=${encodeURIComponent('ШОС')}`);
     expect(search.status).toBe(200);

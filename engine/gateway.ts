@@ -8,6 +8,7 @@ import { nodeHttpClient } from './http-client.js';
 import { meiliCode, toEngineError } from './meili-errors.js';
 import { registerSecret } from './redact.js';
 import { ensureIndex } from './settings.js';
+import { WriterLocks } from './writer-lock.js';
 
 export interface GatewayOptions {
   config: EngineConfig;
@@ -28,6 +29,7 @@ export class Gateway {
   private adminClient: Meilisearch | undefined;
   private searchClientPromise: Promise<Meilisearch> | undefined;
   private indexReady: Promise<void> | undefined;
+  private locks: WriterLocks | undefined;
   private readonly log: (message: string) => void;
   private readonly timeout: number;
 
@@ -115,6 +117,12 @@ export class Gateway {
     }
     registerSecret(key);
     return new Meilisearch({ host: admin.config.host, apiKey: key, timeout: this.timeout, httpClient: nodeHttpClient });
+  }
+
+  /** The writers' lock of our index (engine/writer-lock.ts): syncs, reindexes and swaps take turns through it. */
+  get writers(): WriterLocks {
+    this.locks ??= new WriterLocks(() => this.admin, this.indexName);
+    return this.locks;
   }
 
   /** Creates the index and applies its settings once per connection. */

@@ -38,12 +38,28 @@ export const INDEX_SETTINGS = {
   faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
 } satisfies Settings;
 
-function sameSetting(current: unknown, desired: unknown): boolean {
+/** Settings Meilisearch keeps as sets (it answers them sorted): their order means nothing. */
+const UNORDERED = new Set([
+  'filterableAttributes',
+  'sortableAttributes',
+  'disableOnAttributes',
+  'disableOnWords',
+  'stopWords',
+]);
+
+function sameSetting(current: unknown, desired: unknown, name = ''): boolean {
+  if (Array.isArray(desired) && UNORDERED.has(name) && Array.isArray(current)) {
+    const key = (v: unknown) => JSON.stringify(v);
+    return (
+      current.length === desired.length &&
+      JSON.stringify(current.map(key).sort()) === JSON.stringify(desired.map(key).sort())
+    );
+  }
   if (Array.isArray(desired) || typeof desired !== 'object' || desired === null) {
     return JSON.stringify(current) === JSON.stringify(desired);
   }
   if (typeof current !== 'object' || current === null) return false;
-  return Object.entries(desired).every(([k, v]) => sameSetting((current as Record<string, unknown>)[k], v));
+  return Object.entries(desired).every(([k, v]) => sameSetting((current as Record<string, unknown>)[k], v, k));
 }
 
 /** Creates the index if needed and applies INDEX_SETTINGS when they differ; returns whether anything changed. */
@@ -57,7 +73,7 @@ export async function ensureIndex(admin: Meilisearch, indexName: string): Promis
     }
     const index = admin.index(indexName);
     const current = (await index.getSettings()) as Record<string, unknown>;
-    const changed = Object.entries(INDEX_SETTINGS).filter(([k, v]) => !sameSetting(current[k], v));
+    const changed = Object.entries(INDEX_SETTINGS).filter(([k, v]) => !sameSetting(current[k], v, k));
     if (changed.length === 0) return false;
     const update = Object.fromEntries(changed) as Settings;
     await waitForTask(admin, await index.updateSettings(update), 'apply index settings');

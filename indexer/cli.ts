@@ -4,34 +4,68 @@ import { diskTrouble, storageTrouble, watchDiskSpace } from '../engine/disk-spac
 import { EngineError } from '../engine/errors.js';
 import type { Gateway } from '../engine/gateway.js';
 import { redactText } from '../engine/redact.js';
+import type { LockEntry, LockOptions } from '../engine/writer-lock.js';
 
 const USAGE = `Usage: npm run index -- [--reset] PATH...
+       npm run index -- --sync PATH...
+       npm run index -- --watch PATH...
+       npm run index -- --delete ID...
 Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders (recursively).
-  --reset   empty the index first
-Exit code: 0 every file indexed, 1 some skipped, 2 nothing could be done.`;
+  --reset    empty the index first
+  --sync     mirror the paths: add new articles, replace changed ones, delete vanished ones, skip unchanged ones;
+             the summary says "added N, updated N, unchanged N, deleted N"
+  --watch    sync the paths, then keep the index in step with them until Ctrl-C
+  --delete   delete the articles with these ids; ids that were not there are named
+  --no-wait  when another sync (or a reindex) is writing, stop at once instead of waiting for it
+Exit code: 0 all done, 1 some files, records or ids skipped, 2 nothing could be done.`;
+
+type Mode = 'index' | 'sync' | 'watch' | 'delete';
+
+function parse() {
+  const args = parseArgs({
+    options: {
+      reset: { type: 'boolean' },
+      sync: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      delete: { type: 'boolean' },
+      'no-wait': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  });
+  const v = args.values;
+  const modes = (['sync', 'watch', 'delete'] as const).filter((m) => v[m]);
+  if (modes.length > 1) throw new Error(`--${modes.join(' and --')} cannot be used together.`);
+  if (v.reset && modes.length) throw new Error(`--reset cannot be used with --${modes[0]}.`);
+  const mode: Mode = modes[0] ?? 'index';
+  return { mode, reset: v.reset ?? false, wait: !v['no-wait'], help: v.help ?? false, positionals: args.positionals };
+}
+
+const clock = () => new Date().toTimeString().slice(0, 8);
 
 async function main(): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parse>;
   try {
-    args = parseArgs({
-      options: { reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
+    args = parse();
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (args.values.help) {
+  if (args.help) {
     console.log(USAGE);
     return 0;
   }
   if (args.positionals.length === 0) {
-    console.error(`No paths given.\n${USAGE}`);
+    console.error(`${args.mode === 'delete' ? 'No ids given' : 'No paths given'}.\n${USAGE}`);
     return 2;
   }
 
   let gateway: Gateway | undefined;
+  let releaseLocks: () => Promise<void> = async () => {};
+  let onStop: () => Promise<void> = async () => {};
   const stop = async (code: number) => {
+    await onStop();
+    await releaseLocks();
     await gateway?.close();
     process.exit(code);
   };
@@ -43,10 +77,11 @@ async function main(): Promise<number> {
   let stopWatch = () => {};
   try {
     // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
-    const [{ Gateway }, { runIndexer, summaryLine }] = await Promise.all([
+    const [{ Gateway }, lockModule] = await Promise.all([
       import('../engine/gateway.js'),
-      import('./run.js'),
+      import('../engine/writer-lock.js'),
     ]);
+    releaseLocks = lockModule.releaseAllLocks;
     const config = engineConfigFromEnv();
     dataDir = config.url ? undefined : config.dataDir;
     if (dataDir) {
@@ -56,27 +91,98 @@ async function main(): Promise<number> {
       });
     }
     gateway = await Gateway.open({ config, log: (m) => console.error(redactText(m)) });
-    const result = await runIndexer(gateway, { paths: args.positionals, reset: args.values.reset ?? false });
-    console.log(summaryLine(result));
-    if (result.engineFailure) console.error(redactText(`Indexing stopped: ${result.engineFailure.message}`));
-    if (result.exitCode !== 0) {
-      const reasons = [
-        ...result.problems.map((p) => p.reason),
-        ...(result.engineFailure ? [result.engineFailure.message] : []),
-      ];
+    const lock: Partial<LockOptions> = {
+      wait: args.wait,
+      onWait: (holders: LockEntry[]) => console.error(redactText(lockModule.waitingMessage(holders))),
+    };
+    const setStop = (fn: () => Promise<void>) => {
+      onStop = fn;
+    };
+    const { code, reasons } = await run(gateway, args, lock, setStop);
+    if (code !== 0) {
       const disk = (dataDir ? diskTrouble(dataDir) : null) ?? storageTrouble(reasons);
       if (disk) console.error(redactText(disk));
     }
-    return result.exitCode;
+    return code;
   } catch (err) {
-    const message = err instanceof EngineError ? err.message : `Indexing failed: ${(err as Error).message}`;
+    const message =
+      err instanceof EngineError || (err instanceof Error && err.name === 'LockBusyError')
+        ? (err as Error).message
+        : `Indexing failed: ${(err as Error).message}`;
     const disk = (dataDir ? diskTrouble(dataDir) : null) ?? storageTrouble([message]);
     console.error(redactText(disk ? `${message}\n${disk}` : message));
     return 2;
   } finally {
     stopWatch();
+    await releaseLocks();
     await gateway?.close();
   }
+}
+
+/** Runs the chosen mode and prints what a user needs: a summary line on stdout, problems on stderr. */
+async function run(
+  gateway: Gateway,
+  args: ReturnType<typeof parse>,
+  lock: Partial<LockOptions>,
+  setStop: (fn: () => Promise<void>) => void,
+): Promise<{ code: number; reasons: string[] }> {
+  const paths = args.positionals;
+  switch (args.mode) {
+    case 'index': {
+      const { runIndexer, summaryLine } = await import('./run.js');
+      const result = await runIndexer(gateway, { paths, reset: args.reset, lock });
+      console.log(summaryLine(result));
+      if (result.engineFailure) console.error(redactText(`Indexing stopped: ${result.engineFailure.message}`));
+      return { code: result.exitCode, reasons: reasonsOf(result) };
+    }
+    case 'sync': {
+      const { runSync, syncSummaryLine } = await import('./sync.js');
+      const result = await runSync(gateway, { paths, lock });
+      console.log(syncSummaryLine(result));
+      if (result.engineFailure) console.error(redactText(`Sync stopped: ${result.engineFailure.message}`));
+      return { code: result.exitCode, reasons: reasonsOf(result) };
+    }
+    case 'delete': {
+      const { deleteArticles } = await import('./delete.js');
+      const result = await deleteArticles(gateway, paths, { lock });
+      const n = result.deleted.length;
+      console.log(
+        `Deleted ${n} article${n === 1 ? '' : 's'}${result.notFound.length ? `; ${result.notFound.length} not found` : ''}.`,
+      );
+      for (const id of result.notFound) console.error(`not found: ${id}`);
+      return { code: result.notFound.length > 0 ? 1 : 0, reasons: [] };
+    }
+    case 'watch': {
+      const { watchPaths } = await import('./watch.js');
+      const { syncSummaryLine } = await import('./sync.js');
+      let failed = false;
+      const watching = await watchPaths(gateway, {
+        paths,
+        lock,
+        onSync: (result, changed, initial) => {
+          if (!initial) for (const p of result.problems) console.error(redactText(`skipped ${p.where}: ${p.reason}`));
+          const what = initial ? '' : `${clock()} ${changed.length === 1 ? changed[0] : `${changed.length} paths`}: `;
+          console.log(`${what}${syncSummaryLine(result)}`);
+          if (initial && result.engineFailure) failed = true;
+        },
+        onError: (err, changed) =>
+          console.error(redactText(`${clock()} could not sync ${changed.join(', ')}: ${err.message} (will retry)`)),
+      });
+      if (failed) {
+        await watching.close();
+        return { code: 2, reasons: [] };
+      }
+      console.log(`Watching ${paths.join(', ')} for changes (Ctrl-C to stop).`);
+      setStop(() => watching.close());
+      // Runs until a signal stops the process (stop() above closes the watcher, releases locks and exits).
+      return new Promise<never>(() => {});
+    }
+  }
+}
+
+/** What went wrong in a run, to tell a full disk or a read-only data folder from other trouble. */
+function reasonsOf(r: { problems: { reason: string }[]; engineFailure?: { message: string } }): string[] {
+  return [...r.problems.map((p) => p.reason), ...(r.engineFailure ? [r.engineFailure.message] : [])];
 }
 
 process.exitCode = await main();

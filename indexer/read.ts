@@ -82,8 +82,8 @@ async function readPage(file: InputFile, origin: string): Promise<InputItem> {
   return { kind: 'page', format, text, id, where: file.path, origin, hash: hashOf(text), bytes: file.bytes };
 }
 
-/** A parsed JSON value as a record item (or the problem with it). */
-function recordItem(value: unknown, where: string, origin: string, bytes: number): InputItem {
+/** A parsed JSON value as a record item (or the problem with it); `origin` is its file, or `api`. */
+export function recordItem(value: unknown, where: string, origin: string, bytes: number): InputItem {
   const parsed = parseRecord(value);
   if (!parsed.ok) return { kind: 'problem', problem: { where, reason: parsed.reason }, bytes };
   const record = parsed.record;

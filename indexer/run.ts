@@ -2,32 +2,24 @@ import { EngineError } from '../engine/errors.js';
 import type { Gateway } from '../engine/gateway.js';
 import { toEngineError } from '../engine/meili-errors.js';
 import type { ArticleDocument } from '../engine/schema.js';
-import { PRIMARY_KEY } from '../engine/settings.js';
-import { type Finished, TaskTracker, waitForTask } from '../engine/tasks.js';
+import { waitForTask } from '../engine/tasks.js';
+import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
 import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';
 import { extractItem, type Problem, readInputFile } from './read.js';
+import { DocumentSender, type SenderOptions } from './sender.js';
 
-/** One object configures a run; defaults in DEFAULTS. */
-export interface IndexRunOptions {
+/** One object configures a run (batch sizes and backpressure: SenderOptions, defaults in SENDER_DEFAULTS). */
+export interface IndexRunOptions extends SenderOptions {
   paths: readonly string[];
   /** Empty the index first (`--reset`). */
   reset?: boolean;
-  /** Send a batch when it reaches this many documents… */
-  batchDocuments?: number;
-  /** …or this many bytes of JSON. */
-  batchBytes?: number;
-  /** Batches sent but not yet indexed, at most: reading waits for the engine beyond that (backpressure). */
-  maxInFlight?: number;
-  /** Give up only after the engine made no progress for this long. */
-  stallMs?: number;
   /** Where progress and problems go; defaults to a bar or plain lines on stderr. */
   progress?: (totalBytes: number) => Progress;
+  /** How to take the writers' lock (engine/writer-lock.ts): a run waits while a reindex swaps its index in. */
+  lock?: Partial<LockOptions>;
 }
-
-/** Batches of 1,000 documents or 8 MB keep the indexer's memory small (ISSUE 14: ≤ 300 MB) at no cost in engine time. */
-const DEFAULTS = { batchDocuments: 1000, batchBytes: 8 * 1024 * 1024, maxInFlight: 2 } as const;
 
 export interface IndexRunResult {
   files: number;
@@ -43,41 +35,6 @@ export interface IndexRunResult {
   exitCode: 0 | 1 | 2;
 }
 
-/** What a batch holds, to account for it when its task finishes. */
-interface BatchNote {
-  documents: number;
-  /** The items (file, or file:line) in it, to name them if the batch fails. */
-  sources: Set<string>;
-}
-
-/** Collects documents into batches of bounded size. */
-class Batcher {
-  docs: ArticleDocument[] = [];
-  sources = new Set<string>();
-  bytes = 0;
-
-  constructor(
-    private readonly maxDocuments: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  add(doc: ArticleDocument, source: string): boolean {
-    this.docs.push(doc);
-    this.sources.add(source);
-    // Rough JSON size: the body once, the term fields about as much again, and the metadata.
-    this.bytes += doc.body.length * 4 + 1024;
-    return this.docs.length >= this.maxDocuments || this.bytes >= this.maxBytes;
-  }
-
-  take(): { docs: ArticleDocument[]; note: BatchNote } {
-    const out = { docs: this.docs, note: { documents: this.docs.length, sources: this.sources } };
-    this.docs = [];
-    this.sources = new Set();
-    this.bytes = 0;
-    return out;
-  }
-}
-
 /**
  * Reads, extracts, analyzes and pushes the given files, streaming: every input is read record by record, and at most
  * `maxInFlight` batches wait in the engine's queue while the next one is being analyzed, so memory stays flat
@@ -86,7 +43,6 @@ class Batcher {
  */
 export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Promise<IndexRunResult> {
   const started = Date.now();
-  const config = { ...DEFAULTS, ...options };
   const { files, problems: pathProblems } = collectInputFiles(options.paths);
   const problems: Problem[] = pathProblems.map((p) => ({ where: p.path, reason: p.reason }));
   const seenIds = new Map<string, number>();
@@ -102,6 +58,11 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     exitCode:
       engineFailure || (indexed === 0 && (problems.length > 0 || files.length === 0)) ? 2 : problems.length > 0 ? 1 : 0,
   });
+  const startProgress = options.progress ?? createProgress;
+  // Paths that cannot be read are told at once, like every bad file after them.
+  const tellEarly = (progress: Progress) => {
+    for (const p of problems) progress.note(`skipped ${p.where}: ${p.reason}`);
+  };
   if (files.length === 0) {
     if (problems.length === 0) {
       problems.push({
@@ -109,49 +70,45 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
         reason: 'no .txt, .html, .json or .jsonl files found',
       });
     }
+    const progress = startProgress(0);
+    tellEarly(progress);
+    progress.stop();
     return result();
   }
 
   await gateway.ensureIndex();
-  const admin = gateway.admin;
-  const index = admin.index<ArticleDocument>(gateway.indexName);
-  if (options.reset) {
-    const task = await index.deleteAllDocuments().catch((e: unknown) => Promise.reject(toEngineError(e)));
-    await waitForTask(admin, task, 'empty the index', { ...(options.stallMs ? { stallMs: options.stallMs } : {}) });
+  let lock: HeldLock;
+  try {
+    lock = await gateway.writers.acquire('write', {
+      what: `npm run index -- ${options.paths.join(' ')}`,
+      ...options.lock,
+    });
+  } catch (err) {
+    if (!(err instanceof EngineError)) throw err;
+    engineFailure = { message: err.message, unconfirmed: 0 };
+    return result();
   }
-
-  const progress = (options.progress ?? createProgress)(files.reduce((sum, f) => sum + f.bytes, 0));
-  const tracker = new TaskTracker<BatchNote>(admin, options.stallMs ? { stallMs: options.stallMs } : {});
-  const batcher = new Batcher(config.batchDocuments, config.batchBytes);
+  const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
+  tellEarly(progress);
   const skip = (problem: Problem) => {
     problems.push(problem);
     progress.note(`skipped ${problem.where}: ${problem.reason}`);
   };
-  const account = (finished: Finished<BatchNote>[]) => {
-    for (const f of finished) {
-      if (f.status === 'succeeded') {
-        indexed += f.meta.documents;
-        continue;
-      }
-      const reason = f.task.error ? `${f.task.error.code}: ${f.task.error.message}` : `task ${f.status}`;
-      for (const source of f.meta.sources)
-        skip({ where: source, reason: `Meilisearch could not index it (${reason})` });
-    }
-  };
-  const send = async () => {
-    if (batcher.docs.length === 0) return;
-    // Backpressure: wait until the engine has room for one more batch.
-    account(await tracker.waitUntil(config.maxInFlight - 1));
-    const { docs, note } = batcher.take();
-    try {
-      const task = await index.addDocuments(docs, { primaryKey: PRIMARY_KEY });
-      tracker.add(task.taskUid, note);
-    } catch (err) {
-      throw Object.assign(toEngineError(err), { unsent: note.documents });
-    }
-  };
+  const sender = new DocumentSender<string>(
+    gateway,
+    (batch) => {
+      if (batch.ok) indexed += batch.notes.length;
+      else for (const where of new Set(batch.notes)) skip({ where, reason: batch.reason });
+    },
+    options,
+  );
 
   try {
+    if (options.reset) {
+      const index = gateway.admin.index<ArticleDocument>(gateway.indexName);
+      const task = await index.deleteAllDocuments().catch((e: unknown) => Promise.reject(toEngineError(e)));
+      await waitForTask(gateway.admin, task, 'empty the index', options.stallMs ? { stallMs: options.stallMs } : {});
+    }
     for (const file of files) {
       for await (const item of readInputFile(file)) {
         if (item.kind === 'problem') {
@@ -170,18 +127,16 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
         }
         seenIds.set(doc.id, (seenIds.get(doc.id) ?? 0) + 1);
         progress.advance(item.bytes, 1);
-        if (batcher.add(doc, item.where)) await send();
+        await sender.add(doc, item.where);
       }
     }
-    await send();
-    account(await tracker.waitUntil(0));
+    await sender.finish();
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
-    const unsent = (err as EngineError & { unsent?: number }).unsent ?? 0;
-    const unconfirmed = tracker.unfinished().reduce((n, note) => n + note.documents, 0) + unsent;
-    engineFailure = { message: err.message, unconfirmed };
+    engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
     progress.stop();
+    await lock.release();
   }
   return result();
 }

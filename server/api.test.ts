@@ -1,3 +1,4 @@
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchPath, startTestServer, type TestServer } from './testing.js';
 
@@ -23,7 +24,13 @@ describe('GET /api/health', () => {
   it('reports Meilisearch and the document count', async () => {
     const res = await server.get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', meilisearch: 'available', documents: 12 });
+    expect(res.body).toEqual({
+      status: 'ok',
+      meilisearch: 'available',
+      documents: 12,
+      analyzerVersion: ANALYZER_VERSION,
+      indexAnalyzerVersions: { [ANALYZER_VERSION]: 12 },
+    });
   });
 });
 

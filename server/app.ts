@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { type AdminOptions, absentAdmin, createAdminRouter } from './admin/routes.js';
 import { HTTP_DEFAULTS } from './config.js';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { type CorsOrigins, crossOriginAccess } from './http/cors.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   publicKey?: string | null;
   /** Express's `trust proxy` (TRUST_PROXY): who may name the client the rate limit counts. */
   trustProxy?: TrustProxy;
+  /** The admin API (IZDE_ADMIN_TOKEN); absent or null: every /api/admin route is a 404. */
+  admin?: Omit<AdminOptions, 'logger'> | null;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -83,7 +86,8 @@ export function createApp(options: AppOptions): express.Express {
 
   api.get('/search', byIndex, async (req, res) => {
     const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
-    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh }));
+    const version = res.locals.indexVersion as string | null | undefined;
+    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh, version }));
   });
   api.get('/suggest', bodyTagged(cache), async (req, res) => {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));
@@ -104,6 +108,7 @@ export function createApp(options: AppOptions): express.Express {
   api.use((req) => {
     throw notFound(`No API route ${req.method} ${req.baseUrl}${req.path}`);
   });
+  app.use('/api/admin', ...guards, options.admin ? createAdminRouter({ ...options.admin, logger }) : absentAdmin);
   app.use('/api', ...guards, api);
   app.use(
     '/meili',

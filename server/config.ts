@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { registerSecret } from '../engine/redact.js';
 import { type CorsOrigins, parseCorsOrigins } from './http/cors.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
@@ -13,6 +14,8 @@ const schema = z.object({
   CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(5),
   IZDE_PUBLIC_KEY: z.string().min(8, 'use at least 8 characters').optional(),
   TRUST_PROXY: z.string().optional(),
+  IZDE_ADMIN_TOKEN: z.string().min(1).optional(),
+  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60),
 });
 
 /** Defaults of the HTTP settings tests and tools may leave out of a ServerConfig. */
@@ -32,12 +35,16 @@ export interface ServerConfig {
   cacheMaxAge?: number;
   /** Bearer key /meili requires (IZDE_PUBLIC_KEY); null: none. */
   publicKey?: string | null;
+  /** Bearer token of the admin API (IZDE_ADMIN_TOKEN); null: the admin API does not exist. */
+  adminToken?: string | null;
+  /** Admin requests per minute per client (ADMIN_RATE_LIMIT_PER_MINUTE); 0: only the API-wide limit. */
+  adminRateLimitPerMinute?: number;
 }
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const pick = (k: string) => (env[k]?.trim() ? env[k]!.trim() : undefined);
+  const pick = (k: string) => env[k]?.trim() || undefined;
   const parsed = schema.safeParse({
     PORT: pick('PORT'),
     HOST: pick('HOST'),
@@ -47,6 +54,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     CACHE_MAX_AGE: pick('CACHE_MAX_AGE'),
     IZDE_PUBLIC_KEY: pick('IZDE_PUBLIC_KEY'),
     TRUST_PROXY: pick('TRUST_PROXY'),
+    IZDE_ADMIN_TOKEN: pick('IZDE_ADMIN_TOKEN'),
+    ADMIN_RATE_LIMIT_PER_MINUTE: pick('ADMIN_RATE_LIMIT_PER_MINUTE'),
   });
   if (!parsed.success) {
     throw new Error(
@@ -54,6 +63,11 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     );
   }
   const c = parsed.data;
+  // The admin token is a secret from the moment it is read; a public key never opens the admin API.
+  registerSecret(c.IZDE_ADMIN_TOKEN);
+  if (c.IZDE_ADMIN_TOKEN !== undefined && c.IZDE_ADMIN_TOKEN === c.IZDE_PUBLIC_KEY) {
+    throw new Error('Bad configuration: IZDE_ADMIN_TOKEN must differ from IZDE_PUBLIC_KEY (which is public).');
+  }
   let corsOrigins: CorsOrigins;
   let trustProxy: TrustProxy;
   try {
@@ -72,5 +86,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     corsOrigins,
     cacheMaxAge: c.CACHE_MAX_AGE,
     publicKey: c.IZDE_PUBLIC_KEY ?? null,
+    adminToken: c.IZDE_ADMIN_TOKEN ?? null,
+    adminRateLimitPerMinute: c.ADMIN_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -4,7 +4,9 @@ import { EngineError } from '../engine/errors.js';
 export type ApiErrorCode =
   | 'BAD_PARAMETER'
   | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
   | 'REQUEST_TIMEOUT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -12,6 +14,7 @@ export type ApiErrorCode =
   | 'RATE_LIMITED'
   | 'SEARCH_UNAVAILABLE'
   | 'SEARCH_TIMEOUT'
+  | 'INDEX_BUSY'
   | 'INTERNAL';
 
 export class ApiError extends Error {

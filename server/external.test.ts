@@ -1,3 +1,4 @@
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,13 @@ afterAll(async () => {
 describe('the server on MEILI_URL', () => {
   it('indexes into and searches the external engine', async () => {
     const health = await server.get('/api/health');
-    expect(health.body).toEqual({ status: 'ok', meilisearch: 'available', documents: 5 });
+    expect(health.body).toEqual({
+      status: 'ok',
+      meilisearch: 'available',
+      documents: 5,
+      analyzerVersion: ANALYZER_VERSION,
+      indexAnalyzerVersions: { [ANALYZER_VERSION]: 5 },
+    });
     const res = await server.get(
       '/api/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD%D0%BD%D1%8B%D2%A3',
     );

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { Gateway } from '../engine/gateway.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
+import { ADMIN_DEFAULTS, ADMIN_TOKEN_MIN_LENGTH, type AdminOptions } from './admin/routes.js';
+import { AnalyzerCheck } from './analyzer-check.js';
 import { createApp } from './app.js';
 import { handleClientError } from './client-errors.js';
 import type { ServerConfig } from './config.js';
@@ -27,6 +29,8 @@ export interface StartOptions {
   /** Index these paths first if the index is empty (`npm start` ships the sample corpus this way). */
   indexIfEmpty?: readonly string[];
   logger?: Logger;
+  /** Admin API settings that have no environment variable (tests): body limits, how long a write waits. */
+  admin?: Pick<AdminOptions, 'limits' | 'lockWaitMs'>;
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -49,7 +53,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let search: SearchService | undefined;
     const suggester = new Suggester({ gateway, titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]) });
     const indexVersion = new IndexVersion(gateway);
-    search = new SearchService({ gateway, suggester, indexVersion });
+    const analyzers = new AnalyzerCheck(gateway, logger, indexVersion);
+    search = new SearchService({ gateway, suggester, indexVersion, analyzers });
     const app = createApp({
       search,
       logger,
@@ -61,7 +66,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       cacheMaxAge: options.server.cacheMaxAge,
       publicKey: options.server.publicKey,
       trustProxy: options.server.trustProxy ?? false,
+      admin: options.server.adminToken
+        ? {
+            gateway,
+            token: options.server.adminToken,
+            rateLimitPerMinute: options.server.adminRateLimitPerMinute ?? ADMIN_DEFAULTS.rateLimitPerMinute,
+            ...options.admin,
+          }
+        : null,
     });
+    const token = options.server.adminToken;
+    if (token && token.length < ADMIN_TOKEN_MIN_LENGTH) {
+      logger.warn(
+        `IZDE_ADMIN_TOKEN has ${token.length} characters: whoever guesses it can change the index. ` +
+          `Use at least ${ADMIN_TOKEN_MIN_LENGTH} (openssl rand -hex 32).`,
+      );
+    }
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
     server.on('clientError', (err: Error & { code?: string }, socket) =>
@@ -77,11 +97,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       });
     });
     server.keepAliveTimeout = 65_000;
+    // Says in the log when the index was built by other analyzers than ours (at start, then whenever that changes).
+    const checkAnalyzers = () => void analyzers.status().catch(() => {});
+    checkAnalyzers();
+    const analyzerTimer = setInterval(checkAnalyzers, 5 * 60_000);
+    analyzerTimer.unref();
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        clearInterval(analyzerTimer);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

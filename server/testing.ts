@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
 import type { EngineConfig } from '../engine/config.js';
 import { DEFAULT_STATIC_DIR, type ServerConfig } from './config.js';
-import { type RunningServer, startServer } from './start.js';
+import { type RunningServer, type StartOptions, startServer } from './start.js';
 
 /** A real izde server on a temporary data folder (embedded Meilisearch) or on `engine.url`, for tests. */
 export interface TestServer extends RunningServer {
@@ -21,6 +21,7 @@ export async function startTestServer(
     logger?: Logger;
     /** An existing data folder to serve (removed by stop() like a fresh one). */
     dataDir?: string;
+    admin?: StartOptions['admin'];
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izde-test-'));
@@ -36,6 +37,7 @@ export async function startTestServer(
     },
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
+    ...(options.admin ? { admin: options.admin } : {}),
   });
   return {
     ...running,

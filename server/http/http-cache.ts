@@ -73,6 +73,8 @@ export function ifNoneMatch(header: string | undefined, tag: string): boolean {
 export function indexTagged(options: HttpCacheOptions): Middleware {
   return async (req, res, next) => {
     const version = await options.version.get({ fresh: wantsFresh(req) });
+    // The route answers for this version (the result cache is keyed by it): one read per request.
+    res.locals.indexVersion = version;
     if (version === null) return next();
     const tag = indexETag(version, req);
     res.set('ETag', tag);

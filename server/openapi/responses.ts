@@ -21,7 +21,9 @@ export const errorBodySchema = z
       code: z.enum([
         'BAD_PARAMETER',
         'BAD_REQUEST',
+        'UNAUTHORIZED',
         'NOT_FOUND',
+        'METHOD_NOT_ALLOWED',
         'REQUEST_TIMEOUT',
         'PAYLOAD_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',
@@ -29,6 +31,7 @@ export const errorBodySchema = z
         'RATE_LIMITED',
         'SEARCH_UNAVAILABLE',
         'SEARCH_TIMEOUT',
+        'INDEX_BUSY',
         'INTERNAL',
       ]),
       message: z.string().meta({ description: 'What went wrong, for a person; names the parameter at fault.' }),
@@ -122,6 +125,11 @@ export const healthResponseSchema = z
     status: z.enum(['ok', 'unavailable']),
     meilisearch: z.enum(['available', 'unavailable']),
     documents: z.number().int().min(0).optional(),
+    analyzerVersion: z.string().optional().meta({ description: "This server's analyzer version (extension)." }),
+    indexAnalyzerVersions: z
+      .record(z.string(), z.number().int().min(0))
+      .optional()
+      .meta({ description: "The analyzer versions of the index's articles, with their counts (extension)." }),
     error: z.strictObject({ code: z.string(), message: z.string() }).optional(),
   })
   .register(components, { id: 'Health' });

@@ -7,6 +7,7 @@ import type { Gateway } from '../../engine/gateway.js';
 import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
 import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
 import { documentKey } from '../../indexer/key.js';
+import { IndexVersion } from '../http/index-version.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
 import { type DisplayScript, displayHit } from './display-script.js';
@@ -68,6 +69,10 @@ export interface HealthResponse {
   status: 'ok' | 'unavailable';
   meilisearch: 'available' | 'unavailable';
   documents?: number;
+  /** The analyzer version of this server (extension). */
+  analyzerVersion?: string;
+  /** The analyzer versions of the index's articles, with their counts (extension). */
+  indexAnalyzerVersions?: Record<string, number>;
   error?: { code: string; message: string };
 }
 
@@ -88,6 +93,8 @@ export interface SearchServiceOptions {
    * for cached results and ETags, so an answer is never older than the version its ETag names.
    */
   indexVersion?: { get(): Promise<string | null> };
+  /** Which analyzer versions the index holds, for health (server/analyzer-check.ts). */
+  analyzers?: { status(): Promise<{ analyzerVersion: string; indexAnalyzerVersions: Record<string, number> }> };
 }
 
 /** Bytes a value takes in memory, roughly: caches are bounded by bytes, not entries, so that big answers and long
@@ -98,9 +105,6 @@ const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =
 
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
-
-/** How often the result cache checks whether the index changed. */
-const VERSION_TTL_MS = 1000;
 
 type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number] | 'key' | 'hash'>;
 /** What a hit retrieves: the public fields, the key, and the content hash the highlight cache is keyed by. */
@@ -138,9 +142,8 @@ export class SearchService {
   private readonly analyzed: LRUCache<string, { title: AnalyzedText; body: AnalyzedText }>;
   private lastRevive = 0;
   private readonly results: LRUCache<string, SearchResponse> | undefined;
-  private version: string | null = null;
-  private readonly versionSource: SearchServiceOptions['indexVersion'];
-  private versionCheckedAt = 0;
+  private readonly versionSource: NonNullable<SearchServiceOptions['indexVersion']>;
+  private readonly analyzers: SearchServiceOptions['analyzers'];
 
   constructor(options: SearchServiceOptions) {
     this.gateway = options.gateway;
@@ -153,18 +156,24 @@ export class SearchService {
     });
     const resultBytes = options.resultCacheBytes ?? 16 * 1024 * 1024;
     this.results = resultBytes > 0 ? new LRUCache({ maxSize: resultBytes, sizeCalculation: answerBytes }) : undefined;
-    this.versionSource = options.indexVersion;
+    this.versionSource = options.indexVersion ?? new IndexVersion(options.gateway);
+    this.analyzers = options.analyzers;
   }
 
   /**
-   * A search, answered from the result cache when the same request was answered since the index last changed
+   * A search, answered from the result cache when the same request was answered since the index last changed (by any
+   * process: the version is read for each search)
    * (`fresh` skips the cache: a client's `Cache-Control: no-cache`). Hot queries repeat — typing, paging back,
    * many readers after the same news — and a federated search costs the engine several milliseconds.
    */
-  async search(params: SearchParams, options: { fresh?: boolean } = {}): Promise<SearchResponse> {
+  async search(
+    params: SearchParams,
+    options: { fresh?: boolean; version?: string | null } = {},
+  ): Promise<SearchResponse> {
     const started = performance.now();
     const key = JSON.stringify(params);
-    const version = await this.indexVersion();
+    // The version the HTTP layer read for this request's ETag, or read now.
+    const version = options.version !== undefined ? options.version : await this.indexVersion();
     if (!options.fresh && version !== null) {
       const cached = this.results?.get(`${version}|${key}`);
       if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
@@ -174,22 +183,9 @@ export class SearchService {
     return response;
   }
 
-  /**
-   * The index's last update time, checked at most every VERSION_TTL_MS: cached results are keyed by it, so an
-   * indexer run (in this or another process) retires them within that time. Null when it cannot be read.
-   */
-  private async indexVersion(): Promise<string | null> {
-    if (this.versionSource) return this.versionSource.get();
-    const now = Date.now();
-    if (now - this.versionCheckedAt < VERSION_TTL_MS) return this.version;
-    this.versionCheckedAt = now;
-    try {
-      const info = await this.gateway.admin.getRawIndex(this.gateway.indexName);
-      this.version = String(info.updatedAt);
-    } catch {
-      this.version = null; // engine trouble: the search itself will report it
-    }
-    return this.version;
+  /** The index's version (server/http/index-version.ts): cached results are keyed by it. Null when unreadable. */
+  private indexVersion(): Promise<string | null> {
+    return this.versionSource.get();
   }
 
   private async searchUncached(params: SearchParams, started: number): Promise<SearchResponse> {
@@ -371,7 +367,8 @@ export class SearchService {
         sort: undefined,
         retrieve: false,
       });
-      const res = await client.multiSearch(request);
+      // Through the wrapper: an index no article was added to yet refuses the queries restricted to fields.
+      const res = (await this.multiSearch(client, request)) as FederatedResponse;
       return { total: res.estimatedTotalHits ?? 0, langs: { ...(res.facetDistribution?.lang ?? {}) } };
     } catch (err) {
       throw toEngineError(err);
@@ -522,7 +519,9 @@ export class SearchService {
   async health(): Promise<HealthResponse> {
     try {
       const documents = await this.gateway.documentCount();
-      return { status: 'ok', meilisearch: 'available', documents };
+      // Analyzer versions are extra: a failure to count them does not make the service unhealthy.
+      const analyzers = await this.analyzers?.status().catch(() => undefined);
+      return { status: 'ok', meilisearch: 'available', documents, ...analyzers };
     } catch (err) {
       this.engineTrouble();
       const e = toEngineError(err);

@@ -1,0 +1,60 @@
+import type { Logger } from 'pino';
+import { ANALYZER_VERSION } from '../analyzers/version.js';
+import { analyzerVersions } from '../engine/analyzer-versions.js';
+import type { Gateway } from '../engine/gateway.js';
+
+/** What /api/health says about analysis: the server's version and the index's. */
+export interface AnalyzerStatus {
+  /** The version this server analyzes queries (and highlights) with. */
+  analyzerVersion: string;
+  /** The versions the index's articles were analyzed with, and how many of each. */
+  indexAnalyzerVersions: Record<string, number>;
+}
+
+/**
+ * Whether the index was built by the analyzers this server runs. Queries are analyzed here and matched against keys
+ * the indexer made: another version's keys (a changed stemmer, a new gazetteer entry) miss words, so the server says
+ * so in its log — at start, and whenever the answer changes — with what to do (`npm run reindex`). The counts are read
+ * again only when the index changed (its version), so health checks cost one facet count per change.
+ */
+export class AnalyzerCheck {
+  private last: { version: string | null; status: AnalyzerStatus } | undefined;
+  private warned = '';
+
+  constructor(
+    private readonly gateway: Gateway,
+    private readonly logger: Pick<Logger, 'warn' | 'info'>,
+    private readonly indexVersion: { get(): Promise<string | null> },
+  ) {}
+
+  async status(): Promise<AnalyzerStatus> {
+    const version = await this.indexVersion.get();
+    if (this.last && version !== null && this.last.version === version) return this.last.status;
+    const counts = await analyzerVersions(this.gateway.admin, this.gateway.indexName);
+    const status = { analyzerVersion: ANALYZER_VERSION, indexAnalyzerVersions: counts };
+    this.last = { version, status };
+    this.report(counts);
+    return status;
+  }
+
+  private report(counts: Record<string, number>): void {
+    const others = Object.entries(counts).filter(([v]) => v !== ANALYZER_VERSION);
+    const key = JSON.stringify(others.map(([v]) => v).sort());
+    const before = this.warned;
+    this.warned = key;
+    if (key === before) return;
+    if (others.length === 0) {
+      if (before !== '' && before !== '[]') {
+        this.logger.info(`The index "${this.gateway.indexName}" is analyzed with ${ANALYZER_VERSION} again.`);
+      }
+      return;
+    }
+    const total = others.reduce((n, [, c]) => n + c, 0);
+    const list = others.map(([v, c]) => `${v}: ${c}`).join(', ');
+    this.logger.warn(
+      `The index "${this.gateway.indexName}" holds ${total} article${total === 1 ? '' : 's'} analyzed with another ` +
+        `analyzer version (${list}); this izde analyzes queries with ${ANALYZER_VERSION}, so some words may not ` +
+        'match. Run `npm run reindex` to analyze them again (search keeps answering meanwhile).',
+    );
+  }
+}
