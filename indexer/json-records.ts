@@ -8,14 +8,14 @@ import { StringDecoder } from 'node:string_decoder';
 import { JSONParser } from '@streamparser/json';
 import iconv from 'iconv-lite';
 import { startsWith } from './extract/decode.js';
-import { modeOf } from './lines.js';
+import { MAX_RECORD_BYTES, modeOf } from './lines.js';
 
 export type JsonItem =
   | { value: unknown; index: number | null; bytes: number }
   | { problem: string; index: number | null; bytes: number };
 
 export interface JsonRecordOptions {
-  /** A single top-level object larger than this is reported, not read (default 32 MB). */
+  /** A single top-level object larger than this is reported, not read (default MAX_RECORD_BYTES). */
   maxObjectBytes?: number;
   chunkBytes?: number;
 }
@@ -23,7 +23,7 @@ export interface JsonRecordOptions {
 const firstNonSpace = (s: string): string | undefined => /\S/u.exec(s)?.[0];
 
 export async function* readJsonRecords(path: string, options: JsonRecordOptions = {}): AsyncGenerator<JsonItem> {
-  const maxObjectBytes = options.maxObjectBytes ?? 32 * 1024 * 1024;
+  const maxObjectBytes = options.maxObjectBytes ?? MAX_RECORD_BYTES;
   const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
   let decode: ((b: Buffer) => string) | undefined;
   // Stateful: a character split between two reads is decoded whole.

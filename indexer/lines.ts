@@ -9,8 +9,14 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { guessSingleByteEncoding, startsWith, utf16Guess } from './extract/decode.js';
 
+/**
+ * Largest record read (a JSONL line, an object of a JSON array): 8 MB holds any article several times over (see
+ * MAX_BODY_CHARS), and keeps a record's text and parsed value well inside the indexer's 300 MB.
+ */
+export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
 export interface LineOptions {
-  /** A longer line is reported, not read (default 32 MB). */
+  /** A longer line is reported, not read (default MAX_RECORD_BYTES). */
   maxLineBytes?: number;
   /** Size of each read (default 1 MB). */
   chunkBytes?: number;
@@ -80,7 +86,7 @@ const withoutCr = (s: string): string => (s.endsWith('\r') ? s.slice(0, -1) : s)
 
 /** The lines of a file, streamed. A final line without a newline is a line too. */
 export async function* readLines(path: string, options: LineOptions = {}): AsyncGenerator<LineItem> {
-  const maxLineBytes = options.maxLineBytes ?? 32 * 1024 * 1024;
+  const maxLineBytes = options.maxLineBytes ?? MAX_RECORD_BYTES;
   const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
   let mode: Mode | undefined;
   let lineNo = 0;

@@ -3,6 +3,7 @@
 import { analyzeArticle } from '../../analyzers/text.js';
 import type { LangTag } from '../../analyzers/types.js';
 import type { ExtractedArticle } from '../types.js';
+import { ExtractError } from './errors.js';
 import type { PageFields } from './page.js';
 
 export interface ExtractHint {
@@ -33,6 +34,13 @@ export function validLang(v: unknown): string | null {
 }
 
 /**
+ * Longest article text analyzed: a news article is rarely over 100,000 characters, and Meilisearch reads only the
+ * first 65,535 words of a field anyway. Far longer text is a dump in one record, whose analysis alone would take
+ * hundreds of megabytes (the indexer stays within 300 MB), so it is reported and skipped.
+ */
+export const MAX_BODY_CHARS = 1_000_000;
+
+/**
  * The clean article from a page's fields, with the one analysis of its title and body: language and entities come
  * from it here, and the document builder reuses it for the term fields.
  */
@@ -40,6 +48,12 @@ export function finishArticle(
   page: PageFields,
   hint: ExtractHint & { lang?: string | null; langHint?: string | null },
 ): ExtractedArticle {
+  if (page.body.length > MAX_BODY_CHARS) {
+    throw new ExtractError(
+      'TOO_LONG',
+      `the text is ${page.body.length.toLocaleString('en')} characters long, over the ${MAX_BODY_CHARS.toLocaleString('en')} an article may have (a whole dump in one record?)`,
+    );
+  }
   const analysis = analyzeArticle(page.title, page.body);
   const lang = validLang(hint.lang) ?? bcp47(analysis.lang);
   const { orgs, persons, places } = analysis;

@@ -1,5 +1,5 @@
 /** Why a file or record could not become an article; `code` is stable (the indexer reports it by path). */
-export type ExtractErrorCode = 'EMPTY_FILE' | 'BINARY_FILE' | 'UNDECODABLE' | 'NO_TEXT' | 'BAD_RECORD';
+export type ExtractErrorCode = 'EMPTY_FILE' | 'BINARY_FILE' | 'UNDECODABLE' | 'NO_TEXT' | 'BAD_RECORD' | 'TOO_LONG';
 
 export class ExtractError extends Error {
   override readonly name = 'ExtractError';

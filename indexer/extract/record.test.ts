@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_CHARS } from './article.js';
 import { extractFromRecord } from './record.js';
 
 const TEXT =
@@ -76,5 +77,12 @@ describe('extractFromRecord', () => {
     expect(() => extractFromRecord({ text: '  ' }, { id: 'r9' })).toThrowError(
       expect.objectContaining({ code: 'NO_TEXT' }),
     );
+  });
+  it('a text far longer than any article is rejected with a typed error, before its analysis', () => {
+    const body = 'Сөз. '.repeat(MAX_BODY_CHARS / 5 + 1);
+    expect(() => extractFromRecord({ text: `Үйінді\n${body}` }, { id: 'r10' })).toThrowError(
+      expect.objectContaining({ code: 'TOO_LONG', message: expect.stringContaining('1,000,000') }),
+    );
+    expect(extractFromRecord({ text: body.slice(0, MAX_BODY_CHARS - 100) }, { id: 'r11' }).id).toBe('r11');
   });
 });
