@@ -106,7 +106,7 @@ interface WordInfo {
  * Words kept, least recently used forgotten first: word frequencies are Zipfian, so the words a text needs are
  * nearly all here, and the cache stays a bounded share of an indexer's memory (an entry is about half a kilobyte).
  */
-const INFO_MAX = 80_000;
+const INFO_MAX = 40_000;
 const infoCache = new LRUCache<string, WordInfo>({ max: INFO_MAX });
 
 /** Empties the per-word cache (benchmarks of cold runs; tests after swapping data). */

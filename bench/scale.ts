@@ -10,15 +10,15 @@
  * the records removed, 0.5% changed, 0.5% new). See docs/performance.md for the figures and how to read them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startEmbedded } from '../engine/embedded.js';
 import { sleep } from '../engine/health.js';
 import { readLock } from '../engine/lock.js';
-import { percentile, runLoad, type LoadRequest, type LoadResult } from './lib/http-load.js';
-import { PLAIN_INDEX, indexPlain, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
+import { type LoadRequest, type LoadResult, percentile, runLoad } from './lib/http-load.js';
+import { indexPlain, PLAIN_INDEX, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
 import { diskMb, followPeakRss, peakRssMb, rssMb } from './lib/proc.js';
 import { BENCH_QUERIES } from './lib/queries.js';
 import { checkCorpusDir, loadSentencePools, type SentencePools, writeScaleRecords } from './lib/scale-corpus.js';
@@ -91,10 +91,28 @@ function runNode(args: string[], env: Record<string, string>): ChildProcess {
   });
 }
 
+/**
+ * The node flags and file of `npm run index` (package.json: `tsx [NODE_FLAGS] indexer/cli.ts`), so that the benchmark
+ * measures the indexer exactly as users run it, heap limits included.
+ */
+function indexCommand(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = (pkg.scripts.index ?? '').split(/\s+/);
+  if (words[0] !== 'tsx') throw new Error(`package.json's index script does not start with tsx: ${pkg.scripts.index}`);
+  return words.slice(1);
+}
+
 /** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
 async function runIndexer(args: string[], dataDir: string) {
   const started = performance.now();
-  const child = runNode(['indexer/cli.ts', ...args], { MEILI_DB_PATH: dataDir });
+  const command = indexCommand();
+  const nodeFlags = command.filter((w) => w.startsWith('--'));
+  const files = command.filter((w) => !w.startsWith('--'));
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...files, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, MEILI_DB_PATH: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const peak = followPeakRss(child.pid ?? 0);
   let stdout = '';
   let stderr = '';

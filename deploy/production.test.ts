@@ -1,4 +1,3 @@
-import { ANALYZER_VERSION } from '../analyzers/index.js';
 /**
  * The production path end to end: `buildProduction()` into a temporary folder, beside it a node_modules holding only
  * the production dependencies (what `npm prune --omit=dev` keeps), then the built CLIs and server run there with
@@ -10,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { dataPaths } from '../engine/embedded.js';
 import { buildProduction, checkEmitted, ROOT } from './build.js';
 import { linkProductionModules, type RunningCommand, startUntilReady } from './testing.js';
@@ -17,10 +17,13 @@ import { linkProductionModules, type RunningCommand, startUntilReady } from './t
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
   .scripts;
 
-/** `tsx FILE.ts ARGS` at the end of a script whose file is compiled for production → its `node dist/FILE.js ARGS`. */
+/**
+ * `tsx [NODE_FLAGS] FILE.ts ARGS` at the end of a script whose file is compiled for production → its
+ * `node [NODE_FLAGS] dist/FILE.js ARGS` (the same heap limits in both).
+ */
 function prodTwin(command: string): string | null {
-  const m = /(?:^|&&\s*)tsx\s+((?:analyzers|indexer|server|engine|backup)\/\S+)\.ts(.*)$/.exec(command);
-  return m ? `node dist/${m[1]}.js${m[2]}` : null;
+  const m = /(?:^|&&\s*)tsx\s+((?:--\S+\s+)*)((?:analyzers|indexer|server|engine|backup)\/\S+)\.ts(.*)$/.exec(command);
+  return m ? `node ${m[1]}dist/${m[2]}.js${m[3]}` : null;
 }
 const twins = Object.entries(scripts)
   .map(([name, command]) => ({ name, twin: prodTwin(command) }))
@@ -66,7 +69,17 @@ describe('package.json', () => {
 
   it.each(twins)('`$name` has a `$name:prod` that runs its compiled file', ({ name, twin }) => {
     expect(scripts[`${name}:prod`]).toBe(twin);
-    expect(existsSync(join(app, twin.split(' ')[1]?.replace(/^dist\//, '') ?? ''))).toBe(true);
+    expect(
+      existsSync(
+        join(
+          app,
+          twin
+            .split(' ')
+            .find((w) => w.startsWith('dist/'))
+            ?.replace(/^dist\//, '') ?? '',
+        ),
+      ),
+    ).toBe(true);
   });
 });
 

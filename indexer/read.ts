@@ -40,8 +40,11 @@ export type InputItem =
   | (ItemSource & { kind: 'record'; record: SourceRecord })
   | { kind: 'problem'; problem: Problem; bytes: number };
 
-/** A page file larger than this is reported, not read: no news page is that long. */
-const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * A page file larger than this is reported, not read: no news page is that long, and the parsed tree of a larger one
+ * would take the indexer past its memory bound.
+ */
+const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const hashOf = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 22);

@@ -18,7 +18,7 @@ export interface SenderOptions {
 }
 
 /** Batches of 1,000 documents or 8 MB keep the indexer's memory small (issue 14: ≤ 300 MB) at no cost in engine time. */
-export const SENDER_DEFAULTS = { batchDocuments: 1000, batchBytes: 8 * 1024 * 1024, maxInFlight: 2 } as const;
+export const SENDER_DEFAULTS = { batchDocuments: 500, batchBytes: 4 * 1024 * 1024, maxInFlight: 2 } as const;
 
 /** What became of one batch: its documents' notes, and whether Meilisearch indexed them. */
 export type BatchOutcome<M> = { ok: true; notes: M[] } | { ok: false; notes: M[]; reason: string };

@@ -14,7 +14,7 @@ import { newsLexemeForms } from './news-lexemes.js';
 import { unknownKeyRu } from './unknown-key.js';
 
 /** Enough for the frequent words of a large news collection (Zipf: the rest are seldom met again); a few MB when full. */
-const CACHE_SIZE = 40_000;
+const CACHE_SIZE = 30_000;
 /** A word's key, and whether a dictionary knows the word (our news lexicon or OpenCorpora) or it was guessed. */
 interface RuKey {
   key: string;
