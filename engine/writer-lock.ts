@@ -93,7 +93,7 @@ export interface HeldLock {
 
 /** One object configures the locks; defaults in DEFAULTS. */
 export interface WriterLocksOptions {
-  /** How often a holder beats. */
+  /** How often a holder beats (each beat is a task the engine runs between document batches: seldom enough to cost nothing). */
   beatMs?: number;
   /** An entry from another machine whose beat stood still this long is stale. */
   staleMs?: number;
@@ -105,7 +105,7 @@ export interface WriterLocksOptions {
   machine?: string;
 }
 
-const DEFAULTS = { beatMs: 5_000, staleMs: 60_000, pollMs: 200 } as const;
+const DEFAULTS = { beatMs: 30_000, staleMs: 180_000, pollMs: 200 } as const;
 
 /** The lock's own tasks are tiny: look for their end often. */
 const QUICK = { pollMs: 10, maxPollMs: 100 } as const;
