@@ -4,8 +4,8 @@
  * norm (exact tier), term (stem tier), fold (fold tier). Keys of a word in a given context are cached.
  */
 
-import { indexKeys } from './index-keys.js';
 import { LRUCache } from 'lru-cache';
+import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
@@ -166,7 +166,8 @@ function contextOf(
   for (const c of info.more ?? []) if (c.context === context) return c;
   const c: ContextKeys = { context, keys: computeKeys(surface, kind, lang, alphabet, keepStop) };
   if (!info.first) info.first = c;
-  else (info.more ??= []).push(c);
+  else if (info.more) info.more.push(c);
+  else info.more = [c];
   return c;
 }
 

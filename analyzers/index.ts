@@ -19,5 +19,5 @@ export { forceScript, normalize, wordScript } from './normalize.js';
 export { stemRu } from './ru/stem.js';
 export { isStopword, KK_STOPWORDS, RU_STOPWORDS } from './stopwords.js';
 export { tokenize } from './tokenize.js';
-export { ANALYZER_VERSION } from './version.js';
 export type * from './types.js';
+export { ANALYZER_VERSION } from './version.js';

@@ -169,7 +169,8 @@ function bsnlpPairs(paths: readonly string[]): FormLemma[] {
       const forms = words(cols[0] ?? '');
       const lemmas = words(cols[1] ?? '');
       if (forms.length !== lemmas.length) continue;
-      forms.forEach((form, i) => out.push({ form: normalizeForm(form), lemma: normalizeForm(lemmas[i] ?? '') }));
+      for (const [i, form] of forms.entries())
+        out.push({ form: normalizeForm(form), lemma: normalizeForm(lemmas[i] ?? '') });
     }
   }
   return distinctForms(out.filter((p) => WORD_TOKEN.test(p.form) && /\p{Script=Cyrillic}/u.test(p.form)));

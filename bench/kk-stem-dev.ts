@@ -41,15 +41,28 @@ function conlluForms(path: string, upos: ReadonlySet<string>): FormLemma[] {
   return distinctForms(words.map((w) => ({ form: w.form, lemma: w.lemma })));
 }
 
+/** The value of `k` in `map`, made and stored first when missing. */
+function entryOf<K, V>(map: Map<K, V>, k: K, make: () => V): V {
+  let v = map.get(k);
+  if (v === undefined) {
+    v = make();
+    map.set(k, v);
+  }
+  return v;
+}
+
 /** Largest key groups that mix lemmas (over-merges) and lemmas split over keys (under-merges). */
 function errors(forms: readonly FormLemma[], key: (w: string) => string, n: number, label: string): void {
   const byKey = new Map<string, FormLemma[]>();
   const byLemma = new Map<string, Map<string, string[]>>();
   for (const f of forms) {
     const k = key(f.form);
-    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(f);
-    const m = byLemma.get(f.lemma) ?? byLemma.set(f.lemma, new Map()).get(f.lemma)!;
-    (m.get(k) ?? m.set(k, []).get(k)!).push(f.form);
+    entryOf(byKey, k, () => []).push(f);
+    entryOf(
+      entryOf(byLemma, f.lemma, () => new Map<string, string[]>()),
+      k,
+      () => [],
+    ).push(f.form);
   }
   const over = [...byKey.entries()]
     .map(([k, fs]) => {
@@ -195,7 +208,7 @@ let refOk = 0;
 const refBad: string[] = [];
 for (const line of refLines) {
   const m = /^\^([^/]+)\/(.*)\$$/u.exec(line.trim());
-  if (!m || !m[1] || !m[2]) continue;
+  if (!m?.[1] || !m[2]) continue;
   const form = m[1].toLowerCase();
   if (!/^\p{L}+$/u.test(form)) continue;
   const lemmas = new Set(m[2].split('/').map((a) => (a.split('<')[0] ?? '').toLowerCase()));
@@ -221,5 +234,5 @@ if (showErrors > 0) {
   errors(segForms, stemKk, showErrors, 'segmentation corpus');
   errors(trainNpa, stemKk, showErrors, 'KTB train NOUN+PROPN+ADJ');
   console.log('\n  fold invariant failures:', foldBad.join('  '));
-  console.log('\n  eval-ref misses:\n    ' + refBad.join('\n    '));
+  console.log(`\n  eval-ref misses:\n    ${refBad.join('\n    ')}`);
 }

@@ -1,4 +1,3 @@
-import { ANALYZER_VERSION } from '../analyzers/index.js';
 /**
  * The production path end to end: `buildProduction()` into a temporary folder, beside it a node_modules holding only
  * the production dependencies (what `npm prune --omit=dev` keeps), then the built CLIs and server run there with
@@ -10,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { dataPaths } from '../engine/embedded.js';
 import { buildProduction, checkEmitted, ROOT } from './build.js';
 import { linkProductionModules, type RunningCommand, startUntilReady } from './testing.js';

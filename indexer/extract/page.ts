@@ -111,7 +111,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   let firstProse = classified.findIndex((l) => l.kind === 'body' && isProse(l.text));
   if (firstProse < 0) firstProse = n;
   let headerEnd = -1;
-  for (let i = 0; i < Math.min(firstProse, 8); i++) if (HEADER_META.has(classified[i]!.kind)) headerEnd = i;
+  for (let i = 0; i < Math.min(firstProse, 8); i++) if (HEADER_META.has(classified[i]?.kind ?? '')) headerEnd = i;
 
   // Title.
   let title = hints.title ? cleanTitle(hints.title) : '';
@@ -124,7 +124,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     const candidates: { i: number; text: string }[] = [];
     for (const i of bodyIdx.slice(0, 3)) {
       if (i > Math.max(headerEnd + 1, 3) || i >= firstProse) break;
-      const t = classified[i]!.text;
+      const t = classified[i]?.text ?? '';
       const nextMeta = HEADER_META.has(classified[i + 1]?.kind ?? '');
       const sentenceHeadline = nextMeta && t.length <= 150 && /^[^.!?]+\.$/u.test(t);
       if (headlineLike(t) || sentenceHeadline) {
@@ -147,12 +147,14 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
     // The page's own headline line (h1) may differ from the metadata title by a site suffix or a kicker.
     const tk = key(title);
     const firstBody = bodyIdx[0];
+    const firstBodyText = firstBody === undefined ? undefined : classified[firstBody]?.text;
     if (
       firstBody !== undefined &&
+      firstBodyText !== undefined &&
       firstBody <= Math.max(headerEnd + 1, 2) &&
-      headlineLike(classified[firstBody]!.text)
+      headlineLike(firstBodyText)
     ) {
-      const fk = key(classified[firstBody]!.text);
+      const fk = key(firstBodyText);
       if (fk && (tk.includes(fk) || fk.includes(tk))) titleIndex = firstBody;
     }
   }
@@ -163,7 +165,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
   const drop = new Set<number>();
   const seen = new Map<string, number>();
   for (const i of bodyIdx) {
-    const k = key(classified[i]!.text);
+    const k = key(classified[i]?.text ?? '');
     // Lines above the headline are site chrome: one-word rubrics («Аналитика», «Саясат»), or a slogan the headline
     // was chosen over (chooseHeadline), not article text.
     // A one-word line among the header's metadata below the headline is a rubric too.
@@ -184,7 +186,7 @@ export function extractPage(text: string, hints: PageHints = {}): PageFields {
       seen.set(k, i);
     } else drop.add(i);
   }
-  const bodyLines = bodyIdx.filter((i) => !drop.has(i)).map((i) => classified[i]!.text);
+  const bodyLines = bodyIdx.filter((i) => !drop.has(i)).map((i) => classified[i]?.text ?? '');
   const body = bodyLines.join('\n\n');
   if (!title) {
     title = titleFromText(bodyLines[0] ?? '');

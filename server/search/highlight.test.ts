@@ -49,7 +49,7 @@ describe('mergeRanges', () => {
 
 describe('snippetHtml', () => {
   const sentence = (i: number) => `Сөйлем ${i} осы жерде біраз сөзден тұрады.`;
-  const text = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ') + ' Соңында ШЫҰ туралы айтылды.';
+  const text = `${Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ')} Соңында ШЫҰ туралы айтылды.`;
 
   it('returns short texts whole, marked', () => {
     expect(snippetHtml('Алматыда өтті', [[0, 8]])).toBe('<mark>Алматыда</mark> өтті');
