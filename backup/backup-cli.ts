@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import type { Gateway } from '../engine/gateway.js';
+import type { Gateway } from '../engine/index.js';
+import { engineConfigFromEnv } from '../engine/index.js';
 import { endProgress, failureMessage, humanSize, progressLine, say } from './cli-common.js';
 
 const USAGE = `Usage: npm run backup -- FILE
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', () => abort.abort());
   let gateway: Gateway | undefined;
   try {
-    const [{ Gateway }, { writeBackup }] = await Promise.all([import('../engine/gateway.js'), import('./export.js')]);
+    const [{ Gateway }, { writeBackup }] = await Promise.all([import('../engine/index.js'), import('./export.js')]);
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: say });
     const result = await writeBackup(gateway, {
       to: file === '-' ? process.stdout : file,

@@ -1,5 +1,4 @@
-import { EngineError } from '../engine/errors.js';
-import { redactText } from '../engine/redact.js';
+import { EngineError, redactText } from '../engine/index.js';
 import { BackupError } from './errors.js';
 
 /** A line for a person on stderr, secrets removed. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import type { Gateway } from '../engine/gateway.js';
+import type { Gateway } from '../engine/index.js';
+import { engineConfigFromEnv } from '../engine/index.js';
 import { endProgress, failureMessage, progressLine, say } from './cli-common.js';
 
 const USAGE = `Usage: npm run restore -- [--force] FILE
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', () => abort.abort());
   let gateway: Gateway | undefined;
   try {
-    const [{ Gateway }, { restoreBackup }] = await Promise.all([import('../engine/gateway.js'), import('./import.js')]);
+    const [{ Gateway }, { restoreBackup }] = await Promise.all([import('../engine/index.js'), import('./import.js')]);
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: say });
     const result = await restoreBackup(gateway, {
       from: file === '-' ? process.stdin : file,

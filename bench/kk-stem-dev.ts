@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fold } from '../analyzers/kk/fold.js';
-import { stemKk, stemKkFolded } from '../analyzers/kk/stem.js';
+import { fold, stemKk, stemKkFolded } from '../analyzers/index.js';
 import { readConllu } from './lib/conllu.js';
 import { distinctForms, type FormLemma, pairwise } from './lib/pairwise.js';
 
@@ -96,8 +95,8 @@ function errors(forms: readonly FormLemma[], key: (w: string) => string, n: numb
 
 const parsesOf = flag('--parses');
 if (parsesOf) {
-  const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/kk/suffix-parser.js');
-  const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/kk/phonology.js');
+  const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/index.js');
+  const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/index.js');
   for (const [w, cg, alphabet] of parsesOf
     .split(',')
     .flatMap((w) => [

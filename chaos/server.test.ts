@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sleep } from '../engine/health.js';
+import { sleep } from '../engine/index.js';
 import { startExternalMeilisearch } from '../engine/testing.js';
 import { startTestServer, type TestServer } from '../server/testing.js';
 import { engineOf, waitFor } from './testing.js';

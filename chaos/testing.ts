@@ -6,9 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataPaths } from '../engine/embedded.js';
-import { sleep } from '../engine/health.js';
-import { readLock } from '../engine/lock.js';
+import { dataPaths, readLock, sleep } from '../engine/index.js';
 
 /** A small deterministic PRNG (mulberry32): the same seed writes the same articles. */
 function random(seed: number): () => number {
@@ -159,9 +157,9 @@ export interface LimitedMeilisearch {
 
 export async function startLimitedMeilisearch(dir: string, fileSizeLimit: number | null): Promise<LimitedMeilisearch> {
   const { spawn } = await import('node:child_process');
-  const { findMeilisearchBinary } = await import('../engine/binary.js');
-  const { freePort } = await import('../engine/embedded.js');
-  const { isHealthy } = await import('../engine/health.js');
+  const { findMeilisearchBinary } = await import('../engine/index.js');
+  const { freePort } = await import('../engine/index.js');
+  const { isHealthy } = await import('../engine/index.js');
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

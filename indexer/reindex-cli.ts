@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { redactText } from '../engine/redact.js';
+import type { Gateway } from '../engine/index.js';
+import { EngineError, engineConfigFromEnv, redactText } from '../engine/index.js';
 
 const USAGE = `Usage: npm run reindex [-- --no-wait]
 Analyzes every stored article again with this izde's analyzers into a new index and swaps it in for the live one
@@ -51,12 +49,12 @@ async function main(): Promise<number> {
       { analyzerVersions, versionLabel },
       { ANALYZER_VERSION },
     ] = await Promise.all([
-      import('../engine/gateway.js'),
+      import('../engine/index.js'),
       import('./reindex.js'),
-      import('../engine/writer-lock.js'),
+      import('../engine/index.js'),
       import('./progress.js'),
-      import('../engine/analyzer-versions.js'),
-      import('../analyzers/version.js'),
+      import('../engine/index.js'),
+      import('../analyzers/index.js'),
     ]);
     releaseLocks = locks.releaseAllLocks;
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: say });

@@ -1,9 +1,5 @@
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { waitForTask } from '../engine/tasks.js';
-import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
+import type { ArticleDocument, Gateway, HeldLock, LockOptions } from '../engine/index.js';
+import { EngineError, toEngineError, waitForTask } from '../engine/index.js';
 import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
-import type { EngineConfig } from '../engine/config.js';
+import type { EngineConfig } from '../engine/index.js';
 import { DEFAULT_STATIC_DIR, type ServerConfig } from './config.js';
 import { type RunningServer, type StartOptions, startServer } from './start.js';
 

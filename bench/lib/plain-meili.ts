@@ -9,11 +9,15 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Meilisearch } from 'meilisearch';
-import { findMeilisearchBinary } from '../../engine/binary.js';
-import { freePort, generateMasterKey } from '../../engine/embedded.js';
-import { isHealthy, sleep } from '../../engine/health.js';
-import { spawnMeilisearch } from '../../engine/process.js';
-import { waitForTask } from '../../engine/tasks.js';
+import {
+  findMeilisearchBinary,
+  freePort,
+  generateMasterKey,
+  isHealthy,
+  sleep,
+  spawnMeilisearch,
+  waitForTask,
+} from '../../engine/index.js';
 
 export interface PlainEngine {
   url: string;

@@ -1,7 +1,8 @@
 // The last step shared by text, HTML and record extraction: language and named entities of the clean text,
 // and the Article shape the indexer stores.
-import { analyzeArticle } from '../../analyzers/text.js';
-import type { LangTag } from '../../analyzers/types.js';
+
+import type { LangTag } from '../../analyzers/index.js';
+import { analyzeArticle } from '../../analyzers/index.js';
 import type { ExtractedArticle } from '../types.js';
 import type { PageFields } from './page.js';
 

@@ -5,7 +5,7 @@
 
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WriterLocks } from '../../engine/writer-lock.js';
+import { WriterLocks } from '../../engine/index.js';
 import { DEFAULT_STATIC_DIR } from '../config.js';
 import { createLogger } from '../logger.js';
 import { type RunningServer, startServer } from '../start.js';
@@ -305,7 +305,7 @@ function serverDataDir(): string {
 describe('admin API configuration', () => {
   it('IZDE_ADMIN_TOKEN is read, trimmed, registered as a secret, and may not be the public key', async () => {
     const { serverConfigFromEnv } = await import('../config.js');
-    const { redactText } = await import('../../engine/redact.js');
+    const { redactText } = await import('../../engine/index.js');
     const config = serverConfigFromEnv({ IZDE_ADMIN_TOKEN: '  config-token-0123456789  ' });
     expect(config).toMatchObject({ adminToken: 'config-token-0123456789', adminRateLimitPerMinute: 60 });
     expect(redactText('x config-token-0123456789 y')).toBe('x [REDACTED] y');

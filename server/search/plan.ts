@@ -1,8 +1,15 @@
-import { entityToken } from '../../analyzers/entity-token.js';
-import { KAZAKH_MARK, RUSSIAN_MARK, salientKey } from '../../analyzers/index-keys.js';
-import { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from '../../analyzers/query.js';
-import type { IndexKeys } from '../../analyzers/types.js';
-import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/schema.js';
+import type { IndexKeys } from '../../analyzers/index.js';
+import {
+  analyzeQuery,
+  entityToken,
+  KAZAKH_MARK,
+  type QueryAnalysis,
+  type QueryToken,
+  type Reading,
+  RUSSIAN_MARK,
+  salientKey,
+} from '../../analyzers/index.js';
+import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches

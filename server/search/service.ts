@@ -1,12 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
-import { detectLatinAlphabet } from '../../analyzers/kk/latin.js';
-import { wrongLayoutCandidates } from '../../analyzers/layout.js';
-import { analyzeQuery, type QueryAnalysis } from '../../analyzers/query.js';
-import type { Gateway } from '../../engine/gateway.js';
-import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
-import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
-import { documentKey } from '../../indexer/key.js';
+import { analyzeQuery, detectLatinAlphabet, type QueryAnalysis, wrongLayoutCandidates } from '../../analyzers/index.js';
+import type { Gateway } from '../../engine/index.js';
+import {
+  type ArticleDocument,
+  documentKey,
+  FACETS,
+  type Facet,
+  HIT_FIELDS,
+  meiliCode,
+  titleField,
+  toEngineError,
+} from '../../engine/index.js';
 import { IndexVersion } from '../http/index-version.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
