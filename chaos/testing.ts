@@ -6,19 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '../bench/lib/scale-corpus.js';
 import { dataPaths, readLock, sleep } from '../engine/index.js';
-
-/** A small deterministic PRNG (mulberry32): the same seed writes the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Made-up text: the chaos tests need volume, not meaning (and no evaluation data). */
 const WORDS = (
@@ -33,7 +22,7 @@ const WORDS = (
  * number, so every article is distinct). Returns the ids given explicitly.
  */
 export function writeArticles(file: string, count: number, options: { seed?: number; words?: number } = {}): string[] {
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1); // the same seed writes the same articles
   const words = options.words ?? 120;
   const ids: string[] = [];
   const lines: string[] = [];

@@ -8,7 +8,7 @@
  * `--near REGEX` prints articles that match REGEX but are NOT selected (to find what a rule misses).
  */
 import { parseArgs } from 'node:util';
-import { evalInputs } from './lib/eval-inputs.js';
+import { newsInputs } from '../bench/lib/news-corpus.js';
 import { type JudgedArticle, loadJudgedArticles } from './lib/judged-text.js';
 import {
   compilePattern,
@@ -41,7 +41,7 @@ if (positionals.length === 0) {
 }
 
 const set = loadQuerySet(values.queries ?? DEFAULT_QUERY_SET);
-const articles = await loadJudgedArticles(evalInputs(positionals), {
+const articles = await loadJudgedArticles(newsInputs(positionals), {
   furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)),
 });
 const byId = new Map(articles.map((a) => [a.id, a]));

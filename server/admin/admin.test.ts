@@ -9,7 +9,7 @@ import { WriterLocks } from '../../engine/index.js';
 import { DEFAULT_STATIC_DIR } from '../config.js';
 import { createLogger } from '../logger.js';
 import { type RunningServer, startServer } from '../start.js';
-import { rawHttp, startTestServer, type TestServer } from '../testing.js';
+import { rawHttp, responseBody, startTestServer, type TestServer } from '../testing.js';
 
 const TOKEN = 'admin-token-for-tests-0123456789';
 const PUBLIC_KEY = 'public-key-for-tests-0123';
@@ -49,14 +49,8 @@ async function admin(
     headers,
     ...(options.body !== undefined ? { body: options.body } : {}),
   });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // asserted by the callers
-  }
-  return { status: res.status, body, headers: res.headers };
+  // Asserted by the callers: every answer is JSON.
+  return { status: res.status, body: await responseBody(res), headers: res.headers };
 }
 
 const put = (records: unknown, options: Parameters<typeof admin>[2] = {}) =>

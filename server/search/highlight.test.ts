@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, markHtml, mergeRanges, snippetHtml } from './highlight.js';
+import { clauseStart, escapeHtml, markHtml, mergeRanges, snippetHtml } from './highlight.js';
 
 describe('escapeHtml / markHtml', () => {
   it('escapes everything but our marks', () => {
@@ -95,5 +95,13 @@ describe('snippetHtml', () => {
       const html = snippetHtml(text, [[at, at + 3]], { maxChars });
       expect(html.split('<mark>').length).toBe(html.split('</mark>').length);
     }
+  });
+});
+
+describe('clauseStart', () => {
+  it('finds the last clause start in the window', () => {
+    const text = 'Когда делегации собрались, министры обсудили торговлю; затем — транзит';
+    expect(text.slice(clauseStart(text, 0, text.length))).toBe('транзит');
+    expect(clauseStart('без запятых вовсе', 0, 17)).toBe(-1);
   });
 });

@@ -3,7 +3,7 @@
  * folded or transliterated form the query matched is marked where the reader sees it. Output is safe HTML: text
  * escaped, `<mark>` the only markup.
  */
-import { clauseStart, sentenceStarts } from './sentence-start.js';
+import { sentenceStarts } from '../../analyzers/index.js';
 
 export type Range = readonly [start: number, end: number];
 
@@ -53,6 +53,13 @@ function wordEnd(text: string, i: number, max: number): number {
 export interface SnippetOptions {
   /** Target length of the snippet in characters. */
   maxChars?: number;
+}
+
+/** The nearest clause start (after , ; : or a dash) in [from, to], or -1: where a very long sentence can be cut. */
+export function clauseStart(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const m of text.slice(from, to).matchAll(/[,;:]\s+|\s[—–-]\s+/gu)) best = from + m.index + m[0].length;
+  return best <= to ? best : -1;
 }
 
 /**
