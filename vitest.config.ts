@@ -10,6 +10,7 @@ export default defineConfig({
       'backup/**/*.test.ts',
       'chaos/**/*.test.ts',
       'web/**/*.test.ts',
+      'common/**/*.test.ts',
       'eval/**/*.test.ts',
       'bench/**/*.test.ts',
       'deploy/**/*.test.ts',

@@ -4,16 +4,14 @@
  * norm (exact tier), term (stem tier), fold (fold tier). Keys of a word in a given context are cached.
  */
 
-import { indexKeys } from './index-keys.js';
 import { LRUCache } from 'lru-cache';
+import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
-import { stemKk, stemKkFolded } from './kk/stem.js';
 import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
+import { LANGUAGES } from './languages.js';
 import { normalize, type WordScript, wordScript } from './normalize.js';
-import { stemRu } from './ru/stem.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
-import { isStopword } from './stopwords.js';
 import { tokenize } from './tokenize.js';
 import type { AnalyzedToken, IndexedToken, IndexKeys, LangTag, MorphLang, Token, TokenKind } from './types.js';
 
@@ -59,15 +57,11 @@ function computeKeys(
   const norm = normalized === surface ? surface : normalized;
   if (kind === 'number') return { norm, term: norm, fold: norm, lang, stop: false };
   if (kind === 'abbr') return { norm, term: norm, fold: fold(norm), lang, stop: false };
-  const morph = morphOf(lang);
-  const stop = isStopword(norm, morph);
+  const morphology = LANGUAGES[morphOf(lang)];
+  const stop = morphology.stopwords.has(norm);
   if (stop && !keepStop) return { norm, term: null, fold: null, lang, stop };
-  if (morph === 'kk') return { norm, term: stemKk(norm), fold: stemKkFolded(fold(norm)), lang, stop };
-  if (morph === 'ru') {
-    const term = stemRu(norm);
-    return { norm, term, fold: term, lang, stop };
-  }
-  return { norm, term: norm, fold: norm, lang, stop };
+  const term = morphology.stem(norm);
+  return { norm, term, fold: morphology.foldKey ? morphology.foldKey(norm) : term, lang, stop };
 }
 
 const LANG_INDEX: Record<LangTag, number> = { kk: 0, ru: 1, other: 2, 'kk-Latn': 3 };
@@ -166,7 +160,8 @@ function contextOf(
   for (const c of info.more ?? []) if (c.context === context) return c;
   const c: ContextKeys = { context, keys: computeKeys(surface, kind, lang, alphabet, keepStop) };
   if (!info.first) info.first = c;
-  else (info.more ??= []).push(c);
+  else if (info.more) info.more.push(c);
+  else info.more = [c];
   return c;
 }
 

@@ -81,6 +81,17 @@ export function entryOf(code: string): GazetteerEntry | undefined {
 /** Punctuation that matters between two words of a name (hyphens, dashes, quotes and spaces do not). */
 const gapSignature = (gap: string): string => gap.replace(/[\s\p{Pd}«»"“”„'’‘`.]/gu, '');
 
+/** gapSignature of the text between each pair of consecutive tokens of `text`. */
+function gapsBetween(text: string, toks: readonly { start: number; end: number }[]): string[] {
+  const gaps: string[] = [];
+  let prevEnd: number | null = null;
+  for (const t of toks) {
+    if (prevEnd !== null) gaps.push(gapSignature(text.slice(prevEnd, t.start)));
+    prevEnd = t.end;
+  }
+  return gaps;
+}
+
 /** All capitals; Kazakh Latin digraphs count as one capital letter («ShYU» is ШЫҰ in capitals). */
 const isCaps = (s: string): boolean => {
   const t = s.replace(/([SCZ])h/gu, '$1H');
@@ -148,13 +159,13 @@ function compile(): Map<string, Pattern[]> {
         caps: t.surface.length >= MIN_ABBR_LEN && isCaps(t.surface) && toks.length <= 3,
         prefix: prefixOf(t),
       }));
-      const gaps = toks.slice(1).map((t, i) => gapSignature(name.slice(toks[i]!.end, t.start)));
+      const gaps = gapsBetween(name, toks);
       const anyCase = derived || (!ambiguous && !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps));
       const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => `${t.key}${t.caps ? '!' : ''}>${t.prefix}`).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const p: Pattern = { code: e.code, kind: e.kind, tokens, gaps, ambiguous, contextOnly, anyCase };
-      const first = tokens[0]!.key;
+      const first = tokens[0]?.key ?? '';
       const list = index.get(first) ?? [];
       list.push(p);
       index.set(first, list);
@@ -181,14 +192,15 @@ function compileContext(): Map<string, Map<string, Pattern[]>> {
           code: e.code,
           kind: e.kind,
           tokens: toks.map((t) => ({ key: keyOf(t), caps: false, prefix: prefixOf(t) })),
-          gaps: toks.slice(1).map((t, i) => gapSignature(phrase.slice(toks[i]!.end, t.start))),
+          gaps: gapsBetween(phrase, toks),
           ambiguous: false,
           contextOnly: true,
           anyCase: true,
         };
-        const list = index.get(p.tokens[0]!.key) ?? [];
+        const first = p.tokens[0]?.key ?? '';
+        const list = index.get(first) ?? [];
         list.push(p);
-        index.set(p.tokens[0]!.key, list);
+        index.set(first, list);
       }
     }
     out.set(e.code, index);
@@ -211,9 +223,10 @@ function matchAt(
   anyCase: boolean,
 ): number {
   if (i + p.tokens.length > tokens.length) return -1;
-  for (let k = 0; k < p.tokens.length; k++) {
-    const t = tokens[i + k]!;
-    const pt = p.tokens[k]!;
+  let prev: AnalyzedToken | undefined;
+  for (const [k, pt] of p.tokens.entries()) {
+    const t = tokens[i + k];
+    if (!t) return -1; // not reached: the length is checked above
     // A stopword of the name (туралы, и, of) is met by its letters, whatever the text token is («turaly» typed
     // without special letters reads as тұралы, no stopword).
     const key = pt.key.startsWith(STOP) ? `${STOP}${foldedLetters(t)}` : keyOf(t);
@@ -227,8 +240,9 @@ function matchAt(
       // Without the text, a name whose words are joined by punctuation («+») cannot be confirmed.
       if (text === null) {
         if (p.gaps[k - 1] !== '') return -1;
-      } else if (gapSignature(text.slice(tokens[i + k - 1]!.end, t.start)) !== p.gaps[k - 1]) return -1;
+      } else if (prev && gapSignature(text.slice(prev.end, t.start)) !== p.gaps[k - 1]) return -1;
     }
+    prev = t;
   }
   return i + p.tokens.length - 1;
 }
@@ -305,8 +319,8 @@ function mentionOf(tokens: readonly AnalyzedToken[], i: number, m: { p: Pattern;
 function hasContext(tokens: readonly AnalyzedToken[], code: string, text: string | null): boolean {
   const index = contextPatterns().get(code);
   if (!index) return false;
-  for (let i = 0; i < tokens.length; i++) {
-    for (const p of index.get(keyOf(tokens[i]!)) ?? []) if (matchAt(tokens, text, i, p, true) >= 0) return true;
+  for (const [i, token] of tokens.entries()) {
+    for (const p of index.get(keyOf(token)) ?? []) if (matchAt(tokens, text, i, p, true) >= 0) return true;
   }
   return false;
 }

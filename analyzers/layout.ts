@@ -33,9 +33,10 @@ const KAZAKH_DIGITS_SHIFTED: Record<string, string> = {
 
 const latinToRussian = new Map<string, string>();
 const russianToLatin = new Map<string, string>();
-for (let i = 0; i < QWERTY.length; i++) {
-  latinToRussian.set(QWERTY[i]!, JCUKEN[i]!);
-  russianToLatin.set(JCUKEN[i]!, QWERTY[i]!);
+for (const [i, latin] of [...QWERTY].entries()) {
+  const russian = JCUKEN.charAt(i);
+  latinToRussian.set(latin, russian);
+  russianToLatin.set(russian, latin);
 }
 const latinToKazakh = new Map<string, string>([
   ...latinToRussian,

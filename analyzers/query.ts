@@ -7,9 +7,9 @@
 import { wordKeys } from './analyze.js';
 import { type EntityMention, findEntities } from './entities.js';
 import { indexKeys } from './index-keys.js';
+import { isStopword } from './languages.js';
 import { isKnownRussianWord } from './ru/stem.js';
 import { hasKazakhLetter } from './script.js';
-import { isStopword } from './stopwords.js';
 import { analyzeText } from './text.js';
 import type { IndexedToken, LangTag } from './types.js';
 

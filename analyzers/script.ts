@@ -3,6 +3,8 @@
  * tokenizer and normalizer can classify a UTF-16 code unit with one array read.
  */
 
+import { LRUCache } from 'lru-cache';
+
 export const LETTER = 1;
 export const MARK = 2;
 export const DIGIT = 4;
@@ -41,7 +43,7 @@ for (let c = 0; c < 0x10000; c++) {
   BMP[c] = computeFlags(String.fromCharCode(c));
 }
 
-const astralCache = new Map<number, number>();
+const astralCache = new LRUCache<number, number>({ max: 4096 });
 
 /** Flags of a code point (any plane). */
 export function flagsOfCodePoint(cp: number): number {
@@ -49,7 +51,7 @@ export function flagsOfCodePoint(cp: number): number {
   let f = astralCache.get(cp);
   if (f === undefined) {
     f = computeFlags(String.fromCodePoint(cp));
-    if (astralCache.size < 4096) astralCache.set(cp, f);
+    astralCache.set(cp, f);
   }
   return f;
 }

@@ -23,6 +23,12 @@ describe('sentenceStarts', () => {
       ['Qazaqstan men Ózbekstan kelisti.', 'Kelesi kezdesý Tashkentte.'],
     ],
     ['Цена 2.5 процента. 10 июня решение.', ['Цена 2.5 процента.', '10 июня решение.']],
+    ['Итоги 2024. 15 марта начался сев.', ['Итоги 2024.', '15 марта начался сев.']],
+    [
+      'Н. Назарбаев сөйледі. 2025 ж. 11 сәуірде кездесу өтті.',
+      ['Н. Назарбаев сөйледі.', '2025 ж. 11 сәуірде кездесу өтті.'],
+    ],
+    ['a lowercase start. after a period', ['a lowercase start. after a period']],
   ])('%s', (text, sentences) => {
     expect(split(text)).toEqual(sentences);
   });
@@ -32,5 +38,18 @@ describe('sentenceStarts', () => {
     expect(starts[0]).toBe(0);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     expect(new Set(starts).size).toBe(starts.length);
+  });
+
+  it('only reports starts inside the asked window, reading just before it for the boundary', () => {
+    const text = 'Бір. Екі. Үш. Төрт.';
+    expect(sentenceStarts(text, 5, 11).map((i) => text.slice(i, i + 3))).toEqual(['Екі', 'Үш.']);
+  });
+
+  it("gives in a window exactly the whole text's starts that fall in it", () => {
+    const text = 'Бірінші сөйлем. Екінші сөйлем! Үшінші?\nТөртінші… Бесінші А. Смаилов. 2024 ж. Алтыншы.';
+    const all = sentenceStarts(text);
+    for (let from = 0; from < text.length; from += 3)
+      for (const to of [from, from + 7, from + 20, text.length])
+        expect(sentenceStarts(text, from, to)).toEqual(all.filter((s) => s >= from && s <= to));
   });
 });

@@ -4,6 +4,7 @@
  * brackets after them) when whitespace and a capital letter, an opening quote, a digit or a dash follow — unless
  * the word before the period is an initial or an abbreviation («А. Смаилов», «Дж. Байден», «2024 ж. Министр»,
  * «т. н. Верховный»). Splitting too little is the safe side: two sentences kept together only make a passage longer.
+ * The highlighter starts snippets at the same sentence starts (server/search/highlight.ts), in a window of the text.
  */
 
 /** Abbreviations that end in a period inside a sentence (lowercase, without the period). */
@@ -83,17 +84,25 @@ function abbreviationBefore(text: string, at: number): boolean {
   return word.length <= 2 && /^\p{Lu}/u.test(word);
 }
 
-/** Offsets where sentences start (the first is 0), in order. */
-export function sentenceStarts(text: string): number[] {
+/** How far before a window a boundary's punctuation, closing quotes and spaces may begin. */
+const LOOK_BEHIND = 16;
+
+/**
+ * Offsets where sentences start, in order: in the whole text (the first is 0), or only those in [from, to] (a
+ * snippet's window; the text around it is read only as far as a boundary needs).
+ */
+export function sentenceStarts(text: string, from = 0, to: number = text.length): number[] {
+  const base = Math.max(0, from - LOOK_BEHIND);
+  const end = Math.min(text.length, to + 1);
   const starts = [0];
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+  for (let nl = text.indexOf('\n', base); nl >= 0 && nl < end; nl = text.indexOf('\n', nl + 1)) {
     let next = nl + 1;
     while (next < text.length && /\s/u.test(text[next] ?? '')) next++;
     if (next < text.length) starts.push(next);
   }
-  for (const m of text.matchAll(END)) {
-    if (abbreviationBefore(text, m.index)) continue;
-    starts.push(m.index + m[0].length);
+  for (const m of text.slice(base, end).matchAll(END)) {
+    if (abbreviationBefore(text, base + m.index)) continue;
+    starts.push(base + m.index + m[0].length);
   }
-  return [...new Set(starts)].sort((a, b) => a - b);
+  return [...new Set(starts)].filter((s) => s >= from && s <= to).sort((a, b) => a - b);
 }

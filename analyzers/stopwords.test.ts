@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isStopword } from './languages.js';
 import { normalize } from './normalize.js';
-import {
-  cleanStopwordList,
-  isStopword,
-  KK_STOPWORDS,
-  OTHER_STOPWORDS,
-  RU_STOPWORDS,
-  readWordList,
-} from './stopwords.js';
+import { cleanStopwordList, KK_STOPWORDS, OTHER_STOPWORDS, RU_STOPWORDS, readWordList } from './stopwords.js';
 
 const LATIN = /\p{Script=Latin}/u;
 const SINGLE_TOKEN = /^[\p{L}\p{M}]+$/u;

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { eng, rus } from 'stopword';
 import { forceScript, normalize } from './normalize.js';
-import type { MorphLang } from './types.js';
 
 /** Reads a one-word-per-line list; '#' starts a comment. */
 export function readWordList(file: string): string[] {
@@ -40,10 +39,3 @@ export const RU_STOPWORDS: ReadonlySet<string> = new Set(
   cleanStopwordList([...(rus as readonly string[]), ...readWordList('stopwords-ru-extra.txt')], 'cyrillic'),
 );
 export const OTHER_STOPWORDS: ReadonlySet<string> = new Set(cleanStopwordList(eng as readonly string[], 'latin'));
-
-/** Whether a normalized word is a stopword of the language whose morphology applies to it. */
-export function isStopword(norm: string, lang: MorphLang): boolean {
-  if (lang === 'kk') return KK_STOPWORDS.has(norm);
-  if (lang === 'ru') return RU_STOPWORDS.has(norm);
-  return OTHER_STOPWORDS.has(norm);
-}

@@ -216,7 +216,7 @@ function markHeadlines(text: string, tokens: Pending[]): void {
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k];
-    if (!t || !t.allCaps || t.kind === 'number') {
+    if (!t?.allCaps || t.kind === 'number') {
       k++;
       continue;
     }
@@ -224,7 +224,7 @@ function markHeadlines(text: string, tokens: Pending[]): void {
     while (m < tokens.length) {
       const prev = tokens[m - 1];
       const cur = tokens[m];
-      if (!prev || !cur || !cur.allCaps || cur.kind === 'number') break;
+      if (!prev || !cur?.allCaps || cur.kind === 'number') break;
       if (text.slice(prev.end, cur.start).includes('\n')) break;
       m++;
     }

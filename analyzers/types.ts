@@ -51,5 +51,8 @@ export interface IndexedToken extends AnalyzedToken {
   keys: IndexKeys | null;
 }
 
-/** A stemmer is injected as a plain function of one normalized word. */
+/**
+ * A stemmer: a plain function of one normalized word. The pipeline takes each language's stemmers (and stopwords)
+ * from one table, `LANGUAGES` in languages.ts, and from nowhere else; benchmarks compare stemmers of this shape.
+ */
 export type Stemmer = (word: string) => string;

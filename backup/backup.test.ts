@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../engine/gateway.js';
+import type { Gateway } from '../engine/index.js';
 import { type ExternalMeilisearch, startExternalMeilisearch } from '../engine/testing.js';
 import { runIndexer } from '../indexer/run.js';
 import { startTestServer, type TestServer } from '../server/testing.js';

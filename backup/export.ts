@@ -4,10 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { analyzerVersions, versionLabel } from '../engine/analyzer-versions.js';
-import type { Gateway } from '../engine/gateway.js';
-import { meiliCode, toEngineError } from '../engine/meili-errors.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import type { Gateway } from '../engine/index.js';
+import { analyzerVersions, meiliCode, toEngineError, versionLabel } from '../engine/index.js';
 import { BackupError } from './errors.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupHeader, DocumentDigest } from './format.js';
 

@@ -2,11 +2,9 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { EnqueuedTask, Settings } from 'meilisearch';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { meiliCode, toEngineError } from '../engine/meili-errors.js';
-import { waitForTask } from '../engine/tasks.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import type { Gateway } from '../engine/index.js';
+import { EngineError, meiliCode, toEngineError, waitForTask } from '../engine/index.js';
 import { BackupError } from './errors.js';
 import {
   BACKUP_FORMAT,

@@ -1,7 +1,4 @@
-import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import type { Gateway } from '../engine/gateway.js';
-import { endProgress, failureMessage, progressLine, say } from './cli-common.js';
+import { endProgress, progressLine, runFileCli, say } from './cli-common.js';
 
 const USAGE = `Usage: npm run restore -- [--force] FILE
 Rebuilds the index from FILE, a backup written by \`npm run backup\` (- reads stdin), into the engine in use
@@ -10,42 +7,24 @@ step once it is complete and checked: a damaged or truncated file changes nothin
   --force   replace an index that holds articles (otherwise refused)
 Exit code: 0 restored, 2 nothing changed.`;
 
-async function main(): Promise<number> {
-  const parse = () =>
-    parseArgs({
+process.exitCode = await runFileCli(
+  {
+    usage: USAGE,
+    args: {
       options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
-    });
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (err) {
-    say(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const [file, ...extra] = args.positionals;
-  if (!file || extra.length > 0) {
-    say(`${file ? 'One file only.' : 'No file given.'}\n${USAGE}`);
-    return 2;
-  }
-  const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
-  process.once('SIGTERM', () => abort.abort());
-  let gateway: Gateway | undefined;
-  try {
-    const [{ Gateway }, { restoreBackup }] = await Promise.all([import('../engine/gateway.js'), import('./import.js')]);
-    gateway = await Gateway.open({ config: engineConfigFromEnv(), log: say });
+    },
+    what: 'Restore',
+  },
+  async ({ gateway, file, args, signal }) => {
+    const { restoreBackup } = await import('./import.js');
     const result = await restoreBackup(gateway, {
       from: file === '-' ? process.stdin : file,
       force: args.values.force ?? false,
       onProgress: progressLine('restored'),
       onNote: say,
-      signal: abort.signal,
+      signal,
     });
     endProgress();
     const replaced = result.replaced > 0 ? `, replacing ${result.replaced}` : '';
@@ -60,14 +39,5 @@ async function main(): Promise<number> {
           'analyze them with the current analyzers.',
       );
     }
-    return 0;
-  } catch (err) {
-    endProgress();
-    say(failureMessage(err, 'Restore'));
-    return 2;
-  } finally {
-    await gateway?.close();
-  }
-}
-
-process.exitCode = await main();
+  },
+);

@@ -20,10 +20,8 @@ import { sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import natural from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import snowball from 'snowball-stemmers';
-import { lightStemRu } from '../analyzers/ru/light-stem.js';
-import { ruDictionaryLoad, ruReadings } from '../analyzers/ru/morph.js';
-import { stemRu } from '../analyzers/ru/stem.js';
-import type { Stemmer } from '../analyzers/types.js';
+import type { Stemmer } from '../analyzers/index.js';
+import { lightStemRu, ruDictionaryLoad, ruReadings, stemRu } from '../analyzers/index.js';
 import { type ConlluWord, readConllu } from './lib/conllu.js';
 import { findFile, listFiles } from './lib/find-files.js';
 import { naiveKazakhStem } from './lib/kk-naive.js';
@@ -67,7 +65,7 @@ const scoreRow = (name: string, forms: readonly FormLemma[], key: Stemmer): stri
  */
 async function loadStemKk(): Promise<Stemmer | undefined> {
   try {
-    return (await import('../analyzers/kk/stem.js')).stemKk;
+    return (await import('../analyzers/index.js')).stemKk;
   } catch (err) {
     note(
       `analyzers/kk/stem.ts failed to load, Kazakh "ours" rows left out: ${err instanceof Error ? err.message : String(err)}`,
@@ -169,7 +167,8 @@ function bsnlpPairs(paths: readonly string[]): FormLemma[] {
       const forms = words(cols[0] ?? '');
       const lemmas = words(cols[1] ?? '');
       if (forms.length !== lemmas.length) continue;
-      forms.forEach((form, i) => out.push({ form: normalizeForm(form), lemma: normalizeForm(lemmas[i] ?? '') }));
+      for (const [i, form] of forms.entries())
+        out.push({ form: normalizeForm(form), lemma: normalizeForm(lemmas[i] ?? '') });
     }
   }
   return distinctForms(out.filter((p) => WORD_TOKEN.test(p.form) && /\p{Script=Cyrillic}/u.test(p.form)));

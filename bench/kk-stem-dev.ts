@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fold } from '../analyzers/kk/fold.js';
-import { stemKk, stemKkFolded } from '../analyzers/kk/stem.js';
+import { fold, stemKk, stemKkFolded } from '../analyzers/index.js';
 import { readConllu } from './lib/conllu.js';
 import { distinctForms, type FormLemma, pairwise } from './lib/pairwise.js';
 
@@ -41,15 +40,28 @@ function conlluForms(path: string, upos: ReadonlySet<string>): FormLemma[] {
   return distinctForms(words.map((w) => ({ form: w.form, lemma: w.lemma })));
 }
 
+/** The value of `k` in `map`, made and stored first when missing. */
+function entryOf<K, V>(map: Map<K, V>, k: K, make: () => V): V {
+  let v = map.get(k);
+  if (v === undefined) {
+    v = make();
+    map.set(k, v);
+  }
+  return v;
+}
+
 /** Largest key groups that mix lemmas (over-merges) and lemmas split over keys (under-merges). */
 function errors(forms: readonly FormLemma[], key: (w: string) => string, n: number, label: string): void {
   const byKey = new Map<string, FormLemma[]>();
   const byLemma = new Map<string, Map<string, string[]>>();
   for (const f of forms) {
     const k = key(f.form);
-    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(f);
-    const m = byLemma.get(f.lemma) ?? byLemma.set(f.lemma, new Map()).get(f.lemma)!;
-    (m.get(k) ?? m.set(k, []).get(k)!).push(f.form);
+    entryOf(byKey, k, () => []).push(f);
+    entryOf(
+      entryOf(byLemma, f.lemma, () => new Map<string, string[]>()),
+      k,
+      () => [],
+    ).push(f.form);
   }
   const over = [...byKey.entries()]
     .map(([k, fs]) => {
@@ -83,8 +95,8 @@ function errors(forms: readonly FormLemma[], key: (w: string) => string, n: numb
 
 const parsesOf = flag('--parses');
 if (parsesOf) {
-  const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/kk/suffix-parser.js');
-  const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/kk/phonology.js');
+  const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/index.js');
+  const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/index.js');
   for (const [w, cg, alphabet] of parsesOf
     .split(',')
     .flatMap((w) => [
@@ -195,7 +207,7 @@ let refOk = 0;
 const refBad: string[] = [];
 for (const line of refLines) {
   const m = /^\^([^/]+)\/(.*)\$$/u.exec(line.trim());
-  if (!m || !m[1] || !m[2]) continue;
+  if (!m?.[1] || !m[2]) continue;
   const form = m[1].toLowerCase();
   if (!/^\p{L}+$/u.test(form)) continue;
   const lemmas = new Set(m[2].split('/').map((a) => (a.split('<')[0] ?? '').toLowerCase()));
@@ -221,5 +233,5 @@ if (showErrors > 0) {
   errors(segForms, stemKk, showErrors, 'segmentation corpus');
   errors(trainNpa, stemKk, showErrors, 'KTB train NOUN+PROPN+ADJ');
   console.log('\n  fold invariant failures:', foldBad.join('  '));
-  console.log('\n  eval-ref misses:\n    ' + refBad.join('\n    '));
+  console.log(`\n  eval-ref misses:\n    ${refBad.join('\n    ')}`);
 }

@@ -13,8 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fold } from '../analyzers/kk/fold.js';
-import { stemKkFolded } from '../analyzers/kk/stem.js';
+import { fold, stemKkFolded } from '../analyzers/index.js';
 import { oneTypoApart } from '../server/search/match.js';
 import { printTable } from './lib/table.js';
 

@@ -62,7 +62,7 @@ const load = timed(() => undefined);
 {
   const c = process.cpuUsage();
   const w = performance.now();
-  analyze = (await import('../analyzers/analyze.js')).analyze;
+  analyze = (await import('../analyzers/index.js')).analyze;
   const d = process.cpuUsage(c);
   load.cpu = (d.user + d.system) / 1e6;
   load.wall = (performance.now() - w) / 1000;

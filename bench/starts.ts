@@ -13,11 +13,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findMeilisearchBinary } from '../engine/binary.js';
-import { dataPaths, freePort, startEmbedded } from '../engine/embedded.js';
-import { isHealthy, sleep } from '../engine/health.js';
-import { readLock } from '../engine/lock.js';
-import { isMeilisearchFor, spawnMeilisearch } from '../engine/process.js';
+import {
+  dataPaths,
+  findMeilisearchBinary,
+  freePort,
+  isHealthy,
+  isMeilisearchFor,
+  readLock,
+  sleep,
+  spawnMeilisearch,
+  startEmbedded,
+} from '../engine/index.js';
 import { fixed, printTable } from './lib/table.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '200' } } });

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { chromium, type Page } from 'playwright-core';
 import { ensureChromium, LAUNCH_ARGS } from '../e2e/chromium.js';
-import type { EngineConfig } from '../engine/config.js';
+import type { EngineConfig } from '../engine/index.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { type RunningServer, startServer } from '../server/start.js';
 import { buildWeb } from '../web/build.js';

@@ -6,9 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../engine/embedded.js';
-import { Gateway } from '../engine/gateway.js';
-import { isMeilisearchFor } from '../engine/process.js';
+import { dataPaths, Gateway, isMeilisearchFor } from '../engine/index.js';
 import { runIndexCli, spawnIndexCli } from '../indexer/testing.js';
 import { allIds, documentTasks, engineOf, waitFor, writeArticles } from './testing.js';
 

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sleep } from '../engine/health.js';
+import { sleep } from '../engine/index.js';
 import { startExternalMeilisearch } from '../engine/testing.js';
-import { startTestServer, type TestServer } from '../server/testing.js';
+import { responseBody, startTestServer, type TestServer } from '../server/testing.js';
 import { engineOf, waitFor } from './testing.js';
 
 const dirs: string[] = [];
@@ -45,14 +45,7 @@ function load(server: TestServer, clients: number) {
         headers: { 'cache-control': 'no-cache' },
         signal: AbortSignal.timeout(15_000),
       });
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // kept as text: asserted below
-      }
-      samples.push({ at: Date.now(), path, status: res.status, body });
+      samples.push({ at: Date.now(), path, status: res.status, body: await responseBody(res) });
     }
   });
   return {

@@ -6,21 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataPaths } from '../engine/embedded.js';
-import { sleep } from '../engine/health.js';
-import { readLock } from '../engine/lock.js';
-
-/** A small deterministic PRNG (mulberry32): the same seed writes the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../bench/lib/scale-corpus.js';
+import { dataPaths, readLock, sleep } from '../engine/index.js';
 
 /** Made-up text: the chaos tests need volume, not meaning (and no evaluation data). */
 const WORDS = (
@@ -35,7 +22,7 @@ const WORDS = (
  * number, so every article is distinct). Returns the ids given explicitly.
  */
 export function writeArticles(file: string, count: number, options: { seed?: number; words?: number } = {}): string[] {
-  const next = random(options.seed ?? 1);
+  const next = seededRandom(options.seed ?? 1); // the same seed writes the same articles
   const words = options.words ?? 120;
   const ids: string[] = [];
   const lines: string[] = [];
@@ -159,9 +146,9 @@ export interface LimitedMeilisearch {
 
 export async function startLimitedMeilisearch(dir: string, fileSizeLimit: number | null): Promise<LimitedMeilisearch> {
   const { spawn } = await import('node:child_process');
-  const { findMeilisearchBinary } = await import('../engine/binary.js');
-  const { freePort } = await import('../engine/embedded.js');
-  const { isHealthy } = await import('../engine/health.js');
+  const { findMeilisearchBinary } = await import('../engine/index.js');
+  const { freePort } = await import('../engine/index.js');
+  const { isHealthy } = await import('../engine/index.js');
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../analyzers/index.js';
-import { dataPaths } from '../engine/embedded.js';
+import { dataPaths } from '../engine/index.js';
 import { buildProduction, checkEmitted, ROOT } from './build.js';
 import { linkProductionModules, type RunningCommand, startUntilReady } from './testing.js';
 

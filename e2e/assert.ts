@@ -8,6 +8,12 @@ export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new CheckFailed(message);
 }
 
+/** `value` when it is there; a failed check naming `what` when it is not. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new CheckFailed(`${what} is missing`);
+  return value;
+}
+
 export function checkEqual<T>(actual: T, expected: T, what: string): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new CheckFailed(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);

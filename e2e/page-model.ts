@@ -60,18 +60,18 @@ export const countText = (page: Page): Promise<string> => page.$eval('#count', (
 export async function countNumber(page: Page): Promise<number> {
   const text = await countText(page);
   const m = /(\d[\d\s\u00a0\u202f]*)\s*\p{L}+\s*$/u.exec(text);
-  return m ? Number(m[1]!.replace(/\D/g, '')) : NaN;
+  return m ? Number((m[1] ?? '').replace(/\D/g, '')) : NaN;
 }
 
 export const facet = (page: Page, name: string): Promise<FacetValueView[]> =>
   page.$$eval(`fieldset[data-facet="${name}"] li`, (items) =>
     items.map((li) => {
-      const box = li.querySelector<HTMLInputElement>('input')!;
+      const box = li.querySelector<HTMLInputElement>('input');
       return {
-        value: box.dataset.value ?? '',
+        value: box?.dataset.value ?? '',
         label: li.querySelector('.facet-name')?.textContent ?? '',
         count: Number(li.querySelector('.facet-count')?.textContent ?? NaN),
-        checked: box.checked,
+        checked: box?.checked === true,
       };
     }),
   );

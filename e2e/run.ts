@@ -20,9 +20,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { grep: { type: 'string' } } });
   const started = Date.now();
-  const scenarios = values.grep
-    ? SCENARIOS.filter((s) => s.name.toLowerCase().includes(values.grep!.toLowerCase()))
-    : SCENARIOS;
+  const grep = values.grep?.toLowerCase();
+  const scenarios = grep ? SCENARIOS.filter((s) => s.name.toLowerCase().includes(grep)) : SCENARIOS;
   if (scenarios.length === 0) {
     console.error(`No scenario matches "${values.grep}".`);
     return 1;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { findMeilisearchBinary } from './binary.js';
 import { EngineError } from './errors.js';
 import { isHealthy, sleep } from './health.js';
@@ -95,8 +96,7 @@ export async function freePort(): Promise<number> {
 
 function tail(path: string, lines = 15): string {
   try {
-    return readFileSync(path, 'utf8')
-      .replace(/\x1b\[[0-9;]*m/g, '') // the log is colored
+    return stripVTControlCharacters(readFileSync(path, 'utf8')) // the log is colored
       .trimEnd()
       .split('\n')
       .slice(-lines)
@@ -131,12 +131,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
   while (Date.now() < deadline) {
     const lock = readLock(paths.lock);
     // A lock's pid counts only while it is a Meilisearch on our data folder: pids are reused.
-    const engineAlive = isMeilisearchFor(lock?.pid, paths.db);
+    const enginePid = lock?.pid;
+    const engineAlive = enginePid !== undefined && isMeilisearchFor(enginePid, paths.db);
     if (lock?.state === 'ready' && lock.url && engineAlive && (await isHealthy(lock.url))) {
       const adopt = !isAlive(lock.ownerPid);
       if (adopt) writeLock(paths.lock, { ...lock, ownerPid: process.pid });
       log(`${adopt ? 'Adopting' : 'Reusing'} the Meilisearch already running for ${paths.dir} at ${lock.url}`);
-      return adopt ? ownedEngine(paths, lock.url, masterKey, lock.pid!) : sharedEngine(lock.url, masterKey);
+      return adopt ? ownedEngine(paths, lock.url, masterKey, enginePid) : sharedEngine(lock.url, masterKey);
     }
     if (lock?.state === 'starting' && isAlive(lock.ownerPid) && Date.now() - lock.startedAt < startTimeoutMs) {
       await sleep(200); // another process is starting it: wait for `ready`
@@ -195,11 +196,12 @@ async function launch(
     child.once('exit', () => (exited = true));
     const started = Date.now();
     while (!exited && Date.now() - started < startTimeoutMs) {
-      if (await isHealthy(url, 500)) {
-        const ready: EngineLock = { state: 'ready', ownerPid: process.pid, pid: child.pid!, url, startedAt: started };
+      // No pid: the binary could not be spawned (its 'exit' follows).
+      if (child.pid !== undefined && (await isHealthy(url, 500))) {
+        const ready: EngineLock = { state: 'ready', ownerPid: process.pid, pid: child.pid, url, startedAt: started };
         writeLock(paths.lock, ready);
         log(`Meilisearch is healthy after ${Date.now() - started} ms`);
-        return ownedEngine(paths, url, masterKey, child.pid!);
+        return ownedEngine(paths, url, masterKey, child.pid);
       }
       await sleep(100);
     }

@@ -112,7 +112,7 @@ describe('embedded Meilisearch', () => {
   });
 
   it.each([
-    ['starting with a dash', '-x' + 'a'.repeat(30)],
+    ['starting with a dash', `-x${'a'.repeat(30)}`],
     ['starting with two dashes', '--master-key-lookalike-0123456789'],
     ['with spaces and symbols', 'key with spaces & $ymbols; "0123"'],
   ])('starts with a configured key %s', async (_name, key) => {

@@ -17,7 +17,7 @@ const agents = {
 
 function headersOf(init: RequestInit | undefined, body: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  new Headers(init?.headers).forEach((value, key) => (out[key] = value));
+  for (const [key, value] of new Headers(init?.headers)) out[key] = value;
   if (body !== undefined) out['content-length'] = String(Buffer.byteLength(body));
   return out;
 }
@@ -31,7 +31,7 @@ export const nodeHttpClient: HttpClient = (input, init) =>
     // One signal may serve many requests (a task wait polls with one): the listener leaves with its request.
     const onAbort = () => {
       req.destroy();
-      reject(signal!.reason);
+      reject(signal?.reason);
     };
     const settle =
       <T>(f: (v: T) => void) =>

@@ -57,7 +57,8 @@ export function isMeilisearchFor(pid: number | undefined, dbPath: string): boole
   const exe = args[0]?.split('/').pop() ?? '';
   if (!/^meilisearch/.test(exe)) return false;
   const at = args.indexOf('--db-path');
-  return at >= 0 && args[at + 1] !== undefined && resolve(args[at + 1]!) === resolve(dbPath);
+  const dbArg = at >= 0 ? args[at + 1] : undefined;
+  return dbArg !== undefined && resolve(dbArg) === resolve(dbPath);
 }
 
 /**

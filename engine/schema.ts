@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The shape of an article in Meilisearch. The original text is stored for display only; matching runs on analyzed
  * term fields, one per match tier (exact > stem > fold), so ranking can put exact above stemmed above folded matches.
@@ -107,3 +109,17 @@ export interface ArticleDocument extends Partial<Record<PassageField, string>> {
 
 /** Fields a search hit needs (never the analyzed ones). */
 export const HIT_FIELDS = ['id', 'title', 'body', 'date', 'year', 'lang', 'source', 'url', 'org'] as const;
+
+/** Meilisearch accepts primary keys of at most 511 bytes made of A-Z a-z 0-9 - _. */
+const MAX_KEY_BYTES = 511;
+
+/**
+ * The Meilisearch primary key (`key`) of an article id. Ids such as `kazinform-qz/2025/…` hold characters
+ * Meilisearch refuses, so the key is `b` + base64url(UTF-8 id) — injective, so two ids never share a key — or, for
+ * ids too long for that, `h` + SHA-256 (hex). The API always shows the original id, stored beside the key.
+ */
+export function documentKey(id: string): string {
+  const encoded = `b${Buffer.from(id, 'utf8').toString('base64url')}`;
+  if (encoded.length <= MAX_KEY_BYTES) return encoded;
+  return `h${createHash('sha256').update(id, 'utf8').digest('hex')}`;
+}

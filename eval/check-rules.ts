@@ -8,7 +8,7 @@
  * `--near REGEX` prints articles that match REGEX but are NOT selected (to find what a rule misses).
  */
 import { parseArgs } from 'node:util';
-import { evalInputs } from './lib/eval-inputs.js';
+import { newsInputs } from '../bench/lib/news-corpus.js';
 import { type JudgedArticle, loadJudgedArticles } from './lib/judged-text.js';
 import {
   compilePattern,
@@ -17,6 +17,7 @@ import {
   loadQuerySet,
   relevantIds,
   selectQueries,
+  testFromStart,
 } from './lib/judgments.js';
 
 const { values, positionals } = parseArgs({
@@ -40,14 +41,14 @@ if (positionals.length === 0) {
 }
 
 const set = loadQuerySet(values.queries ?? DEFAULT_QUERY_SET);
-const articles = await loadJudgedArticles(evalInputs(positionals), {
+const articles = await loadJudgedArticles(newsInputs(positionals), {
   furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)),
 });
 const byId = new Map(articles.map((a) => [a.id, a]));
 const context = Number(values.context);
 const hand = new Set(set.handJudged.ids);
 
-const group = (id: string) => id.split('/')[0]!.replace(/^(newstest2021|wmttest202\d)$/u, 'wmt');
+const group = (id: string) => (id.split('/')[0] ?? id).replace(/^(newstest2021|wmttest202\d)$/u, 'wmt');
 const oneLine = (s: string) => s.replace(/\s+/gu, ' ');
 
 function passage(a: JudgedArticle, spans: { index: number; length: number }[]): string {
@@ -63,7 +64,12 @@ function passage(a: JudgedArticle, spans: { index: number; length: number }[]): 
 function sample<T>(items: readonly T[], n: number): T[] {
   if (n >= items.length) return [...items];
   const step = items.length / n;
-  return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)]!);
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = items[Math.floor(i * step)];
+    if (item !== undefined) out.push(item);
+  }
+  return out;
 }
 
 for (const q of selectQueries(set.queries, { categories: values.category, queries: values.query })) {
@@ -81,13 +87,14 @@ for (const q of selectQueries(set.queries, { categories: values.category, querie
     console.log(`   seeds: rule matches [${handRule.join(' ')}], judged relevant [${handIncluded.join(' ')}]`);
   const show = values.all ? relevant.size : Number(values.show);
   for (const id of sample([...relevant], show)) {
-    const a = byId.get(id)!;
+    const a = byId.get(id);
+    if (!a) continue;
     console.log(`  + ${id} | ${oneLine(a.title).slice(0, 90)}`);
     if (rule) console.log(`      ${passage(a, rule.matches(a))}`);
   }
   if (values.near) {
     const near = compilePattern(values.near, false);
-    const missed = articles.filter((a) => !relevant.has(a.id) && ((near.lastIndex = 0), near.test(a.text)));
+    const missed = articles.filter((a) => !relevant.has(a.id) && testFromStart(near, a.text));
     near.lastIndex = 0;
     console.log(`   --near: ${missed.length} not selected`);
     for (const a of values.all ? missed : sample(missed, Math.max(show, 10))) {

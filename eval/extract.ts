@@ -83,6 +83,16 @@ const newReport = (name: string, fields: string[]): Report => ({
   notes: [],
 });
 
+/** The report's tally of one field (made on first use, after the fields named up front). */
+function tally(r: Report, field: string): Tally {
+  let t = r.fields[field];
+  if (!t) {
+    t = new Tally();
+    r.fields[field] = t;
+  }
+  return t;
+}
+
 // ---- seeds ---------------------------------------------------------------------------------------------------
 function evalSeeds(dir: string, expected: Record<string, SeedExpected>): Report {
   const r = newReport(`seeds (${dir})`, [
@@ -102,16 +112,15 @@ function evalSeeds(dir: string, expected: Record<string, SeedExpected>): Report 
     const a = extractFromText(decodeFile(readFileSync(path), path), { id });
     r.ms += performance.now() - t0;
     r.docs++;
-    const f = r.fields;
-    f.title!.add(true, normTitle(a.title) === normTitle(e.title));
-    f.date!.add(a.date !== null, (a.date?.slice(0, 10) ?? null) === (e.date?.slice(0, 10) ?? null));
-    f.year!.add(a.year !== null, a.year === e.year);
-    if (a.dateSource === 'inferred') f['year (inferred only)']!.add(true, a.year === e.year);
-    f.source!.add(a.source !== null, a.source === e.source);
-    f.lang!.add(true, a.lang === e.lang);
-    f.orgs!.add(true, JSON.stringify(a.orgs) === JSON.stringify([...e.orgs].sort()));
+    tally(r, 'title').add(true, normTitle(a.title) === normTitle(e.title));
+    tally(r, 'date').add(a.date !== null, (a.date?.slice(0, 10) ?? null) === (e.date?.slice(0, 10) ?? null));
+    tally(r, 'year').add(a.year !== null, a.year === e.year);
+    if (a.dateSource === 'inferred') tally(r, 'year (inferred only)').add(true, a.year === e.year);
+    tally(r, 'source').add(a.source !== null, a.source === e.source);
+    tally(r, 'lang').add(true, a.lang === e.lang);
+    tally(r, 'orgs').add(true, JSON.stringify(a.orgs) === JSON.stringify([...e.orgs].sort()));
     const left = e.absent.filter((w) => a.body.includes(w));
-    f['furniture gone']!.add(true, left.length === 0);
+    tally(r, 'furniture gone').add(true, left.length === 0);
     const wrong = [
       normTitle(a.title) !== normTitle(e.title) && `title «${a.title}»`,
       (a.date?.slice(0, 10) ?? null) !== (e.date?.slice(0, 10) ?? null) && `date ${a.date}`,
@@ -145,8 +154,8 @@ const KAZINFORM_MONTHS = [
 function kazinformDay(raw: string): string | null {
   const m = /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/u.exec(raw);
   if (!m) return null;
-  const mo = KAZINFORM_MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  return mo ? `${m[3]}-${String(mo).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
+  const mo = KAZINFORM_MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  return mo ? `${m[3]}-${String(mo).padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}` : null;
 }
 
 function evalKazinform(file: string): Report {
@@ -169,15 +178,15 @@ function evalKazinform(file: string): Report {
     r.ms += performance.now() - t0;
     r.docs++;
     if (rec.text.includes(rec.datetime_raw.slice(0, 5))) dateInText++;
-    r.fields.title!.add(true, normTitle(a.title) === normTitle(rec.title));
+    tally(r, 'title').add(true, normTitle(a.title) === normTitle(rec.title));
     if (day) {
-      r.fields.date!.add(a.date !== null, a.date?.slice(0, 10) === day);
-      r.fields.year!.add(a.year !== null, a.year === Number(day.slice(0, 4)));
-      if (a.dateSource === 'inferred') r.fields['year (inferred only)']!.add(true, a.year === Number(day.slice(0, 4)));
+      tally(r, 'date').add(a.date !== null, a.date?.slice(0, 10) === day);
+      tally(r, 'year').add(a.year !== null, a.year === Number(day.slice(0, 4)));
+      if (a.dateSource === 'inferred') tally(r, 'year (inferred only)').add(true, a.year === Number(day.slice(0, 4)));
     }
     const gold = registrableDomain(new URL(rec.url).hostname);
-    r.fields.source!.add(a.source !== null, a.source === gold);
-    r.fields.lang!.add(true, a.lang === 'kk-Latn');
+    tally(r, 'source').add(a.source !== null, a.source === gold);
+    tally(r, 'lang').add(true, a.lang === 'kk-Latn');
   }
   r.notes.push(
     `${dateInText} of ${r.docs} raw texts contain their date line; the others state no date (year can only be inferred).`,
@@ -221,26 +230,26 @@ function evalBsnlp(dir: string): Report {
       const gold = realTitle(title);
       if (gold) {
         const ok = normTitle(a.title) === normTitle(gold);
-        r.fields.title!.add(true, ok);
+        tally(r, 'title').add(true, ok);
         const head = body
           .split('\n')
           .map((l) => normTitle(l))
           .filter(Boolean)
           .slice(0, 4);
-        if (head.some((l) => l.includes(normTitle(gold)))) r.fields['title (in body)']!.add(true, ok);
+        if (head.some((l) => l.includes(normTitle(gold)))) tally(r, 'title (in body)').add(true, ok);
       }
       const real = !BSNLP_PLACEHOLDER.has(topic) && /^\d{4}-\d{2}-\d{2}$/.test(date.trim());
       if (real) {
-        r.fields.date!.add(a.date !== null, a.date?.slice(0, 10) === date.trim());
-        r.fields.year!.add(a.year !== null, a.year === Number(date.slice(0, 4)));
+        tally(r, 'date').add(a.date !== null, a.date?.slice(0, 10) === date.trim());
+        tally(r, 'year').add(a.year !== null, a.year === Number(date.slice(0, 4)));
         if (a.dateSource === 'inferred')
-          r.fields['year (inferred only)']!.add(true, a.year === Number(date.slice(0, 4)));
+          tally(r, 'year (inferred only)').add(true, a.year === Number(date.slice(0, 4)));
       }
       if (!BSNLP_PLACEHOLDER.has(topic) && /^https?:\/\//.test(url.trim())) {
         const goldSource = registrableDomain(new URL(url.trim()).hostname);
-        r.fields.source!.add(a.source !== null, a.source === goldSource);
+        tally(r, 'source').add(a.source !== null, a.source === goldSource);
       }
-      r.fields.lang!.add(true, a.lang === 'ru');
+      tally(r, 'lang').add(true, a.lang === 'ru');
     }
   }
   r.notes.push('title (in body): only documents whose header title appears in the first lines of the body.');

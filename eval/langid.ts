@@ -9,10 +9,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fold } from '../analyzers/kk/fold.js';
-import { detectLang } from '../analyzers/lang/detect.js';
-import { normalize } from '../analyzers/normalize.js';
-import type { LangTag } from '../analyzers/types.js';
+import type { LangTag } from '../analyzers/index.js';
+import { detectLang, fold, normalize } from '../analyzers/index.js';
 import { iob2Sentences, jsonlTexts } from '../bench/lib/news-text.js';
 
 interface Row {

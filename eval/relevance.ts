@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Meilisearch } from 'meilisearch';
 import { pino } from 'pino';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { dataPaths } from '../engine/embedded.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import { newsInputs } from '../bench/lib/news-corpus.js';
+import { dataPaths } from '../engine/index.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { type RunningServer, startServer } from '../server/start.js';
-import { evalInputs } from './lib/eval-inputs.js';
 import { gradedRelevance } from './lib/grades.js';
 import { izdeSearchAll, izdeTopIds } from './lib/izde-search.js';
 import { loadJudgedArticles } from './lib/judged-text.js';
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     console.error('No query matches --category/--query.');
     process.exit(2);
   }
-  const inputs = evalInputs(args.paths);
+  const inputs = newsInputs(args.paths);
   const judged = await loadJudgedArticles(inputs, {
     furniture: set.recordFurniture.patterns.map((p) => compilePattern(p, false)),
   });

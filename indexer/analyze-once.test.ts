@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyzeWithEvidence } from '../analyzers/analyze.js';
-import { analyzeQuery } from '../analyzers/query.js';
+import { analyzeQuery, analyzeWithEvidence } from '../analyzers/index.js';
 import { planQuery } from '../server/search/plan.js';
 import { toDocument } from './document.js';
 import { extractItem, readInputFile } from './read.js';
 
 // Every pass of the pipeline over a text goes through analyzeWithEvidence: counting its calls counts the passes.
 vi.mock('../analyzers/analyze.js', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('../analyzers/analyze.js')>();
+  const mod = await importOriginal<typeof import('../analyzers/index.js')>();
   return { ...mod, analyzeWithEvidence: vi.fn(mod.analyzeWithEvidence) };
 });
 const passes = vi.mocked(analyzeWithEvidence);

@@ -2,11 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../engine/embedded.js';
-import { Gateway } from '../engine/gateway.js';
-import { sleep } from '../engine/health.js';
-import { readLock } from '../engine/lock.js';
-import { TaskTracker } from '../engine/tasks.js';
+import { dataPaths, Gateway, readLock, sleep, TaskTracker } from '../engine/index.js';
 import type { Progress } from './progress.js';
 import { runIndexer } from './run.js';
 

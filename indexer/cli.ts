@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import { diskTrouble, storageTrouble, watchDiskSpace } from '../engine/disk-space.js';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { redactText } from '../engine/redact.js';
-import type { LockEntry, LockOptions } from '../engine/writer-lock.js';
+import type { Gateway, LockEntry, LockOptions } from '../engine/index.js';
+import {
+  diskTrouble,
+  EngineError,
+  engineConfigFromEnv,
+  redactText,
+  storageTrouble,
+  watchDiskSpace,
+} from '../engine/index.js';
 
 const USAGE = `Usage: npm run index -- [--reset] PATH...
        npm run index -- --sync PATH...
@@ -77,10 +80,7 @@ async function main(): Promise<number> {
   let stopWatch = () => {};
   try {
     // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
-    const [{ Gateway }, lockModule] = await Promise.all([
-      import('../engine/gateway.js'),
-      import('../engine/writer-lock.js'),
-    ]);
+    const [{ Gateway }, lockModule] = await Promise.all([import('../engine/index.js'), import('../engine/index.js')]);
     releaseLocks = lockModule.releaseAllLocks;
     const config = engineConfigFromEnv();
     dataDir = config.url ? undefined : config.dataDir;

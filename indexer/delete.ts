@@ -1,10 +1,5 @@
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { TaskTracker } from '../engine/tasks.js';
-import type { LockOptions } from '../engine/writer-lock.js';
-import { documentKey } from './key.js';
+import type { ArticleDocument, Gateway, LockOptions } from '../engine/index.js';
+import { documentKey, EngineError, TaskTracker, toEngineError } from '../engine/index.js';
 
 export interface DeleteResult {
   /** The ids that were in the index and are gone now. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../analyzers/text.js';
+import { analyzeText } from '../analyzers/index.js';
 import { passageOfUnits, passageUnits, sortTimestamp, toDocument, UNIT_WORDS } from './document.js';
 import type { Article } from './types.js';
 

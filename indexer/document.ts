@@ -1,12 +1,17 @@
-import { entityToken } from '../analyzers/entity-token.js';
-import { salientKey } from '../analyzers/index-keys.js';
-import { fold } from '../analyzers/kk/fold.js';
-import { sentenceStarts } from '../analyzers/sentences.js';
-import { type ArticleAnalysis, analyzeArticle, type TextAnalysis } from '../analyzers/text.js';
-import type { IndexedToken } from '../analyzers/types.js';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
+import type { IndexedToken } from '../analyzers/index.js';
+import {
+  ANALYZER_VERSION,
+  type ArticleAnalysis,
+  analyzeArticle,
+  entityToken,
+  fold,
+  salientKey,
+  sentenceStarts,
+  type TextAnalysis,
+} from '../analyzers/index.js';
 import {
   type ArticleDocument,
+  documentKey,
   hasTier,
   LEAD_PASSAGES,
   type Origin,
@@ -14,8 +19,7 @@ import {
   type PassageField,
   passageField,
   type Tier,
-} from '../engine/schema.js';
-import { documentKey } from './key.js';
+} from '../engine/index.js';
 import type { Article } from './types.js';
 
 const TIERS: readonly Tier[] = ['exact', 'stem', 'fold'];

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.json', '.jsonl'] as const;
@@ -41,7 +41,7 @@ export function collectInputFiles(paths: readonly string[]): { files: InputFile[
   const problems: PathProblem[] = [];
   const seen = new Set<string>();
   const visit = (path: string, explicit: boolean) => {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
     } catch {

@@ -1,7 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Gateway } from '../engine/gateway.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
+import type { ArticleDocument, Gateway, HeldLock, LockOptions } from '../engine/index.js';
 import { toDocument } from './document.js';
 import { extractItem, type Problem, recordItem } from './read.js';
 import { DocumentSender, type SenderOptions } from './sender.js';

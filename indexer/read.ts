@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
+import { contentId } from './content-id.js';
 import { decodeFile, extractFromHtml, extractFromRecord, extractFromText } from './extract/index.js';
 import type { InputFile } from './files.js';
 import { readJsonRecords } from './json-records.js';
-import { contentId } from './key.js';
 import { readLines } from './lines.js';
 import { parseRecord } from './records.js';
 import type { ExtractedArticle, SourceRecord } from './types.js';

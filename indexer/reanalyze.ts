@@ -1,5 +1,5 @@
-import { analyzeArticle } from '../analyzers/text.js';
-import type { ArticleDocument } from '../engine/schema.js';
+import { analyzeArticle } from '../analyzers/index.js';
+import type { ArticleDocument } from '../engine/index.js';
 import { toDocument } from './document.js';
 import type { Article } from './types.js';
 

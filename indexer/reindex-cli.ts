@@ -1,8 +1,6 @@
-import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { redactText } from '../engine/redact.js';
+import { parseCliArgs } from '../common/cli-args.js';
+import type { Gateway } from '../engine/index.js';
+import { EngineError, engineConfigFromEnv, redactText } from '../engine/index.js';
 
 const USAGE = `Usage: npm run reindex [-- --no-wait]
 Analyzes every stored article again with this izde's analyzers into a new index and swaps it in for the live one
@@ -15,23 +13,16 @@ Exit code: 0 swapped in, 2 nothing changed.`;
 const say = (message: string) => console.error(redactText(message));
 
 async function main(): Promise<number> {
-  const parse = () =>
-    parseArgs({
+  const args = parseCliArgs(
+    {
       options: { help: { type: 'boolean', short: 'h' }, 'no-wait': { type: 'boolean' } },
       allowPositionals: false,
       strict: true,
-    });
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse();
-  } catch (err) {
-    say(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+    },
+    USAGE,
+    say,
+  );
+  if (typeof args === 'number') return args;
   let gateway: Gateway | undefined;
   let releaseLocks: () => Promise<void> = async () => {};
   const stop = async (code: number) => {
@@ -44,21 +35,17 @@ async function main(): Promise<number> {
   process.once('SIGTERM', () => void stop(143));
   try {
     const [
-      { Gateway },
+      { Gateway, releaseAllLocks, analyzerVersions, versionLabel, waitingMessage },
       { reindex },
-      locks,
       { createProgress },
-      { analyzerVersions, versionLabel },
       { ANALYZER_VERSION },
     ] = await Promise.all([
-      import('../engine/gateway.js'),
+      import('../engine/index.js'),
       import('./reindex.js'),
-      import('../engine/writer-lock.js'),
       import('./progress.js'),
-      import('../engine/analyzer-versions.js'),
-      import('../analyzers/version.js'),
+      import('../analyzers/index.js'),
     ]);
-    releaseLocks = locks.releaseAllLocks;
+    releaseLocks = releaseAllLocks;
     gateway = await Gateway.open({ config: engineConfigFromEnv(), log: say });
     await gateway.ensureIndex();
     const before = await analyzerVersions(gateway.admin, gateway.indexName);
@@ -68,7 +55,7 @@ async function main(): Promise<number> {
     );
     const result = await reindex(gateway, {
       progress: (total) => createProgress(total),
-      lock: { wait: !args.values['no-wait'], onWait: (holders) => say(locks.waitingMessage(holders)) },
+      lock: { wait: !args.values['no-wait'], onWait: (holders) => say(waitingMessage(holders)) },
       onNote: say,
     });
     console.log(

@@ -3,16 +3,13 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { analyzerVersions } from '../engine/analyzer-versions.js';
-import { sleep } from '../engine/health.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { waitForTask } from '../engine/tasks.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import type { ArticleDocument } from '../engine/index.js';
+import { analyzerVersions, documentKey, sleep, waitForTask } from '../engine/index.js';
 import { createLogger } from '../server/logger.js';
 import { startTestServer, type TestServer } from '../server/testing.js';
 import { deleteArticles } from './delete.js';
 import { ingestRecords } from './ingest.js';
-import { documentKey } from './key.js';
 import type { Progress } from './progress.js';
 import { reindex, reindexPrefix } from './reindex.js';
 

@@ -9,15 +9,19 @@
  * catches up with the last few changes, checks the counts and swaps. The old index is dropped afterwards; a reindex killed half-way leaves a side index, which the
  * next one removes.
  */
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { analyzerVersions } from '../engine/analyzer-versions.js';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { sleep } from '../engine/health.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import { ensureIndex } from '../engine/settings.js';
-import { waitForTask } from '../engine/tasks.js';
-import { type HeldLock, LockBusyError, type LockOptions } from '../engine/writer-lock.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import type { Gateway } from '../engine/index.js';
+import {
+  analyzerVersions,
+  EngineError,
+  ensureIndex,
+  type HeldLock,
+  LockBusyError,
+  type LockOptions,
+  sleep,
+  toEngineError,
+  waitForTask,
+} from '../engine/index.js';
 import { deleteKeys } from './delete.js';
 import type { Progress } from './progress.js';
 import { ARTICLE_FIELDS, reanalyzed, type StoredArticle } from './reanalyze.js';

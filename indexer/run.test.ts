@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Gateway } from '../engine/gateway.js';
+import { Gateway } from '../engine/index.js';
 import type { Progress } from './progress.js';
 import { runIndexer, summaryLine } from './run.js';
 import { runIndexCli } from './testing.js';

@@ -1,13 +1,9 @@
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { waitForTask } from '../engine/tasks.js';
-import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
+import type { ArticleDocument, Gateway, HeldLock, LockOptions } from '../engine/index.js';
+import { EngineError, toEngineError, waitForTask } from '../engine/index.js';
 import { toDocument } from './document.js';
-import { collectInputFiles } from './files.js';
+import { collectInputFiles, type InputFile } from './files.js';
 import { createProgress, type Progress } from './progress.js';
-import { extractItem, type Problem, readInputFile } from './read.js';
+import { extractItem, type InputItem, type Problem, readInputFile } from './read.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 
 /** One object configures a run (batch sizes and backpressure: SenderOptions, defaults in SENDER_DEFAULTS). */
@@ -35,6 +31,95 @@ export interface IndexRunResult {
   exitCode: 0 | 1 | 2;
 }
 
+/** What a run has done so far: `resultOf` turns it into the run's answer. */
+interface RunTally {
+  started: number;
+  files: number;
+  indexed: number;
+  problems: Problem[];
+  /** How many times each id was seen (the last one wins). */
+  seenIds: Map<string, number>;
+  engineFailure?: IndexRunResult['engineFailure'];
+}
+
+/** 0 every file indexed, 1 some skipped, 2 nothing could be done (or the engine failed). */
+function exitCodeOf(t: RunTally): IndexRunResult['exitCode'] {
+  if (t.engineFailure || (t.indexed === 0 && (t.problems.length > 0 || t.files === 0))) return 2;
+  return t.problems.length > 0 ? 1 : 0;
+}
+
+function resultOf(t: RunTally): IndexRunResult {
+  return {
+    files: t.files,
+    indexed: t.indexed,
+    problems: t.problems,
+    duplicateIds: [...t.seenIds].filter(([, n]) => n > 1).map(([id]) => id),
+    ...(t.engineFailure ? { engineFailure: t.engineFailure } : {}),
+    elapsedMs: Date.now() - t.started,
+    exitCode: exitCodeOf(t),
+  };
+}
+
+/** Paths that cannot be read are told at once, like every bad file after them. */
+function tellEarly(progress: Progress, problems: readonly Problem[]): void {
+  for (const p of problems) progress.note(`skipped ${p.where}: ${p.reason}`);
+}
+
+/** The writers' lock, or null (the failure is in the tally) when the engine could not give it. */
+async function acquireWriteLock(gateway: Gateway, options: IndexRunOptions, tally: RunTally): Promise<HeldLock | null> {
+  try {
+    return await gateway.writers.acquire('write', {
+      what: `npm run index -- ${options.paths.join(' ')}`,
+      ...options.lock,
+    });
+  } catch (err) {
+    if (!(err instanceof EngineError)) throw err;
+    tally.engineFailure = { message: err.message, unconfirmed: 0 };
+    return null;
+  }
+}
+
+/** `--reset`: every document goes before the run sends its own. */
+async function emptyIndex(gateway: Gateway, options: IndexRunOptions): Promise<void> {
+  const index = gateway.admin.index<ArticleDocument>(gateway.indexName);
+  const task = await index.deleteAllDocuments().catch((e: unknown) => Promise.reject(toEngineError(e)));
+  await waitForTask(gateway.admin, task, 'empty the index', options.stallMs ? { stallMs: options.stallMs } : {});
+}
+
+type ReadItem = Exclude<InputItem, { kind: 'problem' }>;
+
+/** The document of an item read, or a problem (a record that cannot be extracted or analyzed). */
+function documentOf(item: ReadItem): { doc: ArticleDocument; where: string } | { problem: Problem } {
+  try {
+    const article = extractItem(item);
+    return { doc: toDocument(article, { origin: item.origin, hash: item.hash }, article.analysis), where: item.where };
+  } catch (err) {
+    return { problem: { where: item.where, reason: err instanceof Error ? err.message : String(err) } };
+  }
+}
+
+/** Reads one file item by item and hands each document to the sender (which waits when the engine falls behind). */
+async function sendFile(
+  file: InputFile,
+  sender: DocumentSender<string>,
+  progress: Progress,
+  tally: RunTally,
+  skip: (problem: Problem) => void,
+): Promise<void> {
+  for await (const item of readInputFile(file)) {
+    const made = item.kind === 'problem' ? { problem: item.problem } : documentOf(item);
+    if ('problem' in made) {
+      skip(made.problem);
+      progress.advance(item.bytes, 0);
+      continue;
+    }
+    const { doc, where } = made;
+    tally.seenIds.set(doc.id, (tally.seenIds.get(doc.id) ?? 0) + 1);
+    progress.advance(item.bytes, 1);
+    await sender.add(doc, where);
+  }
+}
+
 /**
  * Reads, extracts, analyzes and pushes the given files, streaming: every input is read record by record, and at most
  * `maxInFlight` batches wait in the engine's queue while the next one is being analyzed, so memory stays flat
@@ -44,101 +129,56 @@ export interface IndexRunResult {
 export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Promise<IndexRunResult> {
   const started = Date.now();
   const { files, problems: pathProblems } = collectInputFiles(options.paths);
-  const problems: Problem[] = pathProblems.map((p) => ({ where: p.path, reason: p.reason }));
-  const seenIds = new Map<string, number>();
-  let indexed = 0;
-  let engineFailure: IndexRunResult['engineFailure'];
-  const result = (): IndexRunResult => ({
+  const tally: RunTally = {
+    started,
     files: files.length,
-    indexed,
-    problems,
-    duplicateIds: [...seenIds].filter(([, n]) => n > 1).map(([id]) => id),
-    ...(engineFailure ? { engineFailure } : {}),
-    elapsedMs: Date.now() - started,
-    exitCode:
-      engineFailure || (indexed === 0 && (problems.length > 0 || files.length === 0)) ? 2 : problems.length > 0 ? 1 : 0,
-  });
-  const startProgress = options.progress ?? createProgress;
-  // Paths that cannot be read are told at once, like every bad file after them.
-  const tellEarly = (progress: Progress) => {
-    for (const p of problems) progress.note(`skipped ${p.where}: ${p.reason}`);
+    indexed: 0,
+    problems: pathProblems.map((p) => ({ where: p.path, reason: p.reason })),
+    seenIds: new Map(),
   };
+  const startProgress = options.progress ?? createProgress;
   if (files.length === 0) {
-    if (problems.length === 0) {
-      problems.push({
+    if (tally.problems.length === 0) {
+      tally.problems.push({
         where: options.paths.join(' ') || '(no paths)',
         reason: 'no .txt, .html, .json or .jsonl files found',
       });
     }
     const progress = startProgress(0);
-    tellEarly(progress);
+    tellEarly(progress, tally.problems);
     progress.stop();
-    return result();
+    return resultOf(tally);
   }
 
   await gateway.ensureIndex();
-  let lock: HeldLock;
-  try {
-    lock = await gateway.writers.acquire('write', {
-      what: `npm run index -- ${options.paths.join(' ')}`,
-      ...options.lock,
-    });
-  } catch (err) {
-    if (!(err instanceof EngineError)) throw err;
-    engineFailure = { message: err.message, unconfirmed: 0 };
-    return result();
-  }
+  const lock = await acquireWriteLock(gateway, options, tally);
+  if (!lock) return resultOf(tally);
   const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
-  tellEarly(progress);
+  tellEarly(progress, tally.problems);
   const skip = (problem: Problem) => {
-    problems.push(problem);
+    tally.problems.push(problem);
     progress.note(`skipped ${problem.where}: ${problem.reason}`);
   };
   const sender = new DocumentSender<string>(
     gateway,
     (batch) => {
-      if (batch.ok) indexed += batch.notes.length;
+      if (batch.ok) tally.indexed += batch.notes.length;
       else for (const where of new Set(batch.notes)) skip({ where, reason: batch.reason });
     },
     options,
   );
-
   try {
-    if (options.reset) {
-      const index = gateway.admin.index<ArticleDocument>(gateway.indexName);
-      const task = await index.deleteAllDocuments().catch((e: unknown) => Promise.reject(toEngineError(e)));
-      await waitForTask(gateway.admin, task, 'empty the index', options.stallMs ? { stallMs: options.stallMs } : {});
-    }
-    for (const file of files) {
-      for await (const item of readInputFile(file)) {
-        if (item.kind === 'problem') {
-          skip(item.problem);
-          progress.advance(item.bytes, 0);
-          continue;
-        }
-        let doc: ArticleDocument;
-        try {
-          const article = extractItem(item);
-          doc = toDocument(article, { origin: item.origin, hash: item.hash }, article.analysis);
-        } catch (err) {
-          skip({ where: item.where, reason: err instanceof Error ? err.message : String(err) });
-          progress.advance(item.bytes, 0);
-          continue;
-        }
-        seenIds.set(doc.id, (seenIds.get(doc.id) ?? 0) + 1);
-        progress.advance(item.bytes, 1);
-        await sender.add(doc, item.where);
-      }
-    }
+    if (options.reset) await emptyIndex(gateway, options);
+    for (const file of files) await sendFile(file, sender, progress, tally, skip);
     await sender.finish();
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
-    engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
+    tally.engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
     progress.stop();
     await lock.release();
   }
-  return result();
+  return resultOf(tally);
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;

@@ -1,9 +1,6 @@
 import type { Index } from 'meilisearch';
-import type { Gateway } from '../engine/gateway.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { PRIMARY_KEY } from '../engine/settings.js';
-import { type Finished, TaskTracker, type WaitOptions } from '../engine/tasks.js';
+import type { ArticleDocument, Gateway } from '../engine/index.js';
+import { type Finished, PRIMARY_KEY, TaskTracker, toEngineError, type WaitOptions } from '../engine/index.js';
 
 /** One object configures a sender; defaults in SENDER_DEFAULTS. */
 export interface SenderOptions {

@@ -1,7 +1,6 @@
 import { sep } from 'node:path';
-import type { Gateway } from '../engine/gateway.js';
-import { toEngineError } from '../engine/meili-errors.js';
-import type { ArticleDocument } from '../engine/schema.js';
+import type { ArticleDocument, Gateway } from '../engine/index.js';
+import { toEngineError } from '../engine/index.js';
 
 /** What a sync needs to know of a stored article: where it came from and the hash of its input. */
 export interface StoredEntry {

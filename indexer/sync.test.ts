@@ -2,9 +2,8 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Gateway } from '../engine/gateway.js';
-import type { ArticleDocument } from '../engine/schema.js';
-import { waitForTask } from '../engine/tasks.js';
+import type { ArticleDocument } from '../engine/index.js';
+import { Gateway, waitForTask } from '../engine/index.js';
 import { API_ORIGIN, ingestRecords } from './ingest.js';
 import type { Progress } from './progress.js';
 import { runSync, syncSummaryLine } from './sync.js';

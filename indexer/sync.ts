@@ -7,13 +7,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EngineError } from '../engine/errors.js';
-import type { Gateway } from '../engine/gateway.js';
-import type { HeldLock, LockOptions } from '../engine/writer-lock.js';
+import type { Gateway, HeldLock, LockOptions } from '../engine/index.js';
+import { documentKey, EngineError } from '../engine/index.js';
 import { deleteKeys } from './delete.js';
 import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
-import { documentKey } from './key.js';
 import { createProgress, type Progress } from './progress.js';
 import { extractItem, type Problem, readInputFile } from './read.js';
 import { DocumentSender, type SenderOptions } from './sender.js';

@@ -1,4 +1,4 @@
-import type { ArticleAnalysis } from '../analyzers/text.js';
+import type { ArticleAnalysis } from '../analyzers/index.js';
 
 /** An input record as the contract defines it (.json/.jsonl); unknown fields are kept. */
 export interface SourceRecord {

@@ -6,9 +6,8 @@ import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Gateway } from '../engine/gateway.js';
-import { sleep } from '../engine/health.js';
-import type { ArticleDocument } from '../engine/schema.js';
+import type { ArticleDocument } from '../engine/index.js';
+import { Gateway, sleep } from '../engine/index.js';
 import { spawnIndexCli } from './testing.js';
 import { ignoredPath, outermost } from './watch.js';
 
@@ -152,6 +151,6 @@ describe('npm run index -- --watch (a real process)', () => {
 });
 
 async function keyOf(id: string): Promise<string> {
-  const { documentKey } = await import('./key.js');
+  const { documentKey } = await import('../engine/index.js');
   return documentKey(id);
 }

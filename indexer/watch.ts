@@ -8,8 +8,7 @@
 import type { Stats } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
-import type { Gateway } from '../engine/gateway.js';
-import type { LockOptions } from '../engine/writer-lock.js';
+import type { Gateway, LockOptions } from '../engine/index.js';
 import { SUPPORTED_EXTENSIONS } from './files.js';
 import type { Progress } from './progress.js';
 import type { SenderOptions } from './sender.js';

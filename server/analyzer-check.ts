@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { ANALYZER_VERSION } from '../analyzers/version.js';
-import { analyzerVersions } from '../engine/analyzer-versions.js';
-import type { Gateway } from '../engine/gateway.js';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
+import type { Gateway } from '../engine/index.js';
+import { analyzerVersions } from '../engine/index.js';
 
 /** What /api/health says about analysis: the server's version and the index's. */
 export interface AnalyzerStatus {

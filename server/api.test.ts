@@ -1,5 +1,5 @@
-import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { searchPath, startTestServer, type TestServer } from './testing.js';
 
 const SEEDS = ['000_e8a1e4d83fa26186', '001_3431661771170256', '002_c52ea022b2925429', '003_208ac20070cf99a8'];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep } from '../engine/health.js';
+import { sleep } from '../engine/index.js';
 import { runIndexer } from '../indexer/run.js';
 import { startTestServer, type TestServer } from './testing.js';
 

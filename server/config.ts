@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { registerSecret } from '../engine/redact.js';
+import { registerSecret } from '../engine/index.js';
 import { type CorsOrigins, parseCorsOrigins } from './http/cors.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 

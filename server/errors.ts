@@ -1,4 +1,4 @@
-import { EngineError } from '../engine/errors.js';
+import { EngineError } from '../engine/index.js';
 
 /** Error codes of the HTTP API (stable: clients may switch on them). */
 export type ApiErrorCode =

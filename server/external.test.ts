@@ -1,8 +1,8 @@
-import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYZER_VERSION } from '../analyzers/index.js';
 import { type ExternalMeilisearch, startExternalMeilisearch } from '../engine/testing.js';
 import { startTestServer, type TestServer } from './testing.js';
 

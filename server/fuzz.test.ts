@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './testing.js';
+import { responseBody, startTestServer, type TestServer } from './testing.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 let server: TestServer;
@@ -44,14 +44,8 @@ const short = (path: string) => (path.length > 200 ? `${path.slice(0, 200)}…($
 
 async function call(path: string): Promise<Answer> {
   const res = await fetch(`${server.url}${path}`);
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // asserted below: every /api answer is JSON
-  }
-  return { status: res.status, body, contentType: res.headers.get('content-type') ?? '' };
+  // Asserted below: every /api answer is JSON.
+  return { status: res.status, body: await responseBody(res), contentType: res.headers.get('content-type') ?? '' };
 }
 
 /** Every byte of the UTF-8 form percent-encoded (a lone surrogate becomes U+FFFD's bytes, as any client sends it). */

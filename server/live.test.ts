@@ -80,7 +80,7 @@ describe('changes made by another process are seen by the next request', () => {
     const before = await version.get();
     // Another writer (the admin client stands in for another process: the server is not told) changes the index…
     const index = server.gateway.admin.index('articles');
-    const { waitForTask } = await import('../engine/tasks.js');
+    const { waitForTask } = await import('../engine/index.js');
     await waitForTask(
       server.gateway.admin,
       await index.addDocuments([{ key: 'version-probe', id: 'probe' }]),

@@ -1,6 +1,6 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino';
 import pretty from 'pino-pretty';
-import { REDACT_PATHS, REDACTED, redactText } from '../engine/redact.js';
+import { REDACT_PATHS, REDACTED, redactText } from '../engine/index.js';
 
 export interface LoggerConfig {
   level: LoggerOptions['level'];

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../engine/embedded.js';
-import { sleep } from '../engine/health.js';
-import { readLock } from '../engine/lock.js';
+import { dataPaths, readLock, sleep } from '../engine/index.js';
 import { createLogger } from './logger.js';
 import { startTestServer, type TestServer } from './testing.js';
 

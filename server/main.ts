@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { engineConfigFromEnv } from '../engine/config.js';
-import { EngineError } from '../engine/errors.js';
-import { redactText } from '../engine/redact.js';
+import { EngineError, engineConfigFromEnv, redactText } from '../engine/index.js';
 import { serverConfigFromEnv } from './config.js';
 import { type RunningServer, startServer } from './start.js';
 

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_FACET_VALUE_CHARS,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_CHARS,
+  SORTS,
+} from '../common/api-limits.js';
 import { badParameter } from './errors.js';
 import { alternativesParam } from './search/alternatives.js';
 import { scriptParam } from './search/display-script.js';
 import { checkSpanOrder, yearSpanParams, yearValue } from './search/year-span.js';
 
-export const SORTS = ['relevance', 'date_desc', 'date_asc'] as const;
-export type SortOrder = (typeof SORTS)[number];
+export { SORTS, type SortOrder } from '../common/api-limits.js';
 
 /** A parameter that may be repeated (?year=2023&year=2024) or given once. */
 const repeatable = <T extends z.ZodType>(item: T) =>
@@ -21,11 +28,11 @@ const single = (name: string) =>
     .refine((v) => !Array.isArray(v), `\`${name}\` must be given at most once`)
     .transform((v) => v as string | undefined);
 
-const facetValue = z.string().trim().min(1, 'empty facet value').max(200, 'facet value too long');
+const facetValue = z.string().trim().min(1, 'empty facet value').max(MAX_FACET_VALUE_CHARS, 'facet value too long');
 
 const searchFields = z.object({
   q: single('q')
-    .pipe(z.string().max(500, '`q` is longer than 500 characters').optional())
+    .pipe(z.string().max(MAX_QUERY_CHARS, `\`q\` is longer than ${MAX_QUERY_CHARS} characters`).optional())
     .transform((v) => v ?? ''),
   year: repeatable(yearValue),
   ...yearSpanParams,
@@ -38,7 +45,7 @@ const searchFields = z.object({
         .string()
         .regex(/^\d+$/, '`page` must be a whole number from 1')
         .transform(Number)
-        .pipe(z.number().int().min(1, '`page` starts at 1').max(10_000, '`page` is too large'))
+        .pipe(z.number().int().min(1, '`page` starts at 1').max(MAX_PAGE, '`page` is too large'))
         .optional(),
     )
     .transform((v) => v ?? 1),
@@ -46,12 +53,18 @@ const searchFields = z.object({
     .pipe(
       z
         .string()
-        .regex(/^\d+$/, '`limit` must be a whole number from 1 to 100')
+        .regex(/^\d+$/, `\`limit\` must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
         .transform(Number)
-        .pipe(z.number().int().min(1, '`limit` must be 1..100').max(100, '`limit` must be 1..100'))
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, `\`limit\` must be 1..${MAX_PAGE_SIZE}`)
+            .max(MAX_PAGE_SIZE, `\`limit\` must be 1..${MAX_PAGE_SIZE}`),
+        )
         .optional(),
     )
-    .transform((v) => v ?? 20),
+    .transform((v) => v ?? DEFAULT_PAGE_SIZE),
   /** `correct=0`: search the query exactly as typed, without the wrong-keyboard-layout correction. */
   correct: single('correct')
     .pipe(z.enum(['0', '1', 'false', 'true'], { message: '`correct` must be 0 or 1' }).optional())

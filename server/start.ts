@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { EngineConfig } from '../engine/config.js';
-import { Gateway } from '../engine/gateway.js';
+import type { EngineConfig } from '../engine/index.js';
+import { Gateway } from '../engine/index.js';
 import { runIndexer, summaryLine } from '../indexer/run.js';
 import { ADMIN_DEFAULTS, ADMIN_TOKEN_MIN_LENGTH, type AdminOptions } from './admin/routes.js';
 import { AnalyzerCheck } from './analyzer-check.js';

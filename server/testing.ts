@@ -2,9 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
-import type { EngineConfig } from '../engine/config.js';
+import type { EngineConfig } from '../engine/index.js';
 import { DEFAULT_STATIC_DIR, type ServerConfig } from './config.js';
 import { type RunningServer, type StartOptions, startServer } from './start.js';
+
+/** A response's body: parsed JSON, or its text when it is not JSON (static files, a broken answer under test). */
+export async function responseBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 /** A real izde server on a temporary data folder (embedded Meilisearch) or on `engine.url`, for tests. */
 export interface TestServer extends RunningServer {
@@ -25,7 +35,7 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izde-test-'));
-  const running = await startServer({
+  const start = startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
     server: {
       port: 0,
@@ -39,19 +49,16 @@ export async function startTestServer(
     ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
     ...(options.admin ? { admin: options.admin } : {}),
   });
+  const running = await start.catch((err: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
   return {
     ...running,
     dataDir,
     async get(path: string) {
       const res = await fetch(`${running.url}${path}`);
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON (static files)
-      }
-      return { status: res.status, body, headers: res.headers };
+      return { status: res.status, body: await responseBody(res), headers: res.headers };
     },
     async stop() {
       await running.close();

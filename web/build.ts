@@ -47,8 +47,11 @@ export async function buildWeb(outDir: URL = DIST): Promise<BuildResult> {
     target: TARGET,
     logLevel: 'silent',
   });
-  const appJs = js.outputFiles[0]!.contents;
-  const stylesCss = css.outputFiles[0]!.contents;
+  const [appOut] = js.outputFiles;
+  const [stylesOut] = css.outputFiles;
+  if (!appOut || !stylesOut) throw new Error('esbuild wrote no output');
+  const appJs = appOut.contents;
+  const stylesCss = stylesOut.contents;
   const html = readFileSync(new URL('./index.html', WEB), 'utf8')
     .replace('src="app.js"', `src="app.js?v=${hash(appJs)}"`)
     .replace('href="styles.css"', `href="styles.css?v=${hash(stylesCss)}"`);

@@ -28,7 +28,7 @@ for (const t of analyze(text, { lang: lang as AnalyzeLang })) {
   rec.norm = t.norm;
   if (t.fold !== null) rec.fold = t.fold;
   rec.kind = t.kind;
-  out += JSON.stringify(rec) + '\n';
+  out += `${JSON.stringify(rec)}\n`;
   if (out.length > 1 << 16) {
     process.stdout.write(out);
     out = '';

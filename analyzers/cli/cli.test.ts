@@ -18,7 +18,7 @@ function run(script: 'stem' | 'analyze', args: string[], input: string) {
 describe('stem CLI', () => {
   it('prints exactly one line per input line, empty for empty, the term key for each word', () => {
     const words = ['Қазақстанның', '', 'министрлері', 'және', 'Qazaqstannyń', 'ТМД', '2025', 'іс-шара', '  '];
-    const r = run('stem', ['--lang', 'kk'], words.join('\n') + '\n');
+    const r = run('stem', ['--lang', 'kk'], `${words.join('\n')}\n`);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.length).toBe(words.length + 1);

@@ -40,7 +40,7 @@ async function flush(): Promise<void> {
 
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of rl) {
-  buffer += keyLine(line) + '\n';
+  buffer += `${keyLine(line)}\n`;
   if (buffer.length >= FLUSH_AT) await flush();
 }
 await flush();

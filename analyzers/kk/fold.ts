@@ -3,17 +3,7 @@
  * і→и, ә→а, һ→х), so «казакстаннын» meets «қазақстанның». Input: a normalized (lowercase) Cyrillic word.
  */
 
-const FOLD: Readonly<Record<string, string>> = {
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  і: 'и',
-  ә: 'а',
-  һ: 'х',
-};
+import { KAZAKH_FOLD as FOLD } from '../../common/kazakh-fold.js';
 
 const FOLDABLE = /[қғңөұүіәһ]/u;
 const FOLDABLE_ALL = /[қғңөұүіәһ]/gu;

@@ -50,146 +50,190 @@ const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
 /** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
 const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
 
+/** The stemmer of a language's data: one Kazakh suffix stripper over that alphabet and grammar. */
 export function createStemmer(d: StemmerData): Stemmer {
-  const { alphabet, grammar, protectedStems, vowelDrop } = d;
-  /** Parses of the word at hand, reused between calls (the stemmer is synchronous). */
-  const scratch: SuffixParse[] = [];
+  const engine = new SuffixStripper(d);
+  return (word) => engine.stem(word);
+}
+
+/** Protected stems and the spellings they take before a vowel, indexed for a quick prefix search. */
+interface ProtectedIndex {
+  /** Spelling → the protected stem it keys to. */
+  spellings: ReadonlyMap<string, string>;
+  maxLength: number;
+  /** First two letters of every spelling, so most words skip the prefix search at once. */
+  heads: ReadonlySet<string>;
+}
+
+function indexProtectedStems(d: StemmerData): ProtectedIndex {
   // A protected stem is also met in the spelling it takes before a vowel: мүгедег-і, кітаб-ы, орн-ы.
-  const protectedSpellings = new Map<string, string>();
-  for (const p of protectedStems) {
-    protectedSpellings.set(p, p);
+  const spellings = new Map<string, string>();
+  for (const p of d.protectedStems) {
+    spellings.set(p, p);
     const voiced = d.voice[p[p.length - 1] ?? ''];
-    if (voiced !== undefined && alphabet.vowels.has(p[p.length - 2] ?? ''))
-      protectedSpellings.set(p.slice(0, -1) + voiced, p);
+    if (voiced !== undefined && d.alphabet.vowels.has(p[p.length - 2] ?? '')) spellings.set(p.slice(0, -1) + voiced, p);
   }
-  for (const [reduced, full] of vowelDrop) if (protectedStems.has(full)) protectedSpellings.set(reduced, full);
-  let maxProtected = 0;
-  const protectedHeads = new Set<string>(); // first two letters, so most words skip the prefix search at once
-  for (const s of protectedSpellings.keys()) {
-    maxProtected = Math.max(maxProtected, s.length);
-    protectedHeads.add(s.slice(0, 2));
+  for (const [reduced, full] of d.vowelDrop) if (d.protectedStems.has(full)) spellings.set(reduced, full);
+  let maxLength = 0;
+  const heads = new Set<string>();
+  for (const s of spellings.keys()) {
+    maxLength = Math.max(maxLength, s.length);
+    heads.add(s.slice(0, 2));
+  }
+  return { spellings, maxLength, heads };
+}
+
+/**
+ * The rules, in groups: the spelling of a stem end (normalize, verbKey), the evidence that a stem is a verb
+ * (looksVerbal, isRootStem, passiveRoot, readsAsPresent), the cuts (protectedPrefix, stripOnce, stripPassive,
+ * dropFinalNasal), and the loop that applies them to a fixed point (stem).
+ */
+class SuffixStripper {
+  private readonly alphabet: Alphabet;
+  private readonly grammar: CompiledGrammar;
+  private readonly protectedIndex: ProtectedIndex;
+  /** Parses of the word at hand, reused between calls (the stemmer is synchronous). */
+  private readonly scratch: SuffixParse[] = [];
+  /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
+  private lastCutVerbal = false;
+
+  constructor(private readonly d: StemmerData) {
+    this.alphabet = d.alphabet;
+    this.grammar = d.grammar;
+    this.protectedIndex = indexProtectedStems(d);
   }
 
-  const hasVowel = (s: string): boolean => {
-    for (const ch of s) if (alphabet.vowels.has(ch)) return true;
+  private hasVowel(s: string): boolean {
+    for (const ch of s) if (this.alphabet.vowels.has(ch)) return true;
     return false;
-  };
-  const longEnough = (stem: string, verbal: boolean): boolean =>
-    stem.length >= MIN_LEN ? hasVowel(stem) : d.shortStems.has(stem) || (verbal && d.verbRoots.has(stem));
-  const looksVerbal = (raw: string): boolean => {
-    const stem = normalize(raw); // шығ-атын: the root is шық
+  }
+  private longEnough(stem: string, verbal: boolean): boolean {
+    return stem.length >= MIN_LEN
+      ? this.hasVowel(stem)
+      : this.d.shortStems.has(stem) || (verbal && this.d.verbRoots.has(stem));
+  }
+  private looksVerbal(raw: string): boolean {
+    const stem = this.normalize(raw); // шығ-атын: the root is шық
     if (
-      d.verbRoots.has(stem) ||
-      (stem.length >= 4 && d.verbEndings.some((e) => stem.endsWith(e))) ||
-      passiveRoot(stem) !== null
+      this.d.verbRoots.has(stem) ||
+      (stem.length >= 4 && this.d.verbEndings.some((e) => stem.endsWith(e))) ||
+      this.passiveRoot(stem) !== null
     )
       return true;
     // оқи-тын: the root is оқы (folded: і is и, so only ы is left to try).
-    return stem.endsWith('и') && [...d.highVowels].some((v) => v !== 'и' && looksVerbal(stem.slice(0, -1) + v));
-  };
+    return (
+      stem.endsWith('и') && [...this.d.highVowels].some((v) => v !== 'и' && this.looksVerbal(stem.slice(0, -1) + v))
+    );
+  }
   /** A listed root, or the passive of one (айтыл-ар, беріл-е): what the verb endings that are also common noun
    *  endings ask of their stem. */
-  const isRootStem = (raw: string): boolean => {
-    const stem = normalize(raw);
-    if (d.verbRoots.has(stem)) return true;
+  private isRootStem(raw: string): boolean {
+    const stem = this.normalize(raw);
+    if (this.d.verbRoots.has(stem)) return true;
     // A causative is a verb (сездір, жеткіз, айтқыз); -тыр/-тір are left out: батыр «hero».
     if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
-    return isListedPassive(stem);
-  };
+    return this.isListedPassive(stem);
+  }
   /** The passive of a listed root (қабылда-н, ат-ыл). A one-letter passive after a two-letter root is too short to
    *  tell (де-н-е is дене «body»); ат-ыл-а is fine. */
-  function isListedPassive(raw: string): boolean {
-    const stem = normalize(raw);
-    const root = passiveRoot(stem);
-    return root !== null && d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
+  private isListedPassive(raw: string): boolean {
+    const stem = this.normalize(raw);
+    const root = this.passiveRoot(stem);
+    return root !== null && this.d.verbRoots.has(root) && (root.length >= MIN_LEN || stem.length - root.length > 1);
   }
-  const fits = (stem: string, p: SuffixParse): boolean =>
-    (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
+  private fits(stem: string, p: SuffixParse): boolean {
+    return (
+      (this.alphabet.classOfEnd(stem) & p.after) !== 0 &&
+      (p.series === null || this.alphabet.harmonyAllows(stem, p.series))
+    );
+  }
 
   /** Spelling of a stem end as the index keeps it: soft sign dropped, final б г ғ devoiced (кітаб-ы → кітап). */
-  const normalizeOnce = (s: string): string => {
+  private normalizeOnce(s: string): string {
     let out = s;
     while ((out.endsWith('ь') || out.endsWith('ъ')) && out.length > 2) out = out.slice(0, -1); // король / корол-і
     // A Russian-style feminine surname is keyed as the masculine one (Назарбаева → Назарбаев), as lemmatizers do.
     if (out.length >= 6 && FEMININE_SURNAME.test(out)) out = out.slice(0, -1);
     if (out.length >= 5 && LOAN_CLUSTER.test(out)) out = out.slice(0, -1);
     // Only after a vowel: -ғы/-гі after a consonant is a suffix of its own (жыл-ғы), not аумақ/аумағ-ы.
-    const devoiced = d.devoice[out[out.length - 1] ?? ''];
-    if (devoiced !== undefined && out.length > 2 && alphabet.vowels.has(out[out.length - 2] ?? '')) {
+    const devoiced = this.d.devoice[out[out.length - 1] ?? ''];
+    if (devoiced !== undefined && out.length > 2 && this.alphabet.vowels.has(out[out.length - 2] ?? '')) {
       out = out.slice(0, -1) + devoiced;
     }
     return out;
-  };
+  }
 
   /** normalizeOnce to a fixed point (one rule can open the way to another: -сть, -ссс), so keys stay fixed points. */
-  const normalize = (s: string): string => {
+  private normalize(s: string): string {
     let out = s;
-    for (let next = normalizeOnce(out); next !== out; next = normalizeOnce(out)) out = next;
+    for (let next = this.normalizeOnce(out); next !== out; next = this.normalizeOnce(out)) out = next;
     return out;
-  };
+  }
 
   /** A verb stem that ends in a vowel is keyed like its present tense (ойла-ды, ойлай-ды → ойлай; қоя-ды → қой),
    * which is also how a noun in -ай/-ей is keyed (жағдай-ды), so both readings agree. A final high vowel goes
    * instead (оқы-ды, оқи-ды, оқ-у → оқ; дамы-п, дам-ып → дам): it is spelled и before the present -й and drops
    * before -у and -ып. */
-  const verbKey = (stem: string): string => {
+  private verbKey(stem: string): string {
     const last = stem[stem.length - 1] ?? '';
-    if (d.highVowels.has(last) || last === 'и') return stem.length > 2 ? stem.slice(0, -1) : stem;
-    return alphabet.isVowel(last) ? `${stem}й` : stem;
-  };
+    if (this.d.highVowels.has(last) || last === 'и') return stem.length > 2 ? stem.slice(0, -1) : stem;
+    return this.alphabet.isVowel(last) ? `${stem}й` : stem;
+  }
 
   /** The longest protected stem that `s` starts with, followed by nothing or by a chain that fits it. */
-  const protectedPrefix = (s: string): string | null => {
-    if (!protectedHeads.has(s.slice(0, 2))) return null;
-    for (let k = Math.min(s.length, maxProtected); k >= 2; k--) {
+  private protectedPrefix(s: string): string | null {
+    if (!this.protectedIndex.heads.has(s.slice(0, 2))) return null;
+    for (let k = Math.min(s.length, this.protectedIndex.maxLength); k >= 2; k--) {
       const p = s.slice(0, k);
-      const key = protectedSpellings.get(p);
+      const key = this.protectedIndex.spellings.get(p);
       if (key === undefined) continue;
       // A bare reduced spelling (орн) is not a word: its key would outgrow it.
       if (k === s.length) {
         if (key.length <= k) return key;
         continue;
       }
-      scratch.length = 0;
+      this.scratch.length = 0;
       // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching».
-      for (const parse of parseSuffixes(grammar, s, k, alphabet.classBefore, scratch))
-        if (parse.stemEnd === k && !parse.verbal && fits(p, parse)) return key;
+      for (const parse of parseSuffixes(this.grammar, s, k, this.alphabet.classBefore, this.scratch))
+        if (parse.stemEnd === k && !parse.verbal && this.fits(p, parse)) return key;
     }
     return null;
-  };
+  }
 
-  const isConsonant = (ch: string): boolean => ch !== '' && !alphabet.isVowel(ch);
+  private isConsonant(ch: string): boolean {
+    return ch !== '' && !this.alphabet.isVowel(ch);
+  }
 
   /** In …C-ы-сы the possessive is -ы after a stem in -ыс (облыс-ы), unless the -ы before is a suffix (басшы-сы). */
-  const stemInYs = (stem: string): boolean => {
-    if (!d.highVowels.has(stem[stem.length - 1] ?? '')) return false;
+  private stemInYs(stem: string): boolean {
+    if (!this.d.highVowels.has(stem[stem.length - 1] ?? '')) return false;
     const before = stem[stem.length - 2] ?? '';
-    if (!isConsonant(before) || d.highVowelSuffixConsonants.has(before)) return false;
+    if (!this.isConsonant(before) || this.d.highVowelSuffixConsonants.has(before)) return false;
     // After a cluster in -т the -і is the vowel loans take before -сі (факт-і-сі, объект-і-сі), not -ыс.
-    if (before === 'т' && !alphabet.vowels.has(stem[stem.length - 3] ?? '')) return false;
+    if (before === 'т' && !this.alphabet.vowels.has(stem[stem.length - 3] ?? '')) return false;
     // -ғы/-гі after a consonant is the attributive suffix (соң-ғы-сы); after a vowel ғ is the root's (шығ-ыс-ы).
-    return !((before === 'ғ' || before === 'г') && isConsonant(stem[stem.length - 3] ?? ''));
-  };
+    return !((before === 'ғ' || before === 'г') && this.isConsonant(stem[stem.length - 3] ?? ''));
+  }
 
   /**
    * The root of a passive verb stem, or null (жасал → жаса, талқылан → талқыла, жазыл → жаз, ұшырыл → ұшыр): the
    * root must be listed, or be a derived verb — a causative before -ыл/-іл or a denominal -ла/-ле before -л — because
    * -ыл/-л/-н also end nouns (ауыл, Орал, Сұлтан).
    */
-  function passiveRoot(s: string): string | null {
+  private passiveRoot(s: string): string | null {
     const last = s[s.length - 1] ?? '';
     if (last !== 'л' && last !== 'н') return null;
-    const cuts = d.highVowels.has(s[s.length - 2] ?? '') && isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
+    const cuts = this.d.highVowels.has(s[s.length - 2] ?? '') && this.isConsonant(s[s.length - 3] ?? '') ? [2, 1] : [1];
     for (const n of cuts) {
-      const root = normalize(s.slice(0, s.length - n));
+      const root = this.normalize(s.slice(0, s.length - n));
       if (n === 2) {
         // -ыл/-іл after a consonant, -ын/-ін after л (сал-ын).
         if ((last === 'л') === root.endsWith('л')) continue;
-        if (d.verbRoots.has(root) || (root.length >= 4 && d.causativeEndings.some((e) => root.endsWith(e))))
+        if (this.d.verbRoots.has(root) || (root.length >= 4 && this.d.causativeEndings.some((e) => root.endsWith(e))))
           return root;
-      } else if (alphabet.isVowel(root[root.length - 1] ?? '')) {
-        const denominal = last === 'л' && root.length >= 5 && d.denominalEndings.some((e) => root.endsWith(e));
-        if (d.verbRoots.has(root) || denominal) return root;
+      } else if (this.alphabet.isVowel(root[root.length - 1] ?? '')) {
+        const denominal = last === 'л' && root.length >= 5 && this.d.denominalEndings.some((e) => root.endsWith(e));
+        if (this.d.verbRoots.has(root) || denominal) return root;
       }
     }
     return null;
@@ -199,10 +243,10 @@ export function createStemmer(d: StemmerData): Stemmer {
    * The passive of a verb root is keyed as the root (жасал-ды, жасал-ған → жасай; талқылан-ды → талқылай;
    * жаз-ыл-ды → жаз; ұшыр-ыл-ады → ұшыр).
    */
-  const stripPassive = (s: string): string | null => {
-    const root = passiveRoot(s);
-    return root === null ? null : verbKey(root);
-  };
+  private stripPassive(s: string): string | null {
+    const root = this.passiveRoot(s);
+    return root === null ? null : this.verbKey(root);
+  }
 
   /**
    * When nothing else can be cut, a final н/ң after a vowel goes: ауданы is аудан-ы or ауда-ны and баланы is
@@ -210,10 +254,13 @@ export function createStemmer(d: StemmerData): Stemmer {
    * reading (аудан → ауда). It also catches the informal 2nd person (мектебің) and genitives of loans that break
    * harmony. The key keeps three letters.
    */
-  const dropFinalNasal = (s: string): string | null =>
-    s.length >= 4 && d.finalNasals.has(s[s.length - 1] ?? '') && alphabet.vowels.has(s[s.length - 2] ?? '')
+  private dropFinalNasal(s: string): string | null {
+    return s.length >= 4 &&
+      this.d.finalNasals.has(s[s.length - 1] ?? '') &&
+      this.alphabet.vowels.has(s[s.length - 2] ?? '')
       ? s.slice(0, -1)
       : null;
+  }
 
   /**
    * -Xады: the present tense of a stem X (бол-а-ды, жасал-а-ды, аударыл-а-ды) or the past tense of a stem X+а
@@ -221,47 +268,58 @@ export function createStemmer(d: StemmerData): Stemmer {
    * ending, or a passive -ыл/-іл/-ын/-ін, or the passive -л/-н of a listed root) reads as present; then X+а that
    * ends like the denominal -ла/-да/-та reads as past; anything else as present.
    */
-  const readsAsPresent = (raw: string, vowel: string): boolean => {
-    const x = normalize(raw);
-    if (d.verbRoots.has(x + vowel)) return false;
-    if (d.verbRoots.has(x)) return true;
-    if (x.length >= 4 && d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
+  private readsAsPresent(raw: string, vowel: string): boolean {
+    const x = this.normalize(raw);
+    if (this.d.verbRoots.has(x + vowel)) return false;
+    if (this.d.verbRoots.has(x)) return true;
+    if (x.length >= 4 && this.d.verbEndings.some((e) => !e.endsWith('л') && x.endsWith(e))) return true;
     // A passive: of a listed or derived root (жасал-а-ды, ұшырыл-а-ды), or any -ыл/-іл/-ын/-ін after a consonant.
-    if (passiveRoot(x) !== null) return true;
+    if (this.passiveRoot(x) !== null) return true;
     const last = x[x.length - 1] ?? '';
-    const passiveAfterConsonant = d.highVowels.has(x[x.length - 2] ?? '') && isConsonant(x[x.length - 3] ?? '');
+    const passiveAfterConsonant =
+      this.d.highVowels.has(x[x.length - 2] ?? '') && this.isConsonant(x[x.length - 3] ?? '');
     if ((last === 'л' || last === 'н') && passiveAfterConsonant && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
     return !/[лдт]$/u.test(x);
-  };
+  }
 
   /** қо-я-ды, қо-ю: the stem is қой, its й written inside я/ю. */
-  const insideY = (p: SuffixParse): boolean => p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю');
+  private insideY(p: SuffixParse): boolean {
+    return p.verbal && (p.firstForm[0] === 'я' || p.firstForm[0] === 'ю');
+  }
 
-  const stemOf = (s: string, p: SuffixParse): string => {
+  private stemOf(s: string, p: SuffixParse): string {
     const stem = s.slice(0, p.stemEnd);
-    if (insideY(p)) return `${stem}й`;
-    return p.verbal ? verbKey(stem) : stem;
-  };
+    if (this.insideY(p)) return `${stem}й`;
+    return p.verbal ? this.verbKey(stem) : stem;
+  }
 
   /** The stem left by the longest chain whose conditions hold (nominal reading first), or null. */
-  const stripOnce = (s: string, afterNasalDrop: boolean): string | null => {
-    const wordIsRoot = d.verbRoots.has(s);
+  private stripOnce(s: string, afterNasalDrop: boolean): string | null {
+    const wordIsRoot = this.d.verbRoots.has(s);
     // Best valid parse per stem end: a nominal one beats a verbal one for the same cut (-ды: accusative or past).
     const best = new Map<number, SuffixParse>();
-    scratch.length = 0;
-    for (const p of parseSuffixes(grammar, s, 2, alphabet.classBefore, scratch)) {
-      if ((alphabet.classBefore(s, p.stemEnd) & p.after) === 0) continue; // cheap test first, before any copy
+    this.scratch.length = 0;
+    for (const p of parseSuffixes(this.grammar, s, 2, this.alphabet.classBefore, this.scratch)) {
+      if ((this.alphabet.classBefore(s, p.stemEnd) & p.after) === 0) continue; // cheap test first, before any copy
       const held = best.get(p.stemEnd);
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
       // (оқи-ды = оқы-й-ды) far more often than nouns (такси).
       // So does the passive of a listed root: қабылдан-ды «was adopted», not қабылдан «ablative» + -ды.
-      const verbFirst = stem.endsWith('и') || isListedPassive(stem);
+      const verbFirst = stem.endsWith('и') || this.isListedPassive(stem);
       if (held && held.verbal === verbFirst) continue;
-      const spelled = insideY(p) ? `${stem}й` : stem;
-      if (!longEnough(spelled, p.verbal) || !fits(stem, p) || (p.needsVerbEvidence && !looksVerbal(stem))) continue;
+      const spelled = this.insideY(p) ? `${stem}й` : stem;
+      if (
+        !this.longEnough(spelled, p.verbal) ||
+        !this.fits(stem, p) ||
+        (p.needsVerbEvidence && !this.looksVerbal(stem))
+      )
+        continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
-      if (p.needsRoot && (wordIsRoot || afterNasalDrop || stem.length < d.minRootEvidenceStem || !isRootStem(stem)))
+      if (
+        p.needsRoot &&
+        (wordIsRoot || afterNasalDrop || stem.length < this.d.minRootEvidenceStem || !this.isRootStem(stem))
+      )
         continue;
       // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
       if (p.needsRoot && p.firstForm.length === 1 && p.firstMorpheme === 'AOR' && stem.length < MIN_LEN) continue;
@@ -272,46 +330,51 @@ export function createStemmer(d: StemmerData): Stemmer {
     const p = best.get(end) as SuffixParse;
     // Between two verb readings, a listed root beats a longer chain on an unlisted stem: адас-а «getting lost», not
     // ада-са.
-    if (p.verbal && !d.verbRoots.has(normalize(s.slice(0, end)))) {
+    if (p.verbal && !this.d.verbRoots.has(this.normalize(s.slice(0, end)))) {
       for (const [e, q] of best)
-        if (e > end && q.verbal && d.verbRoots.has(normalize(s.slice(0, e)))) return stemOf(s, q);
+        if (e > end && q.verbal && this.d.verbRoots.has(this.normalize(s.slice(0, e)))) return this.stemOf(s, q);
     }
     const alt = best.get(end + 1);
     if (alt) {
       // облыс-ы, not облы-сы (see stemInYs).
-      if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && stemInYs(s.slice(0, end)))
-        return stemOf(s, alt);
+      if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && this.stemInYs(s.slice(0, end)))
+        return this.stemOf(s, alt);
       // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
       const aorist = p.firstForm === 'а' || p.firstForm === 'е';
-      if (p.verbal && aorist && s.length - end === 3 && alt.verbal && !readsAsPresent(s.slice(0, end), p.firstForm))
-        return stemOf(s, alt);
+      if (
+        p.verbal &&
+        aorist &&
+        s.length - end === 3 &&
+        alt.verbal &&
+        !this.readsAsPresent(s.slice(0, end), p.firstForm)
+      )
+        return this.stemOf(s, alt);
     }
-    lastCutVerbal = p.verbal;
-    return stemOf(s, p);
-  };
-  /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
-  let lastCutVerbal = false;
+    this.lastCutVerbal = p.verbal;
+    return this.stemOf(s, p);
+  }
 
-  return (word: string): string => {
-    if (word.length < 2 || !hasVowel(word)) return word;
+  /** Cuts until nothing more can be cut (at most MAX_STEPS times), so a key is a fixed point. */
+  stem(word: string): string {
+    if (word.length < 2 || !this.hasVowel(word)) return word;
     let cur = word;
     let nasalDropped = false;
     for (let step = 0; step < MAX_STEPS; step++) {
-      const p = protectedPrefix(cur);
+      const p = this.protectedPrefix(cur);
       if (p !== null) return p;
-      if (d.verbHomographs.has(cur)) return cur;
-      cur = normalize(cur);
+      if (this.d.verbHomographs.has(cur)) return cur;
+      cur = this.normalize(cur);
       // After a verb ending, a listed root's passive is cut as such (қабылдан-ды → қабылда), not as a noun (қабыл-дан).
-      const passiveFirst = step > 0 && lastCutVerbal && isListedPassive(cur) ? stripPassive(cur) : null;
-      lastCutVerbal = false;
-      const cut: string | null = passiveFirst ?? stripOnce(cur, nasalDropped) ?? stripPassive(cur);
-      const next: string | null = cut ?? dropFinalNasal(cur);
+      const passiveFirst = step > 0 && this.lastCutVerbal && this.isListedPassive(cur) ? this.stripPassive(cur) : null;
+      this.lastCutVerbal = false;
+      const cut: string | null = passiveFirst ?? this.stripOnce(cur, nasalDropped) ?? this.stripPassive(cur);
+      const next: string | null = cut ?? this.dropFinalNasal(cur);
       nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
-      const full = normalize(next);
-      cur = vowelDrop.get(full) ?? full;
+      const full = this.normalize(next);
+      cur = this.d.vowelDrop.get(full) ?? full;
     }
     return cur;
-  };
+  }
 }

@@ -12,7 +12,9 @@
  * text is Russian (decideLang) — except that a short text asks the Russian dictionary first (detectLang) — and a
  * Latin text is `other`. docs/analyzers.md has the measured accuracy.
  */
+
 import { readFileSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import { normalize } from '../normalize.js';
 import { isKnownRussianWord } from '../ru/stem.js';
 import { CYRILLIC, flagsOfUnit, hasKazakhLetter, LATIN, LETTER } from '../script.js';
@@ -96,15 +98,13 @@ const Q_NOT_U = /q(?!u)/u;
 /** y between consonants: ы in Kazakh Latin (halyq, sapary); English has y mostly at the edges of words. */
 const Y_VOWEL = /[bdfghjklmnpqrstvz]y[bdfghjklmnpqrstvz]/u;
 
-const wordCache = new Map<string, LangScores>();
-const WORD_CACHE_MAX = 100_000;
+const wordCache = new LRUCache<string, LangScores>({ max: 100_000 });
 
 /** Evidence of one word (any case; it is normalized here), cached. Do not mutate the result. */
 export function scoreWord(word: string): LangScores {
   let s = wordCache.get(word);
   if (s === undefined) {
     s = computeWordScores(word);
-    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
     wordCache.set(word, s);
   }
   return s;

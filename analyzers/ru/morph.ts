@@ -69,7 +69,7 @@ export function ruReadings(word: string): RuReading[] {
     const r = ratio(p);
     // The dictionary files ordinals under their cardinal («первый» under «один», «второй» under «два»): an
     // ordinal is keyed by its own masculine nominative instead.
-    const ordinal = p.tag['Anum'] === true ? p.inflect(['Anum']) : false;
+    const ordinal = p.tag.Anum === true ? p.inflect(['Anum']) : false;
     const norm = ordinal || p.normalize();
     const normSamePos = ordinal || p.normalize(true);
     const grammemes = new Set(p.tag.toString().split(/[ ,]/u).filter(Boolean));

@@ -6,8 +6,9 @@
  * lemma without context (choose-lemma.ts) → for unknown words, a consistent stem (unknown-key.ts).
  * Keys are cached per word in a bounded map, so a warm index or query run seldom touches the dictionary.
  */
-import type { Stemmer } from '../types.js';
+
 import { LRUCache } from 'lru-cache';
+import type { Stemmer } from '../types.js';
 import { chooseLemma } from './choose-lemma.js';
 import { ruReadings } from './morph.js';
 import { newsLexemeForms } from './news-lexemes.js';

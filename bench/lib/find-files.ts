@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 const SKIP = new Set(['node_modules', '.git']);
@@ -7,7 +7,7 @@ const SKIP = new Set(['node_modules', '.git']);
 export function listFiles(roots: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (path: string): void => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(path);
     } catch {

@@ -5,7 +5,7 @@
  */
 
 import { pino } from 'pino';
-import { engineConfigFromEnv } from '../../engine/config.js';
+import { engineConfigFromEnv } from '../../engine/index.js';
 import { serverConfigFromEnv } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer } from '../../server/start.js';

@@ -23,7 +23,10 @@ export function distinctForms(words: readonly FormLemma[]): FormLemma[] {
     const f = form.toLowerCase();
     const l = lemma.toLowerCase();
     let byLemma = counts.get(f);
-    if (!byLemma) counts.set(f, (byLemma = new Map()));
+    if (!byLemma) {
+      byLemma = new Map();
+      counts.set(f, byLemma);
+    }
     byLemma.set(l, (byLemma.get(l) ?? 0) + 1);
   }
   const out: FormLemma[] = [];

@@ -3,16 +3,21 @@
  * the facets a news page filters on (year, lang, source) — fed the raw records the way a user of Meilisearch alone
  * would: NDJSON payloads straight from the file (each record gets a `year` from its date, to facet on).
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+
 import type { ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Meilisearch } from 'meilisearch';
-import { findMeilisearchBinary } from '../../engine/binary.js';
-import { generateMasterKey, freePort } from '../../engine/embedded.js';
-import { isHealthy, sleep } from '../../engine/health.js';
-import { spawnMeilisearch } from '../../engine/process.js';
-import { waitForTask } from '../../engine/tasks.js';
+import {
+  findMeilisearchBinary,
+  freePort,
+  generateMasterKey,
+  isHealthy,
+  sleep,
+  spawnMeilisearch,
+  waitForTask,
+} from '../../engine/index.js';
 
 export interface PlainEngine {
   url: string;

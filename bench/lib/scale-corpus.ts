@@ -5,8 +5,9 @@
  * its language, written as JSONL into a folder the caller chooses (a temporary one: never committed).
  * Deterministic for a given seed, so two runs index the same records.
  */
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { iob2Sentences, jsonlTexts } from './news-text.js';
 

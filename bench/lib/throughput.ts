@@ -55,7 +55,7 @@ export async function measureInThisProcess(spec: ThroughputSpec): Promise<Throug
   let pass: () => number;
   if (spec.target === 'analyze') {
     // Written by another engineer and possibly absent or a placeholder: found at run time, not type-checked here.
-    const path = '../../analyzers/analyze.js';
+    const path = '../../analyzers/index.js';
     let mod: unknown;
     try {
       mod = await import(path);
@@ -71,8 +71,8 @@ export async function measureInThisProcess(spec: ThroughputSpec): Promise<Throug
   } else {
     const stem =
       spec.target === 'stemRu'
-        ? (await import('../../analyzers/ru/stem.js')).stemRu
-        : (await import('../../analyzers/kk/stem.js')).stemKk;
+        ? (await import('../../analyzers/index.js')).stemRu
+        : (await import('../../analyzers/index.js')).stemKk;
     pass = () => words.reduce((n, w) => n + stem(w).length, 0);
   }
   const loadMs = performance.now() - started;

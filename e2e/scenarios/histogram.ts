@@ -1,5 +1,5 @@
 /** The year histogram: mouse (click, Shift-click, drag), keyboard, the span in the URL and Back, articles without a year. */
-import { check, checkEqual } from '../assert.js';
+import { check, checkEqual, present } from '../assert.js';
 import type { Scenario } from '../harness.js';
 import { countNumber, dragYears, hits, open, settled, urlParams, yearBar, yearBars } from '../page-model.js';
 
@@ -113,7 +113,7 @@ export const histogramKeyboardScenario: Scenario = {
     await page.locator('#filters-title').evaluate((e) => (e as HTMLElement).setAttribute('tabindex', '-1'));
     await page.locator('#filters-title').focus();
     await page.keyboard.press('Tab');
-    const last = stops[0]!.year;
+    const last = present(stops[0], 'the newest year bar').year;
     check(
       (await page.evaluate(() => (document.activeElement as HTMLElement).dataset.year)) === last,
       `Tab lands on the newest year (${last})`,

@@ -1,7 +1,7 @@
 /** Every scenario, in the order they run (cheap, central ones first). */
 import type { Scenario } from '../harness.js';
-import { embedScenario, foreignOriginScenario } from './embed.js';
 import { accessibilityScenario, screenshotsScenario } from './accessibility.js';
+import { embedScenario, foreignOriginScenario } from './embed.js';
 import { feedbackScenario } from './feedback.js';
 import { histogramKeyboardScenario, histogramMouseScenario } from './histogram.js';
 import { languageScenario, phoneScenario, urlStateScenario } from './interface.js';

@@ -67,7 +67,7 @@ export const urlStateScenario: Scenario = {
     const newest = await hits(page);
     const days = newest.map((h) => h.datetime ?? '');
     check(
-      days.every((d, i) => i === 0 || d.slice(0, 4) <= days[i - 1]!.slice(0, 4)),
+      days.every((d, i) => i === 0 || d.slice(0, 4) <= (days[i - 1] ?? '').slice(0, 4)),
       `newest first: ${days.join(', ')}`,
     );
 
@@ -76,7 +76,7 @@ export const urlStateScenario: Scenario = {
     check(urlParams(page).get('sort') === 'date_asc', 'the URL follows the sort');
     const oldest = (await hits(page)).map((h) => h.datetime ?? '');
     check(
-      oldest.every((d, i) => i === 0 || d.slice(0, 4) >= oldest[i - 1]!.slice(0, 4)),
+      oldest.every((d, i) => i === 0 || d.slice(0, 4) >= (oldest[i - 1] ?? '').slice(0, 4)),
       `oldest first: ${oldest.join(', ')}`,
     );
 

@@ -1,6 +1,6 @@
 /** The whole path without a mouse: type, pick a suggestion, tick a facet, open and close an article. */
 import type { Page } from 'playwright-core';
-import { check, eventually } from '../assert.js';
+import { check, eventually, present } from '../assert.js';
 import type { Scenario } from '../harness.js';
 import { activeElement, countNumber, hits, open, settled, urlParams, waitReader } from '../page-model.js';
 
@@ -66,7 +66,7 @@ export const keyboardScenario: Scenario = {
     const before = await countNumber(page);
 
     await tabTo(page, (a) => a.facet === 'lang', 'a language checkbox');
-    const lang = (await activeElement(page)).value!;
+    const lang = present((await activeElement(page)).value, "the focused checkbox's value");
     await page.keyboard.press('Space');
     await settled(page);
     check(urlParams(page).getAll('lang').includes(lang), `Space ticks language ${lang}`);
@@ -81,7 +81,7 @@ export const keyboardScenario: Scenario = {
     check(!urlParams(page).has('lang'), 'Space again unticks it');
 
     await tabTo(page, (a) => a.hitId !== null, 'a result link');
-    const hitId = (await activeElement(page)).hitId!;
+    const hitId = present((await activeElement(page)).hitId, "the focused result's id");
     await page.keyboard.press('Enter');
     await waitReader(page, true);
     await page.locator('#reader .reader-body').waitFor({ state: 'visible' });

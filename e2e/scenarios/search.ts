@@ -1,5 +1,5 @@
 /** Typing, highlights, facets, narrowing: the main path of the page. */
-import { check, eventually } from '../assert.js';
+import { check, eventually, present } from '../assert.js';
 import type { Scenario } from '../harness.js';
 import { article, countNumber, facet, hits, open, settled, toggleFacet, urlParams, yearBars } from '../page-model.js';
 
@@ -28,7 +28,7 @@ export const typingScenario: Scenario = {
         shown.some((h) => h.id === id),
         `seed ${id} is among the results (got ${shown.map((h) => h.id).join(', ')})`,
       );
-    const first = shown[0]!;
+    const first = present(shown[0], 'the first result');
     check(
       first.titleHtml.includes('<mark>') || first.snippetHtml.includes('<mark>'),
       `the first result has a highlighted word: ${first.titleHtml} | ${first.snippetHtml.slice(0, 120)}`,
@@ -77,7 +77,7 @@ export const orgScenario: Scenario = {
     );
     check(after.find((o) => o.value === 'SCO')?.checked === true, 'SCO is ticked');
     // A second organization widens the list (OR within a facet).
-    const other = others[0]!;
+    const other = present(others[0], 'another organization');
     await toggleFacet(page, 'org', other.value);
     const widened = await countNumber(page);
     check(widened >= shown.length, `ticking ${other.value} as well widens the list (${shown.length} → ${widened})`);
@@ -153,7 +153,7 @@ export const pagingScenario: Scenario = {
     await page.locator('#pager a[rel="next"]').click();
     await settled(page);
     const sources = await facet(page, 'source');
-    await toggleFacet(page, 'source', sources[0]!.value);
+    await toggleFacet(page, 'source', present(sources[0], 'a source filter').value);
     check(!urlParams(page).has('page'), 'ticking a filter goes back to page 1');
   },
 };

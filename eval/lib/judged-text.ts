@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { contentId } from '../../indexer/content-id.js';
 import { collectInputFiles } from '../../indexer/files.js';
-import { contentId } from '../../indexer/key.js';
 import { withoutFurniture } from './judgments.js';
 
 /** The text a query's rule is judged on, for one article. */

@@ -128,10 +128,16 @@ export function sentenceSpans(text: string): { start: number; text: string }[] {
 }
 
 /** Removes the sentences that match any furniture pattern (the rest of the text keeps its order). */
+/** `re.test(text)` from the text's start: a global or sticky pattern keeps `lastIndex` between calls. */
+export function testFromStart(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
 export function withoutFurniture(text: string, patterns: readonly RegExp[]): string {
   if (patterns.length === 0) return text;
   return sentenceSpans(text)
-    .filter((s) => !patterns.some((re) => ((re.lastIndex = 0), re.test(s.text))))
+    .filter((s) => !patterns.some((re) => testFromStart(re, s.text)))
     .map((s) => s.text)
     .join('\n');
 }

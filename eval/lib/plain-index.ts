@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { waitForTask } from '../../engine/tasks.js';
+import { waitForTask } from '../../engine/index.js';
 
 /** The fields plain Meilisearch gets: izde's clean article, none of its analyzed fields. */
 const PLAIN_FIELDS = ['key', 'id', 'title', 'body', 'date', 'lang', 'source'] as const;

@@ -1,7 +1,8 @@
 // The last step shared by text, HTML and record extraction: language and named entities of the clean text,
 // and the Article shape the indexer stores.
-import { analyzeArticle } from '../../analyzers/text.js';
-import type { LangTag } from '../../analyzers/types.js';
+
+import type { LangTag } from '../../analyzers/index.js';
+import { analyzeArticle } from '../../analyzers/index.js';
 import type { ExtractedArticle } from '../types.js';
 import { ExtractError } from './errors.js';
 import type { PageFields } from './page.js';
@@ -24,11 +25,11 @@ export function validLang(v: unknown): string | null {
   const t = v.trim().replace(/_/g, '-');
   if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(t)) return null;
   const [primary, ...rest] = t.split('-');
-  let p = primary!.toLowerCase();
+  let p = (primary ?? '').toLowerCase();
   if (p === 'kz' || p === 'kaz') p = 'kk'; // "kz" is the country, often used for the language
   if (p === 'rus') p = 'ru';
   const sub = rest.map((s) =>
-    s.length === 4 ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s.length === 2 ? s.toUpperCase() : s,
+    s.length === 4 ? s.charAt(0).toUpperCase() + s.slice(1).toLowerCase() : s.length === 2 ? s.toUpperCase() : s,
   );
   return [p, ...sub].join('-');
 }

@@ -38,7 +38,7 @@ export function isoOf(m: DateMention): string {
 }
 
 // Ordinal marks after a day number: Kazakh «11-ші», Russian «1-го», «28-е».
-const ORD = String.raw`(?:-?(?:ші|шы|інші|ыншы|ci|shi|го|е|ого))?`;
+const ORD = '(?:-?(?:ші|шы|інші|ыншы|ci|shi|го|е|ого))?';
 const SEP = String.raw`(?:\s+|-|\s*\.\s*)`;
 const DASH = String.raw`\s*[-–—]\s*`;
 /** A year is not glued to other letters or digits, except «2023г.»/«2023ж.». */
@@ -66,7 +66,7 @@ const RE_NUM = new RegExp(
 );
 /** «2024-05-23», «2024-05-23T10:15:00+05:00» */
 const RE_ISO =
-  /(?<![\d.\/-])(?<y>\d{4})-(?<mo>\d{2})-(?<d1>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d])/dgu;
+  /(?<![\d./-])(?<y>\d{4})-(?<mo>\d{2})-(?<d1>\d{2})(?:[T ](?<h>\d{2}):(?<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d])/dgu;
 
 const TIME_BEFORE = /(?<h>\d{1,2}):(?<mi>\d{2})(?::\d{2})?\s*,?\s*(?:[|·•]\s*)?$/u;
 /** A time after the date, also after the year's abbreviation or word: «2025 ж., 14:30», «2025 года в 14:30». */
@@ -81,16 +81,16 @@ function attachTime(text: string, m: DateMention): DateMention {
   const b = TIME_BEFORE.exec(before);
   const a = TIME_AFTER.exec(after);
   let out = m;
-  if (a?.groups && validTime(+a.groups.h!, +a.groups.mi!)) {
-    out = { ...m, hour: +a.groups.h!, minute: +a.groups.mi!, end: m.end + a[0].length };
-  } else if (b?.groups && validTime(+b.groups.h!, +b.groups.mi!)) {
-    out = { ...m, hour: +b.groups.h!, minute: +b.groups.mi!, start: m.start - b[0].length };
+  if (a?.groups && validTime(Number(a.groups.h), Number(a.groups.mi))) {
+    out = { ...m, hour: Number(a.groups.h), minute: Number(a.groups.mi), end: m.end + a[0].length };
+  } else if (b?.groups && validTime(Number(b.groups.h), Number(b.groups.mi))) {
+    out = { ...m, hour: Number(b.groups.h), minute: Number(b.groups.mi), start: m.start - b[0].length };
   }
   const tz = TZ_AFTER.exec(text.slice(out.end, out.end + 16));
   if (tz?.groups && out.hour !== null) {
     out = {
       ...out,
-      tz: `${tz.groups.sign}${pad(+tz.groups.hh!)}:${tz.groups.mm ?? '00'}`,
+      tz: `${tz.groups.sign}${pad(Number(tz.groups.hh))}:${tz.groups.mm ?? '00'}`,
       end: out.end + tz[0].length,
     };
   }
@@ -123,40 +123,40 @@ export function findDates(text: string): DateMention[] {
     });
   };
   for (const m of text.matchAll(RE_DMY)) {
-    const g = m.groups!;
-    const m1 = monthOf(g.m1!, { abbr: true });
+    const g = m.groups ?? {};
+    const m1 = monthOf(g.m1 ?? '', { abbr: true });
     if (!m1) continue;
     if (g.m2 !== undefined && !monthOf(g.m2, { abbr: true })) continue;
     const wd = g.wd !== undefined && isWeekday(g.wd);
-    const start = wd ? m.index : indicesOf(m, 'd1')![0];
-    push(+g.y!, m1, +g.d1!, start, m.index + m[0].length, {
+    const start = wd ? m.index : (indicesOf(m, 'd1')?.[0] ?? m.index);
+    push(Number(g.y), m1, Number(g.d1), start, m.index + m[0].length, {
       weekday: wd,
       range: g.d1b !== undefined || g.d2 !== undefined,
     });
   }
   for (const m of text.matchAll(RE_YDM)) {
-    const g = m.groups!;
-    const m1 = monthOf(g.m1!);
-    if (m1) push(+g.y!, m1, +g.d1!, m.index, m.index + m[0].length);
+    const g = m.groups ?? {};
+    const m1 = monthOf(g.m1 ?? '');
+    if (m1) push(Number(g.y), m1, Number(g.d1), m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(RE_MDY)) {
-    const g = m.groups!;
-    const m1 = monthOf(g.m1!, { abbr: true });
-    if (m1) push(+g.y!, m1, +g.d1!, m.index, m.index + m[0].length);
+    const g = m.groups ?? {};
+    const m1 = monthOf(g.m1 ?? '', { abbr: true });
+    if (m1) push(Number(g.y), m1, Number(g.d1), m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(RE_NUM)) {
-    const g = m.groups!;
-    push(+g.y!, +g.mo!, +g.d1!, m.index, m.index + m[0].length);
+    const g = m.groups ?? {};
+    push(Number(g.y), Number(g.mo), Number(g.d1), m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(RE_ISO)) {
-    const g = m.groups!;
+    const g = m.groups ?? {};
     const extra: Partial<DateMention> = {};
-    if (g.h !== undefined && validTime(+g.h, +g.mi!)) {
+    if (g.h !== undefined && validTime(+g.h, Number(g.mi))) {
       extra.hour = +g.h;
-      extra.minute = +g.mi!;
+      extra.minute = Number(g.mi);
       if (g.tz) extra.tz = g.tz === 'Z' ? 'Z' : g.tz.length === 5 ? `${g.tz.slice(0, 3)}:${g.tz.slice(3)}` : g.tz;
     }
-    push(+g.y!, +g.mo!, +g.d1!, m.index, m.index + m[0].length, extra);
+    push(Number(g.y), Number(g.mo), Number(g.d1), m.index, m.index + m[0].length, extra);
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: DateMention[] = [];
@@ -221,7 +221,7 @@ export function dateLine(line: string, maxRestWords = 3): DateLine | null {
   const first = ms[0];
   if (!first) return null;
   let rest = t;
-  for (const m of [...ms].reverse()) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+  for (const m of [...ms].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.end)}`;
   rest = withoutLineMetadata(rest);
   const words = (rest.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !DATE_LINE_FILLER.test(w) && !/^\d{1,3}$/.test(w));
   // Words left beside a date on a metadata line are a rubric or a label («Саясат», «Политика»): capitalized.

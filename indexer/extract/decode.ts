@@ -32,8 +32,8 @@ export function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   let evenCyr = 0;
   let oddCyr = 0;
   for (let i = 0; i < n; i += 2) {
-    const e = b[i]!;
-    const o = b[i + 1]!;
+    const e = b[i];
+    const o = b[i + 1];
     if (e === 0) evenZero++;
     if (o === 0) oddZero++;
     if (e === 0x04) evenCyr++;
@@ -103,10 +103,14 @@ function guessSingleByte(b: Uint8Array): { text: string; encoding: string } {
   return best;
 }
 
+/** U+0000–U+0008, U+000E–U+001F and U+007F: the C0 controls other than tab, newlines, vertical tab, form feed, CR. */
+const isStrayControl = (code: number): boolean => code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+
 /** Control characters other than tab/newline/CR/form feed: a few are tolerated, many mean binary. */
 function controlShare(text: string): number {
   if (text.length === 0) return 0;
-  const n = text.match(/[\u0000-\u0008\u000E-\u001F\u007F]/g)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isStrayControl(text.charCodeAt(i))) n++;
   return n / text.length;
 }
 

@@ -205,10 +205,12 @@ const proseChars = (lines: readonly string[]): number =>
 export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
   const kinds: LineKind[] = lines.map(lineKind);
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (COUNTER_HEAD.test(lines[i]!) && COUNTER_TAIL.test(lines[i + 1]!)) kinds[i] = kinds[i + 1] = 'counter';
+    if (COUNTER_HEAD.test(lines[i] ?? '') && COUNTER_TAIL.test(lines[i + 1] ?? '')) {
+      kinds[i] = 'counter';
+      kinds[i + 1] = 'counter';
+    }
   }
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!;
+  for (const [i, t] of lines.entries()) {
     if (kinds[i] === 'body' && t.length <= 200 && RELATED_INLINE.test(t)) {
       kinds[i] = 'related';
       continue;
@@ -225,9 +227,9 @@ export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
       break;
     }
     kinds[i] = 'related';
-    for (let j = i + 1; j < lines.length && j <= i + 12 && listLike(lines[j]!); j++) kinds[j] = 'related';
+    for (let j = i + 1; j < lines.length && j <= i + 12 && listLike(lines[j] ?? ''); j++) kinds[j] = 'related';
   }
-  return lines.map((text, i) => ({ text, kind: kinds[i]! }));
+  return lines.map((text, i) => ({ text, kind: kinds[i] ?? 'body' }));
 }
 
 /**

@@ -36,7 +36,7 @@ function* walk(v: Json): Generator<{ [k: string]: Json }> {
 const str = (v: Json | undefined): string | null => {
   if (typeof v === 'string') return v.trim() || null;
   if (Array.isArray(v)) return str(v[0]);
-  if (v && typeof v === 'object') return str(v['name'] ?? v['url'] ?? v['@id']);
+  if (v && typeof v === 'object') return str(v.name ?? v.url ?? v['@id']);
   return null;
 };
 
@@ -54,12 +54,12 @@ function jsonLd($: Doc): { headline?: string; date?: string; url?: string; publi
       if (!types.some((t) => ARTICLE_TYPES.test(t))) continue;
       const isNews = !types.includes('WebPage');
       const cand = {
-        headline: str(o['headline']) ?? str(o['name']) ?? undefined,
-        date: str(o['datePublished']) ?? str(o['dateCreated']) ?? undefined,
-        url: str(o['url']) ?? str(o['mainEntityOfPage']) ?? undefined,
+        headline: str(o.headline) ?? str(o.name) ?? undefined,
+        date: str(o.datePublished) ?? str(o.dateCreated) ?? undefined,
+        url: str(o.url) ?? str(o.mainEntityOfPage) ?? undefined,
         publisher: (() => {
-          const p = o['publisher'];
-          if (p && typeof p === 'object' && !Array.isArray(p)) return str(p['url']) ?? str(p['name']) ?? undefined;
+          const p = o.publisher;
+          if (p && typeof p === 'object' && !Array.isArray(p)) return str(p.url) ?? str(p.name) ?? undefined;
           return str(p) ?? undefined;
         })(),
       };
@@ -107,7 +107,7 @@ export function htmlMeta($: Doc): HtmlMeta {
     title: title ? cleanTitle(title) : null,
     date,
     url: url && /^https?:\/\//i.test(url) ? url : null,
-    publisher: pub && pub.includes('.') ? pub : null,
+    publisher: pub?.includes('.') ? pub : null,
     lang: $('html').attr('lang')?.trim() || null,
   };
 }
@@ -185,8 +185,8 @@ function blockText(root: cheerio.Cheerio<AnyNode>): string {
     line = '';
   };
   const visit = (node: AnyNode) => {
-    if (node.type === 'text') {
-      line += (node as unknown as { data: string }).data;
+    if (node.type === 'text' && 'data' in node) {
+      line += node.data;
       return;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;

@@ -1,7 +1,7 @@
 // How much a headline candidate speaks of the article: the share of its content words the article's text uses. A
 // headline is made of the article's words; a site's slogan or name above it («Ақиқат – ең басты құндылық»,
 // «Новости Казахстана — быстро и честно») mostly is not.
-import { analyze } from '../../analyzers/analyze.js';
+import { analyze } from '../../analyzers/index.js';
 
 /** Stems of the content words of a text (stopwords, numbers and one-letter words left out). */
 function contentStems(text: string): Set<string> {

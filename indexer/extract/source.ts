@@ -24,7 +24,7 @@ export function registrableDomain(host: string): string {
     .replace(/\.$/, '')
     .split('.');
   if (parts.length <= 2) return parts.join('.');
-  const second = parts[parts.length - 2]!;
+  const second = parts.at(-2) ?? '';
   const keep = SECOND_LEVEL.has(second) ? 3 : 2;
   return parts.slice(-keep).join('.');
 }
@@ -52,17 +52,17 @@ export function normalizeSource(value: string | null | undefined): string | null
   const v = value.trim();
   if (!v) return null;
   const d = DOMAIN.exec(v);
-  if (d && (d.index === 0 || /^(?:https?:\/\/|www\.)/i.test(v))) return registrableDomain(d[1]!);
+  if (d && (d.index === 0 || /^(?:https?:\/\/|www\.)/i.test(v))) return registrableDomain(d[1] ?? '');
   const known = outletAtStart(v);
   if (known) return known;
-  if (d) return registrableDomain(d[1]!);
+  if (d) return registrableDomain(d[1] ?? '');
   return v.toLowerCase().replace(/\s+/gu, ' ');
 }
 
 /** The outlet named in an attribution phrase: a domain in it, or a known outlet at its start. */
 function outletIn(phrase: string): string | null {
   const d = DOMAIN.exec(phrase.slice(0, 60));
-  if (d && d.index <= 30) return registrableDomain(d[1]!);
+  if (d && d.index <= 30) return registrableDomain(d[1] ?? '');
   return outletAtStart(phrase);
 }
 
@@ -73,10 +73,8 @@ const SOURCE_LINE = /^(?:источник|дереккөз|derekkóz|derekköz|s
  * Zakon.kz», «передает корреспондент агентства Kazinform»). A bare «сообщает ТАСС» / «пишет BBC» names where a
  * story came from, not who published the page, and is not taken.
  */
-const ATTRIBUTION = new RegExp(
-  String.raw`(?:деп\s+(?:хабарла(?:йды|ды)|жазады)|dep\s+(?:habarla(?:ıdy|dy)|xabarlaidy|jazady)|(?:сообща(?:ет|ют)|переда[её]т|пишет)\s+(?:собственный\s+|специальный\s+)?(?:корреспондент|корр\.)(?:\s+(?:агентства|портала|издания|сайта))?)\s+(?:агентство\s+|газета\s+|издание\s+|портал\s+|телеканал\s+)?([^,;:\n!?]{2,80}?)(?=[,;:\n!?)]|\.(?:\s|$)|$)`,
-  'giu',
-);
+const ATTRIBUTION =
+  /(?:деп\s+(?:хабарла(?:йды|ды)|жазады)|dep\s+(?:habarla(?:ıdy|dy)|xabarlaidy|jazady)|(?:сообща(?:ет|ют)|переда[её]т|пишет)\s+(?:собственный\s+|специальный\s+)?(?:корреспондент|корр\.)(?:\s+(?:агентства|портала|издания|сайта))?)\s+(?:агентство\s+|газета\s+|издание\s+|портал\s+|телеканал\s+)?([^,;:\n!?]{2,80}?)(?=[,;:\n!?)]|\.(?:\s|$)|$)/giu;
 /** «ASTANA. KAZINFORM –», «АСТАНА. КАЗИНФОРМ —», «МОСКВА, 10 января. /ТАСС/.» */
 const AGENCY_DATELINE =
   /^([\p{L}\s-]{3,30})[.,]\s*(?:[^.\n]{0,30}\.\s*)?\/?\s*([\p{Lu}][\p{L}\p{N}\s-]{1,30}?)\s*\/?\s*[.–—-]/u;
@@ -104,7 +102,7 @@ export function findSource({ lines, url, site }: SourceInput): string | null {
     if (l.kind !== 'source' && l.kind !== 'body') continue;
     const m = SOURCE_LINE.exec(l.text);
     if (m && l.text.length <= 120) {
-      const s = outletIn(m[1]!); // a domain or a known outlet; a free phrase is not a facet value
+      const s = outletIn(m[1] ?? ''); // a domain or a known outlet; a free phrase is not a facet value
       if (s) return s;
     }
   }
@@ -120,28 +118,28 @@ export function findSource({ lines, url, site }: SourceInput): string | null {
   // A wire dateline names the publisher; an attribution after it names where the story came from.
   for (const l of body.slice(0, 4)) {
     const m = AGENCY_DATELINE.exec(l.text);
-    if (m && mostlyCaps(m[1]!) && mostlyCaps(m[2]!)) {
-      const s = outletAtStart(m[2]!);
+    if (m && mostlyCaps(m[1] ?? '') && mostlyCaps(m[2] ?? '')) {
+      const s = outletAtStart(m[2] ?? '');
       if (s) return s;
     }
   }
   for (const l of body) {
     for (const m of l.text.matchAll(ATTRIBUTION)) {
-      const s = outletIn(m[1]!);
+      const s = outletIn(m[1] ?? '');
       if (s) return s;
     }
   }
   for (const l of [...body].reverse().slice(0, 4)) {
     const m = PRESS_SERVICE.exec(l.text);
     if (m && l.text.length <= 100) {
-      const s = outletAtStart((m[1] ?? m[2])!);
+      const s = outletAtStart(m[1] ?? m[2] ?? '');
       if (s) return s;
     }
   }
   for (const l of lines) {
     if (l.kind !== 'footer') continue;
     const m = FOOTER_DOMAIN.exec(l.text);
-    if (m) return registrableDomain(m[1]!);
+    if (m) return registrableDomain(m[1] ?? '');
   }
   return null;
 }

@@ -72,7 +72,7 @@ export function cleanTitle(raw: string): string {
     if (!s || s.length > 40) return false;
     if (/^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,12}|қаз|рф)$/iu.test(s)) return true;
     const n = normalizeSource(s);
-    return n !== null && n.includes('.') && n !== s.toLowerCase() && s.split(/\s+/u).length <= 3;
+    return n?.includes('.') && n !== s.toLowerCase() && s.split(/\s+/u).length <= 3;
   };
   for (;;) {
     const seps = [...t.matchAll(new RegExp(SEPARATORS.source, 'gu'))];
@@ -85,9 +85,9 @@ export function cleanTitle(raw: string): string {
   }
   // «Заголовок: Политика: Мир: Lenta.ru» — trailing rubric segments before a site name.
   const colon = t.split(/:\s+/u);
-  if (colon.length >= 2 && isSite(colon[colon.length - 1]!)) {
+  if (colon.length >= 2 && isSite(colon.at(-1) ?? '')) {
     let k = colon.length - 1;
-    while (k > 1 && colon[k - 1]!.split(/\s+/u).length <= 2) k--;
+    while (k > 1 && (colon[k - 1] ?? '').split(/\s+/u).length <= 2) k--;
     t = colon.slice(0, k).join(': ');
   }
   return t.trim();

@@ -86,12 +86,12 @@ export function yearMentions(text: string): YearMention[] {
   }
   const insideDate = (i: number) => dates.some((d) => i >= d.start && i < d.end);
   for (const m of text.matchAll(RE_YEAR)) {
-    const g = m.groups!;
+    const g = m.groups ?? {};
     if (g.y2 !== undefined) continue; // a range: a period, not a point in time
     if (insideDate(m.index)) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const monthBefore = MONTH_BEFORE.exec(before);
-    if (g.w === undefined && !(monthBefore && monthOf(monthBefore[1]!, { abbr: true }))) continue;
+    if (g.w === undefined && !(monthBefore && monthOf(monthBefore[1] ?? '', { abbr: true }))) continue;
     const after = text.slice(m.index + 4, m.index + 30);
     const s = sentenceAround(text, m.index);
     const futureLocal = FUTURE_LOCAL.some((r) => r.test(after)) || futureBefore(before);
@@ -104,7 +104,7 @@ export function yearMentions(text: string): YearMention[] {
           : RETRO_BEFORE.test(before) || RETRO_WORDS.test(s)
             ? 'retro'
             : 'past';
-    out.push({ year: +g.y1!, kind });
+    out.push({ year: Number(g.y1), kind });
   }
   return out;
 }
@@ -136,8 +136,8 @@ export function inferYear(text: string): YearGuess | null {
   const mentions = yearMentions(text);
   const current = [...new Set(mentions.filter((m) => m.kind === 'current').map((m) => m.year))];
   const { lower, upper } = yearBounds(mentions);
-  if (current.length === 1) {
-    const y = current[0]!;
+  const [y] = current;
+  if (current.length === 1 && y !== undefined) {
     return (lower === null || lower <= y) && (upper === null || y <= upper) ? { year: y, score: Infinity } : null;
   }
   if (lower === null || upper === null || upper < lower) return null;

@@ -5,11 +5,11 @@
 
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WriterLocks } from '../../engine/writer-lock.js';
+import { WriterLocks } from '../../engine/index.js';
 import { DEFAULT_STATIC_DIR } from '../config.js';
 import { createLogger } from '../logger.js';
 import { type RunningServer, startServer } from '../start.js';
-import { rawHttp, startTestServer, type TestServer } from '../testing.js';
+import { rawHttp, responseBody, startTestServer, type TestServer } from '../testing.js';
 
 const TOKEN = 'admin-token-for-tests-0123456789';
 const PUBLIC_KEY = 'public-key-for-tests-0123';
@@ -49,14 +49,8 @@ async function admin(
     headers,
     ...(options.body !== undefined ? { body: options.body } : {}),
   });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // asserted by the callers
-  }
-  return { status: res.status, body, headers: res.headers };
+  // Asserted by the callers: every answer is JSON.
+  return { status: res.status, body: await responseBody(res), headers: res.headers };
 }
 
 const put = (records: unknown, options: Parameters<typeof admin>[2] = {}) =>
@@ -305,7 +299,7 @@ function serverDataDir(): string {
 describe('admin API configuration', () => {
   it('IZDE_ADMIN_TOKEN is read, trimmed, registered as a secret, and may not be the public key', async () => {
     const { serverConfigFromEnv } = await import('../config.js');
-    const { redactText } = await import('../../engine/redact.js');
+    const { redactText } = await import('../../engine/index.js');
     const config = serverConfigFromEnv({ IZDE_ADMIN_TOKEN: '  config-token-0123456789  ' });
     expect(config).toMatchObject({ adminToken: 'config-token-0123456789', adminRateLimitPerMinute: 60 });
     expect(redactText('x config-token-0123456789 y')).toBe('x [REDACTED] y');

@@ -1,8 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { Gateway } from '../../engine/gateway.js';
-import { registerSecret } from '../../engine/redact.js';
-import { LockBusyError } from '../../engine/writer-lock.js';
+import type { Gateway } from '../../engine/index.js';
+import { LockBusyError, registerSecret } from '../../engine/index.js';
 import { deleteArticles } from '../../indexer/delete.js';
 import { type IncomingRecord, ingestRecords } from '../../indexer/ingest.js';
 import { ApiError, errorBody, notFound } from '../errors.js';

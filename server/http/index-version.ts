@@ -1,4 +1,4 @@
-import type { Gateway } from '../../engine/gateway.js';
+import type { Gateway } from '../../engine/index.js';
 
 /**
  * The index's version: Meilisearch's `updatedAt` of the index, so every izde server on one engine sees the same

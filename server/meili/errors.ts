@@ -1,4 +1,4 @@
-import { EngineError } from '../../engine/errors.js';
+import { EngineError } from '../../engine/index.js';
 import { ApiError, toApiError } from '../errors.js';
 import { FilterError } from './filter.js';
 

@@ -4,10 +4,8 @@
  * Kazakh Latin or Cyrillic, folded letters), an organization also by its names in the gazetteer («шос», «ШЫҰ»,
  * «Shanghai» find SCO), a year by its digits.
  */
-import { entryOf } from '../../analyzers/entities.js';
-import { fold } from '../../analyzers/kk/fold.js';
-import { normalize } from '../../analyzers/normalize.js';
-import type { Facet } from '../../engine/schema.js';
+import { entryOf, fold, normalize } from '../../analyzers/index.js';
+import type { Facet } from '../../engine/index.js';
 
 /** Meilisearch answers at most this many facet values. */
 export const MAX_FACET_HITS = 100;

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { CompareOp, FilterExpr, FilterField } from '../search/filter-expr.js';
+import { KEYWORDS } from './filter.js';
 
 const NASTY_VALUES = [
   '',
@@ -120,20 +121,6 @@ export function withoutDoubleNegation(expr: FilterExpr): FilterExpr {
   }
 }
 
-const KEYWORDS = new Set([
-  'AND',
-  'OR',
-  'IN',
-  'NOT',
-  'TO',
-  'EXISTS',
-  'IS',
-  'NULL',
-  'EMPTY',
-  'CONTAINS',
-  'STARTS',
-  'WITH',
-]);
 const bareOk = (v: string) => /^[\p{L}\p{N}_.-]+$/u.test(v) && !KEYWORDS.has(v) && !v.startsWith('_geo');
 
 /** One way of writing a value: bare when it can be, else in either quote with backslash escapes. */

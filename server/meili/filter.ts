@@ -25,7 +25,8 @@ const MAX_DEPTH = 200;
 /** Longest filter text accepted (a guard against abuse; real filters are a few hundred characters). */
 export const MAX_FILTER_CHARS = 10_000;
 
-const KEYWORDS = new Set([
+/** The words of the filter language: a value spelled like one must be quoted. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
   'AND',
   'OR',
   'IN',

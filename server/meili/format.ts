@@ -4,7 +4,7 @@
  * as Meilisearch gives them), `_rankingScore`. Like Meilisearch, `_formatted` is plain text with tags inserted, not
  * HTML: clients escape it (InstantSearch does).
  */
-import { HIT_FIELDS } from '../../engine/schema.js';
+import { HIT_FIELDS } from '../../engine/index.js';
 import type { Range } from '../search/highlight.js';
 import type { PlannedHit, PublicDocument } from '../search/planned.js';
 

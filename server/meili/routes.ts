@@ -5,7 +5,7 @@
  * Meilisearch's error shape. `:uid` is izde's index (INDEX_NAME).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { FACETS, type Facet } from '../../engine/schema.js';
+import { FACETS, type Facet } from '../../engine/index.js';
 import type { SearchService } from '../search/service.js';
 import { publicKeyGuard } from './auth.js';
 import { indexNotFound, MeiliError, meiliErrorBody, toMeiliError } from './errors.js';

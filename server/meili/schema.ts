@@ -5,12 +5,11 @@
  * Parameters izde cannot honor (vectors, distinct, …) are refused with a clear message rather than ignored.
  */
 import { z } from 'zod';
+import { MAX_QUERY_CHARS } from '../../common/api-limits.js';
 import { MeiliError } from './errors.js';
 
 /** Most hits one query answers (limit, hitsPerPage): each hit is highlighted on its original text. */
 export const MAX_HITS = 200;
-/** Longest query, as on /api/search. */
-export const MAX_QUERY_CHARS = 500;
 
 const count = z.number().int().min(0);
 const stringList = z.array(z.string().max(200)).max(50);

@@ -3,7 +3,7 @@
  * paging) and how to shape its hits; and the answer back in Meilisearch 1.21's shape: `limit`/`offset`/
  * `estimatedTotalHits`, or `hitsPerPage`/`page`/`totalPages`/`totalHits` when the request pages by page.
  */
-import { FACETS, type Facet } from '../../engine/schema.js';
+import { FACETS, type Facet } from '../../engine/index.js';
 import type { PlannedQueryInput, PlannedSearchResult } from '../search/planned.js';
 import { MeiliError } from './errors.js';
 import { FilterError, parseFilter } from './filter.js';

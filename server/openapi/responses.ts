@@ -4,7 +4,7 @@
  * schema that drifts from its type, and server/openapi/openapi.test.ts validates real answers against the document.
  */
 import { z } from 'zod';
-import { FACETS, type Facet } from '../../engine/schema.js';
+import { FACETS, type Facet } from '../../engine/index.js';
 import type { ApiErrorCode } from '../errors.js';
 import { SCRIPTS } from '../search/display-script.js';
 import type { ArticleResponse, HealthResponse, SearchHit, SearchResponse } from '../search/service.js';

@@ -11,8 +11,7 @@
  * Only alternatives that find something are returned.
  */
 import { z } from 'zod';
-import { analyzeQuery, type QueryToken, type Reading } from '../../analyzers/query.js';
-import { hasKazakhLetter } from '../../analyzers/script.js';
+import { analyzeQuery, hasKazakhLetter, type QueryToken, type Reading } from '../../analyzers/index.js';
 import type { Selections } from './filters.js';
 import { hasSpan } from './year-span.js';
 

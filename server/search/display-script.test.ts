@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cyrillicToLatin } from '../../analyzers/kk/latin.js';
+import { cyrillicToLatin } from '../../analyzers/index.js';
 import { parseScriptParam } from './display-script.fixture.js';
 import {
   conversionFor,

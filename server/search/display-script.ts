@@ -5,7 +5,7 @@
  * exactly the word it covered. Only Kazakh articles are converted; Russian and other text is left as written.
  */
 import { z } from 'zod';
-import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet, latinToCyrillic } from '../../analyzers/kk/latin.js';
+import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet, latinToCyrillic } from '../../analyzers/index.js';
 import { markHtml, mergeRanges, type Range } from './highlight.js';
 
 export const SCRIPTS = ['cyrl', 'latn'] as const;

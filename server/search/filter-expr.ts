@@ -1,4 +1,4 @@
-import { documentKey } from '../../indexer/key.js';
+import { documentKey } from '../../engine/index.js';
 import { quote } from './filters.js';
 
 /**

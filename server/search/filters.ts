@@ -1,4 +1,4 @@
-import { FACETS, type Facet } from '../../engine/schema.js';
+import { FACETS, type Facet } from '../../engine/index.js';
 import { hasSpan, type YearSpan, yearClauses } from './year-span.js';
 
 /** Selected facet values, and the span of years (year_from/year_to), which belongs to the year facet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, markHtml, mergeRanges, snippetHtml } from './highlight.js';
+import { clauseStart, escapeHtml, markHtml, mergeRanges, snippetHtml } from './highlight.js';
 
 describe('escapeHtml / markHtml', () => {
   it('escapes everything but our marks', () => {
@@ -49,7 +49,7 @@ describe('mergeRanges', () => {
 
 describe('snippetHtml', () => {
   const sentence = (i: number) => `Сөйлем ${i} осы жерде біраз сөзден тұрады.`;
-  const text = Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ') + ' Соңында ШЫҰ туралы айтылды.';
+  const text = `${Array.from({ length: 40 }, (_, i) => sentence(i)).join(' ')} Соңында ШЫҰ туралы айтылды.`;
 
   it('returns short texts whole, marked', () => {
     expect(snippetHtml('Алматыда өтті', [[0, 8]])).toBe('<mark>Алматыда</mark> өтті');
@@ -95,5 +95,13 @@ describe('snippetHtml', () => {
       const html = snippetHtml(text, [[at, at + 3]], { maxChars });
       expect(html.split('<mark>').length).toBe(html.split('</mark>').length);
     }
+  });
+});
+
+describe('clauseStart', () => {
+  it('finds the last clause start in the window', () => {
+    const text = 'Когда делегации собрались, министры обсудили торговлю; затем — транзит';
+    expect(text.slice(clauseStart(text, 0, text.length))).toBe('транзит');
+    expect(clauseStart('без запятых вовсе', 0, 17)).toBe(-1);
   });
 });

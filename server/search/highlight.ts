@@ -3,12 +3,12 @@
  * folded or transliterated form the query matched is marked where the reader sees it. Output is safe HTML: text
  * escaped, `<mark>` the only markup.
  */
-import { clauseStart, sentenceStarts } from './sentence-start.js';
+import { sentenceStarts } from '../../analyzers/index.js';
 
 export type Range = readonly [start: number, end: number];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** Sorted, merged ranges (adjacent or overlapping ones become one mark). */
 export function mergeRanges(ranges: Iterable<Range>): Range[] {
@@ -30,7 +30,7 @@ export function markHtml(text: string, ranges: readonly Range[], from = 0, to = 
     const s = Math.max(s0, from);
     const e = Math.min(e0, to);
     if (e <= s) continue;
-    html += escapeHtml(text.slice(pos, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+    html += `${escapeHtml(text.slice(pos, s))}<mark>${escapeHtml(text.slice(s, e))}</mark>`;
     pos = e;
   }
   return html + escapeHtml(text.slice(pos, to));
@@ -53,6 +53,13 @@ function wordEnd(text: string, i: number, max: number): number {
 export interface SnippetOptions {
   /** Target length of the snippet in characters. */
   maxChars?: number;
+}
+
+/** The nearest clause start (after , ; : or a dash) in [from, to], or -1: where a very long sentence can be cut. */
+export function clauseStart(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const m of text.slice(from, to).matchAll(/[,;:]\s+|\s[—–-]\s+/gu)) best = from + m.index + m[0].length;
+  return best <= to ? best : -1;
 }
 
 /**
@@ -80,18 +87,19 @@ export function snippetHtml(text: string, ranges: readonly Range[], options: Sni
   let start = 0;
   if (ranges.length > 0) {
     let best = { score: -1, i: 0 };
-    for (let i = 0; i < ranges.length; i++) {
-      const windowEnd = ranges[i]![0] + maxChars * 0.8;
+    for (const [i, [from]] of ranges.entries()) {
+      const windowEnd = from + maxChars * 0.8;
       const words = new Set<string>();
       let count = 0;
-      for (let j = i; j < ranges.length && ranges[j]![1] <= windowEnd; j++) {
-        words.add(text.slice(ranges[j]![0], ranges[j]![1]).toLowerCase());
+      for (const [s, e] of ranges.slice(i)) {
+        if (e > windowEnd) break;
+        words.add(text.slice(s, e).toLowerCase());
         count++;
       }
       const score = words.size * 1000 + count;
       if (score > best.score) best = { score, i };
     }
-    const first = ranges[best.i]![0];
+    const first = ranges[best.i]?.[0] ?? 0;
     start = snippetStart(text, first, maxChars);
   }
   // A window that had to start well before its first match (at that sentence's start) keeps some text after it.

@@ -1,6 +1,6 @@
-import type { IndexKeys } from '../../analyzers/index-keys.js';
-import { analyzeArticle, analyzeText, type TextAnalysis } from '../../analyzers/text.js';
-import { INDEX_SETTINGS } from '../../engine/settings.js';
+import type { IndexKeys } from '../../analyzers/index.js';
+import { analyzeArticle, analyzeText, type TextAnalysis } from '../../analyzers/index.js';
+import { INDEX_SETTINGS } from '../../engine/index.js';
 import type { Range } from './highlight.js';
 import type { MatchKeys } from './plan.js';
 

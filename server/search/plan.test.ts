@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SALIENT_FIELDS, TIER_FIELDS } from '../../engine/schema.js';
+import { SALIENT_FIELDS, TIER_FIELDS } from '../../engine/index.js';
 import { NEAR_WORDS_SCORE, type PlannedQuery, planQuery } from './plan.js';
 
 const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.name === name);

@@ -1,8 +1,15 @@
-import { entityToken } from '../../analyzers/entity-token.js';
-import { KAZAKH_MARK, RUSSIAN_MARK, salientKey } from '../../analyzers/index-keys.js';
-import { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from '../../analyzers/query.js';
-import type { IndexKeys } from '../../analyzers/types.js';
-import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/schema.js';
+import type { IndexKeys } from '../../analyzers/index.js';
+import {
+  analyzeQuery,
+  entityToken,
+  KAZAKH_MARK,
+  type QueryAnalysis,
+  type QueryToken,
+  type Reading,
+  RUSSIAN_MARK,
+  salientKey,
+} from '../../analyzers/index.js';
+import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -69,7 +76,9 @@ const WEIGHTS: Record<Tier | 'title' | 'salient' | 'entity' | 'name', number> = 
 const TITLE_FIELDS = [titleField('stem'), titleField('fold')] as const;
 /** The reading that language identification did not prefer is still searched, a little lower. */
 const SECOND_READING = 0.97;
+/** The prefix queries while typing: below every whole-word tier; the folded spelling a little below the exact one. */
 const PREFIX_WEIGHT = 0.66;
+const PREFIX_FOLD_WEIGHT = PREFIX_WEIGHT * 0.95;
 
 export interface PlanOptions {
   /** Treat the last word as a prefix (search-as-you-type when whole words found nothing). */
@@ -160,17 +169,140 @@ function stemTierKeys(reading: Reading, tokens: readonly QueryToken[]): string[]
   });
 }
 
-/** Plans a query from its text, or from its analysis when the caller plans it more than once (prefix, …). */
-export function planQuery(query: string | QueryAnalysis, options: PlanOptions = {}): QueryPlan {
-  const { text, tokens, readings, partialLast } = typeof query === 'string' ? analyzeQuery(query) : query;
-  const keys = emptyKeys();
-  const queries: PlannedQuery[] = [];
-  if (tokens.length === 0) return { text, tokens, queries, keys };
-  const phrases = tokens.map((t) => t.phrase);
-  const prefixLast = Boolean(options.prefix && partialLast);
+type AddQuery = (name: string, q: string, fields: readonly string[], weight: number, restrict?: boolean) => void;
+
+/** One reading, ready to plan: its content words' keys per tier, entity mentions and weight factor. */
+interface ReadingPlan {
+  reading: Reading;
+  /** SECOND_READING for the reading language identification did not prefer, else 1. */
+  factor: number;
+  words: IndexKeys[];
+  tierKeys: Record<Tier, string[]>;
+  mentions: { code: string; first: number; last: number }[];
+  phrases: readonly number[];
+}
+
+/**
+ * The tier queries. Each query costs the engine about a millisecond, so tiers that would find nothing new are left
+ * out: the exact tier when every word was typed in its base form (the stem tier ranks those the same), and the fold
+ * tier's own query when folding changed no key (the stem query then runs on the fold fields, which gives it the
+ * folded spellings and typo tolerance at the stem's weight).
+ */
+function addTierQueries({ reading, factor, tierKeys, phrases }: ReadingPlan, add: AddQuery): void {
+  const unmarked = tierKeys.stem.map((k, i) => (k === tierKeys.exact[i] ? k : k.slice(1)));
+  const baseForms = unmarked.every((k, i) => k === tierKeys.exact[i]);
+  const foldSame = tierKeys.fold.every((k, i) => k === tierKeys.stem[i]);
+  const label = reading.label;
+  if (!baseForms) add(`exact:${label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
+  if (reading.secondary) {
+    add(`stem:${label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
+  } else if (foldSame) {
+    add(`stem+fold:${label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.stem * factor);
+  } else {
+    add(`stem:${label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
+    add(`fold:${label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.fold * factor);
+  }
+}
+
+/**
+ * Entities: the mention's words become its language-independent token, the other words keep their key of the
+ * reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
+ */
+function addEntityQuery({ reading, factor, words, tierKeys, mentions, phrases }: ReadingPlan, add: AddQuery): void {
+  if (mentions.length === 0) return;
+  const tier: Tier = reading.secondary ? 'stem' : 'fold';
+  const e = entityQuery(words.length, mentions, tierKeys[tier], phrases);
+  add(`entity:${reading.label}`, toQ(e.keys, e.phrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
+}
+
+/** The title: every word (or the entity a name stands for) in the title, whatever its form. */
+function addTitleQuery({ reading, factor, words, tierKeys, mentions, phrases }: ReadingPlan, add: AddQuery): void {
+  const titleKeys = mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.stem, phrases) : undefined;
+  add(
+    `title:${reading.label}`,
+    titleKeys ? toQ(titleKeys.keys, titleKeys.phrases, false) : toQ(tierKeys.stem, phrases, false),
+    TITLE_FIELDS,
+    WEIGHTS.title * factor,
+    true,
+  );
+}
+
+/**
+ * Several mentions above one: a word (or the entity a name stands for) among the article's salient words — in the
+ * title or lead, or mentioned at least twice — ranks the article by the key's place there, above the tiers. Words of
+ * several words must meet in a sentence, which that field cannot tell: one word only. The preferred reading only,
+ * whose fold tier finds every article this query can.
+ */
+function addSalientQuery({ reading, factor, words, tierKeys, mentions, phrases }: ReadingPlan, add: AddQuery): void {
+  const salientKeys =
+    mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.fold, phrases).keys : tierKeys.fold;
+  if (reading.secondary || salientKeys.length !== 1) return;
+  add(
+    `salient:${reading.label}`,
+    `${salientKey(salientKeys[0] ?? '')} `,
+    SALIENT_FIELDS,
+    WEIGHTS.salient * factor,
+    true,
+  );
+}
+
+/**
+ * Foreign names across scripts: in the reading that keeps Latin words as they are and reads Cyrillic as Russian, a
+ * name's skeleton token stands in for it (the other words keep their fold key).
+ */
+function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
+  const { reading, factor, words, tierKeys, phrases } = plan;
+  if (reading.label !== 'ru') return;
+  const names = words.map((k) => k.name);
+  if (!names.some(Boolean)) return;
+  for (const n of names) if (n) keys.names.add(n);
+  const tier: Tier = reading.secondary ? 'stem' : 'fold';
+  add(
+    `name:${reading.label}`,
+    toQ(
+      names.map((n, i) => n ?? tierKeys[tier][i] ?? ''),
+      phrases,
+      false,
+    ),
+    TIER_FIELDS[tier],
+    WEIGHTS.name * factor,
+  );
+}
+
+/** While typing: the last word as a prefix, of its exact form and of its folded spelling. */
+function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
+  const { reading, factor, words, tierKeys, phrases } = plan;
+  const last = words.length - 1;
+  const exactPrefix = tierKeys.exact[last];
+  const foldPrefix = tierKeys.fold[last];
+  if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
+  if (foldPrefix) keys.foldPrefixes.add(foldPrefix);
+  add(`prefix-exact:${reading.label}`, toQ(tierKeys.exact, phrases, true), TIER_FIELDS.exact, PREFIX_WEIGHT * factor);
+  add(`prefix-fold:${reading.label}`, toQ(tierKeys.fold, phrases, true), TIER_FIELDS.fold, PREFIX_FOLD_WEIGHT * factor);
+}
+
+/** A reading's keys per tier, mentions and weight factor (the first reading is the preferred one). */
+function readingPlan(
+  reading: Reading,
+  r: number,
+  tokens: readonly QueryToken[],
+  phrases: readonly number[],
+): ReadingPlan {
+  const words = reading.content.map((i) => contentKeys(reading, i));
+  return {
+    reading,
+    factor: r === 0 ? 1 : SECOND_READING,
+    words,
+    tierKeys: { exact: words.map((k) => k.exact), stem: stemTierKeys(reading, tokens), fold: words.map((k) => k.fold) },
+    mentions: entityMentions(reading),
+    phrases,
+  };
+}
+
+/** Collects queries, each sent once: a query not restricted to its fields is the same as any other with its keys. */
+function queryCollector(queries: PlannedQuery[]): AddQuery {
   const seen = new Set<string>();
-  const add = (name: string, q: string, fields: readonly string[], weight: number, restrict = false) => {
-    // A query not restricted to its fields is the same query as any other with its keys: sent once.
+  return (name, q, fields, weight, restrict = false) => {
     const id = restrict ? `${fields.join(',')}|${q}` : q;
     if (seen.has(id)) return;
     seen.add(id);
@@ -184,104 +316,28 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
       ...(restrict ? { restrict } : {}),
     });
   };
+}
 
-  readings.forEach((reading, r) => {
-    const factor = r === 0 ? 1 : SECOND_READING;
-    const words = reading.content.map((i) => contentKeys(reading, i));
-    const tierKeys: Record<Tier, string[]> = {
-      exact: words.map((k) => k.exact),
-      stem: stemTierKeys(reading, tokens),
-      fold: words.map((k) => k.fold),
-    };
-    // Each query costs the engine about a millisecond, so tiers that would find nothing new are left out: the
-    // exact tier when every word was typed in its base form (the stem tier ranks those the same), and the fold
-    // tier's own query when folding changed no key (the stem query then runs on the fold fields, which gives it
-    // the folded spellings and typo tolerance at the stem's weight).
-    const unmarked = tierKeys.stem.map((k, i) => (k === tierKeys.exact[i] ? k : k.slice(1)));
-    const baseForms = unmarked.every((k, i) => k === tierKeys.exact[i]);
-    const foldSame = tierKeys.fold.every((k, i) => k === tierKeys.stem[i]);
-    for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of tierKeys[tier]) keys[tier].add(k);
-    if (!baseForms)
-      add(`exact:${reading.label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
-    if (reading.secondary) {
-      add(`stem:${reading.label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
-    } else if (foldSame) {
-      add(`stem+fold:${reading.label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.stem * factor);
-    } else {
-      add(`stem:${reading.label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
-      add(`fold:${reading.label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.fold * factor);
-    }
-    // Entities: the mention's words become its language-independent token, the other words keep their key of the
-    // reading's last tier (a secondary reading has no fold tier: it uses its stems, without typos).
-    const mentions = entityMentions(reading);
-    for (const m of mentions) keys.entities.add(m.code);
-    if (mentions.length > 0) {
-      const tier: Tier = reading.secondary ? 'stem' : 'fold';
-      const e = entityQuery(words.length, mentions, tierKeys[tier], phrases);
-      add(`entity:${reading.label}`, toQ(e.keys, e.phrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
-    }
-    // The title: every word (or the entity a name stands for) in the title, whatever its form.
-    const titleKeys = mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.stem, phrases) : undefined;
-    add(
-      `title:${reading.label}`,
-      titleKeys ? toQ(titleKeys.keys, titleKeys.phrases, false) : toQ(tierKeys.stem, phrases, false),
-      TITLE_FIELDS,
-      WEIGHTS.title * factor,
-      true,
-    );
-    // Several mentions above one: a word (or the entity a name stands for) among the article's salient words — in the
-    // title or lead, or mentioned at least twice — ranks the article by the key's place there, above the tiers. Words
-    // of several words must meet in a sentence, which that field cannot tell: one word only. The preferred reading
-    // only, whose fold tier finds every article this query can.
-    const salientKeys =
-      mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.fold, phrases).keys : tierKeys.fold;
-    if (!reading.secondary && salientKeys.length === 1)
-      add(
-        `salient:${reading.label}`,
-        `${salientKey(salientKeys[0] ?? '')} `,
-        SALIENT_FIELDS,
-        WEIGHTS.salient * factor,
-        true,
-      );
-    // Foreign names across scripts: in the reading that keeps Latin words as they are and reads Cyrillic as Russian,
-    // a name's skeleton token stands in for it (the other words keep their fold key).
-    if (reading.label === 'ru') {
-      const names = words.map((k) => k.name);
-      if (names.some(Boolean)) {
-        for (const n of names) if (n) keys.names.add(n);
-        const tier: Tier = reading.secondary ? 'stem' : 'fold';
-        add(
-          `name:${reading.label}`,
-          toQ(
-            names.map((n, i) => n ?? tierKeys[tier][i] ?? ''),
-            phrases,
-            false,
-          ),
-          TIER_FIELDS[tier],
-          WEIGHTS.name * factor,
-        );
-      }
-    }
-    if (prefixLast) {
-      const last = words.length - 1;
-      const exactPrefix = tierKeys.exact[last];
-      const foldPrefix = tierKeys.fold[last];
-      if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
-      if (foldPrefix) keys.foldPrefixes.add(foldPrefix);
-      add(
-        `prefix-exact:${reading.label}`,
-        toQ(tierKeys.exact, phrases, true),
-        TIER_FIELDS.exact,
-        PREFIX_WEIGHT * factor,
-      );
-      add(
-        `prefix-fold:${reading.label}`,
-        toQ(tierKeys.fold, phrases, true),
-        TIER_FIELDS.fold,
-        PREFIX_WEIGHT * 0.95 * factor,
-      );
-    }
-  });
+/** Plans a query from its text, or from its analysis when the caller plans it more than once (prefix, …). */
+export function planQuery(query: string | QueryAnalysis, options: PlanOptions = {}): QueryPlan {
+  const { text, tokens, readings, partialLast } = typeof query === 'string' ? analyzeQuery(query) : query;
+  const keys = emptyKeys();
+  const queries: PlannedQuery[] = [];
+  if (tokens.length === 0) return { text, tokens, queries, keys };
+  const phrases = tokens.map((t) => t.phrase);
+  const prefixLast = Boolean(options.prefix && partialLast);
+  const add = queryCollector(queries);
+  for (const [r, reading] of readings.entries()) {
+    const plan = readingPlan(reading, r, tokens, phrases);
+    for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of plan.tierKeys[tier]) keys[tier].add(k);
+    for (const m of plan.mentions) keys.entities.add(m.code);
+    addTierQueries(plan, add);
+    addEntityQuery(plan, add);
+    addTitleQuery(plan, add);
+    addSalientQuery(plan, add);
+    addNameQuery(plan, keys, add);
+    if (prefixLast) addPrefixQueries(plan, keys, add);
+  }
   return { text, tokens, queries, keys };
 }
 

@@ -4,9 +4,8 @@ import type {
   MultiSearchQueryWithFederation,
   SearchResponse,
 } from 'meilisearch';
-import { wrongLayoutCandidates } from '../../analyzers/layout.js';
-import { toEngineError } from '../../engine/meili-errors.js';
-import { type ArticleDocument, type Facet, HIT_FIELDS } from '../../engine/schema.js';
+import { wrongLayoutCandidates } from '../../analyzers/index.js';
+import { type ArticleDocument, type Facet, HIT_FIELDS, toEngineError } from '../../engine/index.js';
 import { type FilterExpr, printFilter } from './filter-expr.js';
 import type { Range } from './highlight.js';
 import { type MatchKeys, type PlannedQuery, planQuery } from './plan.js';

@@ -10,7 +10,13 @@ import { searchPath, startTestServer, type TestServer } from '../testing.js';
  */
 const LEAD = 'Бүгін астанада жиын өтті. Жиынға көптеген адам келді.';
 const OTHER = 'Келесі жиын жазда болады.';
-const article = (id: string, date: string, title: string, body: string) => ({ id, lang: 'kk', date, title, text: body });
+const article = (id: string, date: string, title: string, body: string) => ({
+  id,
+  lang: 'kk',
+  date,
+  title,
+  text: body,
+});
 const ARTICLES = [
   article('title', '2023-01-01', 'Мұнай бағасы өсті', `${LEAD}\n\n${OTHER}`),
   article('lead', '2023-02-01', 'Жиын өтті', `Бүгін мұнай туралы жиын өтті. Жиынға көптеген адам келді.\n\n${OTHER}`),

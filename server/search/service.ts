@@ -1,12 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
-import { detectLatinAlphabet } from '../../analyzers/kk/latin.js';
-import { wrongLayoutCandidates } from '../../analyzers/layout.js';
-import { analyzeQuery, type QueryAnalysis } from '../../analyzers/query.js';
-import type { Gateway } from '../../engine/gateway.js';
-import { meiliCode, toEngineError } from '../../engine/meili-errors.js';
-import { type ArticleDocument, FACETS, type Facet, HIT_FIELDS, titleField } from '../../engine/schema.js';
-import { documentKey } from '../../indexer/key.js';
+import { analyzeQuery, detectLatinAlphabet, type QueryAnalysis, wrongLayoutCandidates } from '../../analyzers/index.js';
+import type { Gateway } from '../../engine/index.js';
+import {
+  type ArticleDocument,
+  documentKey,
+  FACETS,
+  type Facet,
+  HIT_FIELDS,
+  meiliCode,
+  titleField,
+  toEngineError,
+} from '../../engine/index.js';
 import { IndexVersion } from '../http/index-version.js';
 import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
@@ -328,9 +333,7 @@ export class SearchService {
     );
     let responses: FederatedResponse[];
     try {
-      responses = (await Promise.all(
-        [main, ...perFacet].map((request) => this.multiSearch(client, request)),
-      )) as FederatedResponse[];
+      responses = await Promise.all([main, ...perFacet].map((request) => this.multiSearch(client, request)));
     } catch (err) {
       throw toEngineError(err);
     }
@@ -368,7 +371,7 @@ export class SearchService {
         retrieve: false,
       });
       // Through the wrapper: an index no article was added to yet refuses the queries restricted to fields.
-      const res = (await this.multiSearch(client, request)) as FederatedResponse;
+      const res = await this.multiSearch(client, request);
       return { total: res.estimatedTotalHits ?? 0, langs: { ...(res.facetDistribution?.lang ?? {}) } };
     } catch (err) {
       throw toEngineError(err);
@@ -379,14 +382,14 @@ export class SearchService {
    * A federated multi-search. An index no article was ever added to has no fields yet, and Meilisearch refuses to
    * restrict a query to fields it does not know: the restricted queries (titles) are then left out.
    */
-  private async multiSearch(client: Meilisearch, request: FederatedMultiSearchParams) {
+  private async multiSearch(client: Meilisearch, request: FederatedMultiSearchParams): Promise<FederatedResponse> {
     try {
-      return await client.multiSearch(request);
+      return await client.multiSearch<FederatedMultiSearchParams, HitDocument>(request);
     } catch (err) {
       if (meiliCode(err) !== 'invalid_search_attributes_to_search_on') throw err;
       const queries = request.queries.filter((q) => !q.attributesToSearchOn);
       if (queries.length === 0) return { hits: [], estimatedTotalHits: 0, facetDistribution: {} };
-      return client.multiSearch({ ...request, queries });
+      return client.multiSearch<FederatedMultiSearchParams, HitDocument>({ ...request, queries });
     }
   }
 
@@ -501,10 +504,10 @@ export class SearchService {
     if (queries.length === 0) return [];
     const client = await this.client();
     try {
-      const res = (await this.multiSearch(
+      const res = await this.multiSearch(
         client,
         this.federated(queries, [], [], { limit, offset: 0, sort: undefined, retrieve: true, restrictFields: true }),
-      )) as unknown as FederatedResponse;
+      );
       return res.hits.map((h) => ({ id: h.id, title: h.title }));
     } catch (err) {
       throw toEngineError(err);

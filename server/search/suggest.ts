@@ -1,9 +1,14 @@
-import { gazetteer } from '../../analyzers/entities.js';
-import { fold } from '../../analyzers/kk/fold.js';
-import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
-import { normalize, wordScript } from '../../analyzers/normalize.js';
-import type { Gateway } from '../../engine/gateway.js';
-import { toEngineError } from '../../engine/meili-errors.js';
+import {
+  cyrillicToLatin,
+  detectLatinAlphabet,
+  fold,
+  gazetteer,
+  type LatinAlphabet,
+  normalize,
+  wordScript,
+} from '../../analyzers/index.js';
+import type { Gateway } from '../../engine/index.js';
+import { toEngineError } from '../../engine/index.js';
 
 export interface Suggestion {
   text: string;

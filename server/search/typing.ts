@@ -1,6 +1,5 @@
-import { KAZAKH_MARK, RUSSIAN_MARK } from '../../analyzers/index-keys.js';
-import { fold } from '../../analyzers/kk/fold.js';
-import type { QueryAnalysis } from '../../analyzers/query.js';
+import type { QueryAnalysis } from '../../analyzers/index.js';
+import { fold, KAZAKH_MARK, RUSSIAN_MARK } from '../../analyzers/index.js';
 import { type MatchKeys, mergeKeys, type PlannedQuery, planCompletion, type QueryPlan } from './plan.js';
 import type { Completion } from './suggest.js';
 

@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Gateway } from '../../engine/gateway.js';
-import { passageField, TIER_FIELDS } from '../../engine/schema.js';
-import { waitForTask } from '../../engine/tasks.js';
+import { Gateway, passageField, TIER_FIELDS, waitForTask } from '../../engine/index.js';
 import { typoMatch } from './match.js';
 
 /**

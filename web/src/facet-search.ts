@@ -4,18 +4,12 @@
  * has (kk-Latn too), so «ШОС», «шыу», «Shanghai» and «ShYU» all find SCO in any interface language. Keys are
  * lowercased, stripped of diacritics and Kazakh letters folded (қ→к, ұ→у …), so it forgives the keyboard.
  */
+import { KAZAKH_FOLD } from '../../common/kazakh-fold.js';
 import type { OrgLabels } from './format.js';
 
-const KAZAKH_FOLD: Record<string, string> = {
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  і: 'и',
-  ә: 'а',
-  һ: 'х',
+/** Kazakh letters folded as the index folds them, and the letters names are spelled both ways with. */
+const FOLD: Readonly<Record<string, string>> = {
+  ...KAZAKH_FOLD,
   ё: 'е',
   й: 'и',
   ı: 'i',
@@ -25,7 +19,7 @@ const KAZAKH_FOLD: Record<string, string> = {
 export function searchKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[қғңөұүіәһёйı]/gu, (c) => KAZAKH_FOLD[c] ?? c)
+    .replace(/[қғңөұүіәһёйı]/gu, (c) => FOLD[c] ?? c)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^\p{L}\p{N}+]+/gu, ' ')

@@ -8,8 +8,17 @@ import { isUiLang, type UiLang } from './i18n.js';
 export const FACET_NAMES = ['year', 'org', 'lang', 'source'] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
-export const SORTS = ['relevance', 'date_desc', 'date_asc'] as const;
-export type Sort = (typeof SORTS)[number];
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_FACET_VALUE_CHARS,
+  MAX_PAGE,
+  MAX_QUERY_CHARS,
+  SORTS,
+  type SortOrder,
+} from '../../common/api-limits.js';
+
+export { SORTS };
+export type Sort = SortOrder;
 
 export type Filters = Record<FacetName, string[]>;
 
@@ -42,11 +51,7 @@ export interface PageState {
 }
 
 /** Results per page (the API's default). */
-export const PAGE_SIZE = 20;
-/** The API refuses longer queries; the box has the same maxlength. */
-export const MAX_QUERY = 500;
-const MAX_PAGE = 10_000;
-const MAX_FACET_VALUE = 200;
+export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
 
 export const emptyFilters = (): Filters => ({ year: [], org: [], lang: [], source: [] });
 export const noSpan = (): YearSpan => ({ from: null, to: null });
@@ -64,9 +69,9 @@ export const initialState = (): PageState => ({
 
 const validValue: Record<FacetName, (v: string) => boolean> = {
   year: (v) => /^\d{4}$/.test(v) || v === NO_YEAR,
-  org: (v) => v.length <= MAX_FACET_VALUE,
-  lang: (v) => v.length <= MAX_FACET_VALUE,
-  source: (v) => v.length <= MAX_FACET_VALUE,
+  org: (v) => v.length <= MAX_FACET_VALUE_CHARS,
+  lang: (v) => v.length <= MAX_FACET_VALUE_CHARS,
+  source: (v) => v.length <= MAX_FACET_VALUE_CHARS,
 };
 
 /** Values as the API would accept them: trimmed, non-empty, valid, each once, in the order first given. */
@@ -97,7 +102,7 @@ export function parseUrl(search: string): { state: PageState; ui: UiLang | null 
   const script = p.get('script');
   return {
     state: {
-      q: (p.get('q') ?? '').slice(0, MAX_QUERY),
+      q: (p.get('q') ?? '').slice(0, MAX_QUERY_CHARS),
       filters,
       span: cleanSpan(yearOf(p.get('year_from')), yearOf(p.get('year_to'))),
       sort: (SORTS as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'relevance',

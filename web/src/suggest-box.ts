@@ -105,9 +105,9 @@ export class SuggestBox {
 
   private highlight(index: number): void {
     this.active = index;
-    this.o.list
-      .querySelectorAll<HTMLElement>('[role=option]')
-      .forEach((li, i) => li.setAttribute('aria-selected', String(i === index)));
+    for (const [i, li] of this.o.list.querySelectorAll<HTMLElement>('[role=option]').entries()) {
+      li.setAttribute('aria-selected', String(i === index));
+    }
     if (index >= 0) {
       this.o.input.setAttribute('aria-activedescendant', `suggestion-${index}`);
       this.o.list.children[index]?.scrollIntoView({ block: 'nearest' });

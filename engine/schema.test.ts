@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentId, documentKey } from './key.js';
+import { documentKey } from './schema.js';
 
 const SAFE = /^[A-Za-z0-9_-]{1,511}$/;
 
@@ -27,12 +27,5 @@ describe('documentKey', () => {
 
   it('is stable, so re-indexing replaces instead of duplicating', () => {
     expect(documentKey('kazinform-qz/1')).toBe(documentKey('kazinform-qz/1'));
-  });
-});
-
-describe('contentId', () => {
-  it('depends on the content only, up to Unicode normalization', () => {
-    expect(contentId('Қазақстан')).toBe(contentId('Қазақстан'.normalize('NFD')));
-    expect(contentId('a')).not.toBe(contentId('b'));
   });
 });
