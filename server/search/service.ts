@@ -12,7 +12,7 @@ import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
 import { type DisplayScript, displayHit } from './display-script.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
-import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
+import { markHtml, mergeRanges, type Range, snippetHtml } from './highlight.js';
 import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import {
@@ -22,6 +22,7 @@ import {
   type StoredHit,
   type TextRanges,
 } from './planned.js';
+import { sentenceStarts } from './sentence-start.js';
 import type { Completion, Suggester, SuggestResponse } from './suggest.js';
 import { backoffCompletions, completionsToSearch, DEFAULT_TYPING, type TypingOptions, typingPlan } from './typing.js';
 import { countWithoutYear, NO_YEAR } from './year-span.js';
@@ -102,6 +103,23 @@ export interface SearchServiceOptions {
 const answerBytes = (r: SearchResponse): number => JSON.stringify(r).length * 2 + 256;
 const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
   (a.title.tokens.length + a.body.tokens.length) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
+
+/**
+ * Body characters analyzed first to highlight a hit of a one-word query. Analyzing a whole unseen article costs
+ * 10–30 ms (mostly the Russian lemmatizer on words it has not seen), and a keystroke's answer brings up to 20 new
+ * hits; most hits match in their title or lead, which the ranking puts first. When the body's first match in this
+ * part leaves room for a whole snippet inside it, the title and snippet come from the part (cut at a paragraph or
+ * sentence end, so every word in it gets the keys the index gave it); otherwise the whole article is analyzed.
+ */
+const HIGHLIGHT_PART_CHARS = 1000;
+
+/** Where the part of a body analyzed first ends (a paragraph or sentence start after HIGHLIGHT_PART_CHARS), or null. */
+function highlightPartEnd(body: string): number | null {
+  if (body.length < 2 * HIGHLIGHT_PART_CHARS) return null;
+  const paragraph = body.indexOf('\n', HIGHLIGHT_PART_CHARS);
+  if (paragraph >= 0 && paragraph < 2 * HIGHLIGHT_PART_CHARS) return paragraph;
+  return sentenceStarts(body, HIGHLIGHT_PART_CHARS, 2 * HIGHLIGHT_PART_CHARS)[0] ?? null;
+}
 
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
@@ -216,7 +234,8 @@ export class SearchService {
       }
     }
     const keys = attempt.plan?.keys;
-    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys), params.script));
+    const oneWord = (attempt.plan?.tokens.length ?? 0) === 1;
+    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys, oneWord), params.script));
     const alternatives =
       attempt.total === 0 && text && params.alternatives !== false
         ? await findAlternatives(text, selections, (q, sel) => this.count(client, q, sel))
@@ -420,24 +439,44 @@ export class SearchService {
     };
   }
 
-  private analyzedDoc(doc: HitDocument) {
+  private analyzedDoc(doc: HitDocument, bodyEnd = doc.body.length) {
     // Keyed by content: a replaced article is analyzed again.
-    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
+    const part = bodyEnd < doc.body.length ? `:${bodyEnd}` : '';
+    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}${part}`;
     let entry = this.analyzed.get(cacheKey);
     if (!entry) {
-      entry = analyzeArticleForHighlight(doc.title, doc.body);
+      entry = analyzeArticleForHighlight(doc.title, doc.body.slice(0, bodyEnd));
       this.analyzed.set(cacheKey, entry);
     }
     return entry;
   }
 
-  private toHit(doc: HitDocument, keys: MatchKeys | undefined): SearchHit {
+  /**
+   * The ranges of a hit's title and body its query matched: for a one-word query, from the first part of the body
+   * when its first match there leaves room for a snippet (HIGHLIGHT_PART_CHARS), else from the whole article.
+   */
+  private hitRanges(doc: HitDocument, keys: MatchKeys, oneWord: boolean): { title: Range[]; body: Range[] } {
+    const end = oneWord ? highlightPartEnd(doc.body) : null;
+    if (end !== null) {
+      const part = this.analyzedDoc(doc, end);
+      // Only matches whose snippet window ends inside the part: the window chosen among them is marked in full.
+      const body = mergeRanges(matchedRanges(part.body, keys)).filter(([start]) => start + this.snippetChars <= end);
+      if (body.length > 0) return { title: mergeRanges(matchedRanges(part.title, keys)), body };
+    }
+    const analyzed = this.analyzedDoc(doc);
+    return {
+      title: mergeRanges(matchedRanges(analyzed.title, keys)),
+      body: mergeRanges(matchedRanges(analyzed.body, keys)),
+    };
+  }
+
+  private toHit(doc: HitDocument, keys: MatchKeys | undefined, oneWord = false): SearchHit {
     let titleHtml: string;
     let snippet: string;
     if (keys) {
-      const analyzed = this.analyzedDoc(doc);
-      titleHtml = markHtml(doc.title, mergeRanges(matchedRanges(analyzed.title, keys)));
-      snippet = snippetHtml(doc.body, mergeRanges(matchedRanges(analyzed.body, keys)), { maxChars: this.snippetChars });
+      const ranges = this.hitRanges(doc, keys, oneWord);
+      titleHtml = markHtml(doc.title, ranges.title);
+      snippet = snippetHtml(doc.body, ranges.body, { maxChars: this.snippetChars });
     } else {
       titleHtml = markHtml(doc.title, []);
       snippet = snippetHtml(doc.body, [], { maxChars: this.snippetChars });
