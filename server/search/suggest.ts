@@ -2,6 +2,7 @@ import { gazetteer } from '../../analyzers/entities.js';
 import { fold } from '../../analyzers/kk/fold.js';
 import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet } from '../../analyzers/kk/latin.js';
 import { normalize, wordScript } from '../../analyzers/normalize.js';
+import { analyzeQuery } from '../../analyzers/query.js';
 import type { Gateway } from '../../engine/gateway.js';
 import { toEngineError } from '../../engine/meili-errors.js';
 
@@ -37,6 +38,17 @@ interface NameEntry {
   latin: boolean;
 }
 
+/** A typed word completes to gazetteer names from this many letters on («Tru» → Trump, not «Tr»). */
+const MIN_NAME_PREFIX = 3;
+
+/** The stem key a query of this one-word name reads it with (its first reading), or null for a name of several words. */
+function nameStem(name: string): string | null {
+  const analysis = analyzeQuery(name);
+  const reading = analysis.readings[0];
+  if (reading?.content.length !== 1) return null;
+  return reading.tokens[reading.content[0] ?? -1]?.keys?.stem ?? null;
+}
+
 /** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
 export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
   // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
@@ -70,6 +82,8 @@ function completionOf(value: string, count: number): Completion | null {
 export class Suggester {
   private readonly names: NameEntry[];
   private readonly maxTitles: number;
+  /** Stem keys of the names completed so far (analyzed once each). */
+  private readonly nameStems = new Map<string, string | null>();
 
   constructor(private readonly options: SuggesterOptions) {
     this.names = buildNames();
@@ -120,7 +134,26 @@ export class Suggester {
       const seen = byStem.get(c.stem);
       if (!seen || c.count > seen.count) byStem.set(c.stem, c);
     }
-    return [...byStem.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+    const found = [...byStem.values()].sort((a, b) => b.count - a.count);
+    // Names after the archive's words: they count when the archive's titles and leads hold no word the typed letters
+    // begin, because it writes the name otherwise (Trum… → Trump, written Трамп and Tramp; Ердоғ… → Ердоған).
+    for (const name of this.nameCompletions(word, alphabet)) if (!byStem.has(name.stem)) found.push(name);
+    return found.slice(0, limit);
+  }
+
+  /** One-word gazetteer names in the script typed that the typed word begins, as completions counted 0. */
+  private nameCompletions(word: string, alphabet: LatinAlphabet): Completion[] {
+    if ([...word].length < MIN_NAME_PREFIX) return [];
+    const key = typedKey(word, alphabet);
+    const latin = wordScript(word) === 'latin';
+    const out: Completion[] = [];
+    for (const n of this.names) {
+      if (n.latin !== latin || !n.key.startsWith(key) || /\s/u.test(n.text)) continue;
+      const stem = this.nameStems.get(n.text) ?? nameStem(n.text);
+      this.nameStems.set(n.text, stem);
+      if (stem && !out.some((c) => c.stem === stem)) out.push({ form: n.text, stem, count: 0 });
+    }
+    return out;
   }
 
   async suggest(query: string, limit: number): Promise<SuggestResponse> {
