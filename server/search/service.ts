@@ -186,7 +186,7 @@ export class SearchService {
    */
   async search(
     params: SearchParams,
-    options: { fresh?: boolean; version?: string | null } = {},
+    options: { fresh?: boolean; version?: string | null; signal?: AbortSignal } = {},
   ): Promise<SearchResponse> {
     const started = performance.now();
     const key = JSON.stringify(params);
@@ -196,7 +196,7 @@ export class SearchService {
       const cached = this.results?.get(`${version}|${key}`);
       if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
     }
-    const response = await this.searchUncached(params, started);
+    const response = await this.searchUncached(params, started, options.signal);
     if (version !== null) this.results?.set(`${version}|${key}`, response);
     return response;
   }
@@ -206,7 +206,11 @@ export class SearchService {
     return this.versionSource.get();
   }
 
-  private async searchUncached(params: SearchParams, started: number): Promise<SearchResponse> {
+  /**
+   * `signal`: the client has gone (a keystroke's request the page dropped): the search stops before its next engine
+   * request and before highlighting, the costly part, so a typist's dropped requests do not queue ahead of the newest.
+   */
+  private async searchUncached(params: SearchParams, started: number, signal?: AbortSignal): Promise<SearchResponse> {
     const client = await this.client();
     const selections: Selections = {
       year: params.year,
@@ -221,10 +225,13 @@ export class SearchService {
     if (!text) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params);
+      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params, { signal });
       if (params.correct && !(await this.settles(client, attempt, selections))) {
         for (const candidate of wrongLayoutCandidates(text)) {
-          const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, true);
+          const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, {
+            quick: true,
+            signal,
+          });
           if (await this.settles(client, fixed, selections)) {
             attempt = fixed;
             correction = { query: candidate.text, original: params.q, reason: 'keyboard-layout' };
@@ -233,6 +240,7 @@ export class SearchService {
         }
       }
     }
+    signal?.throwIfAborted();
     const keys = attempt.plan?.keys;
     const oneWord = (attempt.plan?.tokens.length ?? 0) === 1;
     const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys, oneWord), params.script));
@@ -265,26 +273,31 @@ export class SearchService {
     analysis: QueryAnalysis,
     selections: Selections,
     params: SearchParams,
-    quick = false,
+    { quick = false, signal }: { quick?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<Attempt> {
+    // Each engine request after the first waits on the one before: a client gone by then is not answered.
+    const attempt = (plan: QueryPlan | null) => {
+      signal?.throwIfAborted();
+      return this.attempt(client, plan, selections, params);
+    };
     const plan = planQuery(analysis);
-    if (plan.queries.length === 0) return this.attempt(client, plan, selections, params);
+    if (plan.queries.length === 0) return attempt(plan);
     const completionsOf = this.completionsOf(analysis);
     const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
     if (typing) {
-      const typed = await this.attempt(client, typing, selections, params);
+      const typed = await attempt(typing);
       if (await this.settles(client, typed, selections)) return typed;
     }
-    if (quick) return this.attempt(client, planQuery(analysis, { prefix: true }), selections, params);
-    let attempt = await this.attempt(client, plan, selections, params);
-    if (await this.settles(client, attempt, selections)) return attempt;
+    if (quick) return attempt(planQuery(analysis, { prefix: true }));
+    let found = await attempt(plan);
+    if (await this.settles(client, found, selections)) return found;
     const prefixPlan = planQuery(analysis, { prefix: true });
     if (prefixPlan.queries.length > plan.queries.length) {
-      attempt = await this.attempt(client, prefixPlan, selections, params);
-      if (await this.settles(client, attempt, selections)) return attempt;
+      found = await attempt(prefixPlan);
+      if (await this.settles(client, found, selections)) return found;
     }
     const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);
-    return backoff ? this.attempt(client, backoff, selections, params) : attempt;
+    return backoff ? attempt(backoff) : found;
   }
 
   /**
