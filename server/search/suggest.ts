@@ -186,11 +186,21 @@ export class Suggester {
     }
     for (const c of completions) {
       const word = latin ? cyrillicToLatin(c.form, alphabet === '2021' ? '2021' : '2018') : c.form;
-      push({ text: `${head}${word}`, kind: 'term' });
+      push({ text: `${head}${caseAsTyped(word, last)}`, kind: 'term' });
     }
     for (const t of titles) push({ text: t.title, kind: 'title', id: t.id });
     return { query, suggestions: out };
   }
+}
+
+/**
+ * A completion (stored in lower case) written as the word was typed: in capitals after two or more capitals («СШ» →
+ * США, «НАТ» → НАТО), capitalized after a capital («Тоқ» → Тоқаев, «Брюс» → Брюсселя), as it is otherwise.
+ */
+export function caseAsTyped(word: string, typed: string): string {
+  if (/^\p{Lu}{2,}$/u.test(typed)) return word.toUpperCase();
+  if (/^\p{Lu}/u.test(typed)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
 }
 
 /** Every name of every gazetteer entry, keyed by the folded form a user could type. */
