@@ -5,9 +5,13 @@
  *
  *   npm run bench:typing -- PATH...                 index these files/folders into a temporary engine first
  *                                                   (a folder holding SOURCES.md is the shared corpus: its news sets)
+ *   npm run bench:typing -- --records N CORPUS_DIR  N generated articles (bench/lib/scale-corpus.ts: contract records
+ *                                                   of the shared corpus's real sentences), indexed by izde's indexer
  *   npm run bench:typing -- --meili-db PATH         an embedded engine's data folder, already filled
  *   MEILI_URL=… [MEILI_MASTER_KEY=…] npm run bench:typing   an external Meilisearch, already filled
  *   options: --delay MS (110, per key) --rounds N (1) --index NAME (INDEX_NAME or articles)
+ *            --data DIR  keep the engine's data (and the generated records) in DIR, and reuse them when DIR already
+ *                        holds them: the 100k index is built once (without it, a temporary folder, removed)
  *
  * Printed beside the figures, measured in the same run: the same typing with the page's old fixed 130 ms debounce
  * (simulated: each search request held 130 ms), and the API's own round trip for the same final queries
@@ -25,6 +29,7 @@ import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { type RunningServer, startServer } from '../server/start.js';
 import { buildWeb } from '../web/build.js';
 import { newsInputs } from './lib/news-corpus.js';
+import { ensureScaleIndex } from './lib/scale-index.js';
 
 /** Queries a reader of Kazakh and Russian news types: both scripts of Kazakh, Russian, names, one and two words. */
 const QUERIES = [
@@ -204,10 +209,18 @@ async function typeAll(page: Page, queries: readonly string[], delay: number): P
   return { settleMs, perKey, toRequest, inRequest, toDrawn, keys, answeredKeys, first };
 }
 
+const USAGE =
+  'Usage: npm run bench:typing -- [--data DIR] PATH...  |  --records N [--data DIR] CORPUS_DIR  |  --meili-db PATH  |\n' +
+  '       MEILI_URL=… (an index already filled)\n' +
+  '  e.g. npm run bench:typing -- ../shared/corpus\n' +
+  '       npm run bench:typing -- --records 100000 --data /tmp/izde-typing-100k ../shared/corpus';
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     options: {
       'meili-db': { type: 'string' },
+      data: { type: 'string' },
+      records: { type: 'string' },
       delay: { type: 'string', default: '110' },
       rounds: { type: 'string', default: '1' },
       index: { type: 'string' },
@@ -216,21 +229,32 @@ async function main(): Promise<number> {
   });
   const delay = Number(values.delay);
   const rounds = Math.max(1, Number(values.rounds));
+  const records = values.records === undefined ? undefined : Number(values.records);
   const meiliUrl = process.env.MEILI_URL?.trim() || undefined;
   const existingDb = values['meili-db'] ?? process.env.MEILI_DB_PATH?.trim();
-  if (positionals.length === 0 && !meiliUrl && !existingDb) {
-    console.error(
-      'Usage: npm run bench:typing -- PATH...  |  --meili-db PATH  |  MEILI_URL=… (an index already filled)\n' +
-        '  e.g. npm run bench:typing -- ../shared/corpus',
-    );
+  if (records !== undefined && (!Number.isInteger(records) || records < 1 || positionals.length !== 1)) {
+    console.error(`--records takes a whole number and one CORPUS_DIR (the shared corpus).\n${USAGE}`);
     return 2;
   }
-  const inputs = positionals.length ? newsInputs(positionals) : [];
-  const tempDir = meiliUrl || existingDb ? null : mkdtempSync(join(tmpdir(), 'izde-typing-'));
+  if (positionals.length === 0 && !meiliUrl && !existingDb) {
+    console.error(USAGE);
+    return 2;
+  }
+  const tempDir = meiliUrl || existingDb || values.data ? null : mkdtempSync(join(tmpdir(), 'izde-typing-'));
+  const dataDir = values.data ?? tempDir ?? tmpdir();
+  let dataPath = existingDb ?? join(dataDir, 'meilisearch');
+  let inputs: string[] = [];
+  if (records !== undefined && !meiliUrl && !existingDb) {
+    const corpus = positionals[0] ?? '';
+    const scale = await ensureScaleIndex(dataDir, corpus, records, (line) => console.log(line));
+    dataPath = scale.engineDir;
+  } else if (positionals.length) {
+    inputs = newsInputs(positionals);
+  }
   const engine: EngineConfig = {
     url: meiliUrl,
     masterKey: process.env.MEILI_MASTER_KEY?.trim() || undefined,
-    dataDir: existingDb ?? join(tempDir ?? tmpdir(), 'meilisearch'),
+    dataDir: dataPath,
     indexName: values.index ?? (process.env.INDEX_NAME?.trim() || 'articles'),
   };
 

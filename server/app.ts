@@ -87,7 +87,16 @@ export function createApp(options: AppOptions): express.Express {
   api.get('/search', byIndex, async (req, res) => {
     const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
     const version = res.locals.indexVersion as string | null | undefined;
-    res.json(await search.search(parseParams(searchParamsSchema, req.query), { fresh, version }));
+    const params = parseParams(searchParamsSchema, req.query);
+    // A client that goes away (the page drops a keystroke's request once a newer answer is drawn) stops the search.
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    try {
+      res.json(await search.search(params, { fresh, version, signal: gone.signal }));
+    } catch (err) {
+      if (gone.signal.aborted && !res.writableEnded) return; // nobody to answer
+      throw err;
+    }
   });
   api.get('/suggest', bodyTagged(cache), async (req, res) => {
     res.json(await search.suggest(parseParams(suggestParamsSchema, req.query)));

@@ -1,6 +1,12 @@
 import { LRUCache } from 'lru-cache';
 import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFederation } from 'meilisearch';
-import { analyzeQuery, detectLatinAlphabet, type QueryAnalysis, wrongLayoutCandidates } from '../../analyzers/index.js';
+import {
+  analyzeQuery,
+  detectLatinAlphabet,
+  type QueryAnalysis,
+  sentenceStarts,
+  wrongLayoutCandidates,
+} from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
 import {
   type ArticleDocument,
@@ -17,7 +23,7 @@ import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
 import { type DisplayScript, displayHit } from './display-script.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
-import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
+import { markHtml, mergeRanges, type Range, snippetHtml } from './highlight.js';
 import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import {
@@ -108,6 +114,23 @@ const answerBytes = (r: SearchResponse): number => JSON.stringify(r).length * 2 
 const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
   (a.title.tokens.length + a.body.tokens.length) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
 
+/**
+ * Body characters analyzed first to highlight a hit of a one-word query. Analyzing a whole unseen article costs
+ * 10–30 ms (mostly the Russian lemmatizer on words it has not seen), and a keystroke's answer brings up to 20 new
+ * hits; most hits match in their title or lead, which the ranking puts first. When the body's first match in this
+ * part leaves room for a whole snippet inside it, the title and snippet come from the part (cut at a paragraph or
+ * sentence end, so every word in it gets the keys the index gave it); otherwise the whole article is analyzed.
+ */
+const HIGHLIGHT_PART_CHARS = 1000;
+
+/** Where the part of a body analyzed first ends (a paragraph or sentence start after HIGHLIGHT_PART_CHARS), or null. */
+function highlightPartEnd(body: string): number | null {
+  if (body.length < 2 * HIGHLIGHT_PART_CHARS) return null;
+  const paragraph = body.indexOf('\n', HIGHLIGHT_PART_CHARS);
+  if (paragraph >= 0 && paragraph < 2 * HIGHLIGHT_PART_CHARS) return paragraph;
+  return sentenceStarts(body, HIGHLIGHT_PART_CHARS, 2 * HIGHLIGHT_PART_CHARS)[0] ?? null;
+}
+
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
 
@@ -173,7 +196,7 @@ export class SearchService {
    */
   async search(
     params: SearchParams,
-    options: { fresh?: boolean; version?: string | null } = {},
+    options: { fresh?: boolean; version?: string | null; signal?: AbortSignal } = {},
   ): Promise<SearchResponse> {
     const started = performance.now();
     const key = JSON.stringify(params);
@@ -183,7 +206,7 @@ export class SearchService {
       const cached = this.results?.get(`${version}|${key}`);
       if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
     }
-    const response = await this.searchUncached(params, started);
+    const response = await this.searchUncached(params, started, options.signal);
     if (version !== null) this.results?.set(`${version}|${key}`, response);
     return response;
   }
@@ -193,7 +216,11 @@ export class SearchService {
     return this.versionSource.get();
   }
 
-  private async searchUncached(params: SearchParams, started: number): Promise<SearchResponse> {
+  /**
+   * `signal`: the client has gone (a keystroke's request the page dropped): the search stops before its next engine
+   * request and before highlighting, the costly part, so a typist's dropped requests do not queue ahead of the newest.
+   */
+  private async searchUncached(params: SearchParams, started: number, signal?: AbortSignal): Promise<SearchResponse> {
     const client = await this.client();
     const selections: Selections = {
       year: params.year,
@@ -208,10 +235,13 @@ export class SearchService {
     if (!text) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params);
+      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params, { signal });
       if (params.correct && !(await this.settles(client, attempt, selections))) {
         for (const candidate of wrongLayoutCandidates(text)) {
-          const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, true);
+          const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, {
+            quick: true,
+            signal,
+          });
           if (await this.settles(client, fixed, selections)) {
             attempt = fixed;
             correction = { query: candidate.text, original: params.q, reason: 'keyboard-layout' };
@@ -220,8 +250,10 @@ export class SearchService {
         }
       }
     }
+    signal?.throwIfAborted();
     const keys = attempt.plan?.keys;
-    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys), params.script));
+    const oneWord = (attempt.plan?.tokens.length ?? 0) === 1;
+    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys, oneWord), params.script));
     const alternatives =
       attempt.total === 0 && text && params.alternatives !== false
         ? await findAlternatives(text, selections, (q, sel) => this.count(client, q, sel))
@@ -251,26 +283,31 @@ export class SearchService {
     analysis: QueryAnalysis,
     selections: Selections,
     params: SearchParams,
-    quick = false,
+    { quick = false, signal }: { quick?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<Attempt> {
+    // Each engine request after the first waits on the one before: a client gone by then is not answered.
+    const attempt = (plan: QueryPlan | null) => {
+      signal?.throwIfAborted();
+      return this.attempt(client, plan, selections, params);
+    };
     const plan = planQuery(analysis);
-    if (plan.queries.length === 0) return this.attempt(client, plan, selections, params);
+    if (plan.queries.length === 0) return attempt(plan);
     const completionsOf = this.completionsOf(analysis);
     const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
     if (typing) {
-      const typed = await this.attempt(client, typing, selections, params);
+      const typed = await attempt(typing);
       if (await this.settles(client, typed, selections)) return typed;
     }
-    if (quick) return this.attempt(client, planQuery(analysis, { prefix: true }), selections, params);
-    let attempt = await this.attempt(client, plan, selections, params);
-    if (await this.settles(client, attempt, selections)) return attempt;
+    if (quick) return attempt(planQuery(analysis, { prefix: true }));
+    let found = await attempt(plan);
+    if (await this.settles(client, found, selections)) return found;
     const prefixPlan = planQuery(analysis, { prefix: true });
     if (prefixPlan.queries.length > plan.queries.length) {
-      attempt = await this.attempt(client, prefixPlan, selections, params);
-      if (await this.settles(client, attempt, selections)) return attempt;
+      found = await attempt(prefixPlan);
+      if (await this.settles(client, found, selections)) return found;
     }
     const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);
-    return backoff ? this.attempt(client, backoff, selections, params) : attempt;
+    return backoff ? attempt(backoff) : found;
   }
 
   /**
@@ -423,24 +460,44 @@ export class SearchService {
     };
   }
 
-  private analyzedDoc(doc: HitDocument) {
+  private analyzedDoc(doc: HitDocument, bodyEnd = doc.body.length) {
     // Keyed by content: a replaced article is analyzed again.
-    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
+    const part = bodyEnd < doc.body.length ? `:${bodyEnd}` : '';
+    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}${part}`;
     let entry = this.analyzed.get(cacheKey);
     if (!entry) {
-      entry = analyzeArticleForHighlight(doc.title, doc.body);
+      entry = analyzeArticleForHighlight(doc.title, doc.body.slice(0, bodyEnd));
       this.analyzed.set(cacheKey, entry);
     }
     return entry;
   }
 
-  private toHit(doc: HitDocument, keys: MatchKeys | undefined): SearchHit {
+  /**
+   * The ranges of a hit's title and body its query matched: for a one-word query, from the first part of the body
+   * when its first match there leaves room for a snippet (HIGHLIGHT_PART_CHARS), else from the whole article.
+   */
+  private hitRanges(doc: HitDocument, keys: MatchKeys, oneWord: boolean): { title: Range[]; body: Range[] } {
+    const end = oneWord ? highlightPartEnd(doc.body) : null;
+    if (end !== null) {
+      const part = this.analyzedDoc(doc, end);
+      // Only matches whose snippet window ends inside the part: the window chosen among them is marked in full.
+      const body = mergeRanges(matchedRanges(part.body, keys)).filter(([start]) => start + this.snippetChars <= end);
+      if (body.length > 0) return { title: mergeRanges(matchedRanges(part.title, keys)), body };
+    }
+    const analyzed = this.analyzedDoc(doc);
+    return {
+      title: mergeRanges(matchedRanges(analyzed.title, keys)),
+      body: mergeRanges(matchedRanges(analyzed.body, keys)),
+    };
+  }
+
+  private toHit(doc: HitDocument, keys: MatchKeys | undefined, oneWord = false): SearchHit {
     let titleHtml: string;
     let snippet: string;
     if (keys) {
-      const analyzed = this.analyzedDoc(doc);
-      titleHtml = markHtml(doc.title, mergeRanges(matchedRanges(analyzed.title, keys)));
-      snippet = snippetHtml(doc.body, mergeRanges(matchedRanges(analyzed.body, keys)), { maxChars: this.snippetChars });
+      const ranges = this.hitRanges(doc, keys, oneWord);
+      titleHtml = markHtml(doc.title, ranges.title);
+      snippet = snippetHtml(doc.body, ranges.body, { maxChars: this.snippetChars });
     } else {
       titleHtml = markHtml(doc.title, []);
       snippet = snippetHtml(doc.body, [], { maxChars: this.snippetChars });

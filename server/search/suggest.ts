@@ -1,4 +1,5 @@
 import {
+  analyzeQuery,
   cyrillicToLatin,
   detectLatinAlphabet,
   fold,
@@ -42,6 +43,17 @@ interface NameEntry {
   latin: boolean;
 }
 
+/** A typed word completes to gazetteer names from this many letters on («Tru» → Trump, not «Tr»). */
+const MIN_NAME_PREFIX = 3;
+
+/** The stem key a query of this one-word name reads it with (its first reading), or null for a name of several words. */
+function nameStem(name: string): string | null {
+  const analysis = analyzeQuery(name);
+  const reading = analysis.readings[0];
+  if (reading?.content.length !== 1) return null;
+  return reading.tokens[reading.content[0] ?? -1]?.keys?.stem ?? null;
+}
+
 /** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
 export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
   // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
@@ -75,6 +87,8 @@ function completionOf(value: string, count: number): Completion | null {
 export class Suggester {
   private readonly names: NameEntry[];
   private readonly maxTitles: number;
+  /** Stem keys of the names completed so far (analyzed once each). */
+  private readonly nameStems = new Map<string, string | null>();
 
   constructor(private readonly options: SuggesterOptions) {
     this.names = buildNames();
@@ -125,7 +139,26 @@ export class Suggester {
       const seen = byStem.get(c.stem);
       if (!seen || c.count > seen.count) byStem.set(c.stem, c);
     }
-    return [...byStem.values()].sort((a, b) => b.count - a.count).slice(0, limit);
+    const found = [...byStem.values()].sort((a, b) => b.count - a.count);
+    // Names after the archive's words: they count when the archive's titles and leads hold no word the typed letters
+    // begin, because it writes the name otherwise (Trum… → Trump, written Трамп and Tramp; Ердоғ… → Ердоған).
+    for (const name of this.nameCompletions(word, alphabet)) if (!byStem.has(name.stem)) found.push(name);
+    return found.slice(0, limit);
+  }
+
+  /** One-word gazetteer names in the script typed that the typed word begins, as completions counted 0. */
+  private nameCompletions(word: string, alphabet: LatinAlphabet): Completion[] {
+    if ([...word].length < MIN_NAME_PREFIX) return [];
+    const key = typedKey(word, alphabet);
+    const latin = wordScript(word) === 'latin';
+    const out: Completion[] = [];
+    for (const n of this.names) {
+      if (n.latin !== latin || !n.key.startsWith(key) || /\s/u.test(n.text)) continue;
+      const stem = this.nameStems.get(n.text) ?? nameStem(n.text);
+      this.nameStems.set(n.text, stem);
+      if (stem && !out.some((c) => c.stem === stem)) out.push({ form: n.text, stem, count: 0 });
+    }
+    return out;
   }
 
   async suggest(query: string, limit: number): Promise<SuggestResponse> {
@@ -158,11 +191,21 @@ export class Suggester {
     }
     for (const c of completions) {
       const word = latin ? cyrillicToLatin(c.form, alphabet === '2021' ? '2021' : '2018') : c.form;
-      push({ text: `${head}${word}`, kind: 'term' });
+      push({ text: `${head}${caseAsTyped(word, last)}`, kind: 'term' });
     }
     for (const t of titles) push({ text: t.title, kind: 'title', id: t.id });
     return { query, suggestions: out };
   }
+}
+
+/**
+ * A completion (stored in lower case) written as the word was typed: in capitals after two or more capitals («СШ» →
+ * США, «НАТ» → НАТО), capitalized after a capital («Тоқ» → Тоқаев, «Брюс» → Брюсселя), as it is otherwise.
+ */
+export function caseAsTyped(word: string, typed: string): string {
+  if (/^\p{Lu}{2,}$/u.test(typed)) return word.toUpperCase();
+  if (/^\p{Lu}/u.test(typed)) return word.charAt(0).toUpperCase() + word.slice(1);
+  return word;
 }
 
 /** Every name of every gazetteer entry, keyed by the folded form a user could type. */

@@ -103,6 +103,8 @@ describe('GET /api/search while typing (real engine)', () => {
     { id: 'gov/3', lang: 'kk', title: 'Үкіметтің жаңа шешімі', text: 'Шешім ертеңнен бастап күшіне енеді.' },
     { id: 'court/1', lang: 'kk', title: 'Сот үкім шығарды', text: 'Сот айыпталушыға үкім оқыды.' },
     { id: 'nato/1', lang: 'kk', title: 'НАТО саммиті Вашингтонда өтті', text: 'Альянс басшылары жиналды.' },
+    { id: 'trump/1', lang: 'ru', title: 'Трамп выступил в Конгрессе', text: 'Речь длилась час.' },
+    { id: 'trump/2', lang: 'kk-Latn', title: 'Tramp Kanadaǵa bardy', text: 'Sapar eki kúnge sozylady.' },
     {
       id: 'uz/1',
       lang: 'kk',
@@ -155,6 +157,11 @@ describe('GET /api/search while typing (real engine)', () => {
 
   it('«НАТ» typed in capitals completes to the abbreviation', async () => {
     expect((await top('НАТ')).hits.map((h) => h.id)).toEqual(['nato/1']);
+  });
+
+  it('a name the archive writes otherwise completes through the gazetteer: «Trum» is Трамп and Tramp', async () => {
+    // No word of the titles and leads begins with «trum»: the gazetteer's «Trump» is the completion.
+    expect((await top('Trum')).hits.map((h) => h.id).sort()).toEqual(['trump/1', 'trump/2']);
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {

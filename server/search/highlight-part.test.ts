@@ -1,0 +1,83 @@
+/**
+ * Highlights of long articles: a one-word query's hit is highlighted from the first part of its body when a match
+ * there leaves room for a snippet (service.ts HIGHLIGHT_PART_CHARS), else from the whole article — either way every
+ * match the reader sees in the title and snippet is marked, as the whole article's analysis would mark it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../testing.js';
+
+/** Russian filler sentences without the query words, each about 120 characters. */
+const filler = (n: number, seed: string): string =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `Совещание номер ${i + 1} по теме ${seed} прошло в областном центре, участники обсудили дороги, школы и больницы.`,
+  ).join(' ');
+
+const RECORDS = [
+  {
+    id: 'early',
+    title: 'Урожай пшеницы в области',
+    text: `Фермеры собрали пшеницу раньше срока. ${filler(4, 'урожая')}\n\n${filler(12, 'дорог')}\n\n${filler(12, 'школ')} В конце года пшеница подорожала.`,
+  },
+  {
+    id: 'late',
+    title: 'Итоги года в районе',
+    text: `${filler(10, 'бюджета')}\n\n${filler(14, 'транспорта')}\n\nВ конце года цены на пшеницу выросли, а экспорт зерна сократился.`,
+  },
+  {
+    id: 'both-late',
+    title: 'Новости экономики',
+    text: `Экспорт вырос. ${filler(6, 'налогов')}\n\n${filler(14, 'связи')}\n\nЭкспорт пшеницы в Китай вырос вдвое за год.`,
+  },
+].map((r) => ({ ...r, lang: 'ru', date: '2025-01-01', source: 'test.kz', url: `https://test.kz/${r.id}` }));
+
+let server: TestServer;
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'izde-highlight-part-'));
+  const file = join(folder, 'records.jsonl');
+  writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n'));
+  server = await startTestServer({ indexIfEmpty: [file] });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+interface Hit {
+  id: string;
+  titleHtml: string;
+  snippet: string;
+}
+const hits = async (q: string): Promise<Map<string, Hit>> => {
+  const res = await server.get(`/api/search?q=${encodeURIComponent(q)}`);
+  expect(res.status).toBe(200);
+  return new Map((res.body.hits as Hit[]).map((h) => [h.id, h]));
+};
+
+describe('highlights of long articles', () => {
+  it('the bodies are long enough for a part to be analyzed first', () => {
+    for (const r of RECORDS) expect(r.text.length).toBeGreaterThan(2000);
+  });
+
+  it('a match in the first part: title and snippet marked there', async () => {
+    const early = (await hits('пшеница')).get('early');
+    expect(early?.titleHtml).toBe('Урожай <mark>пшеницы</mark> в области');
+    expect(early?.snippet).toMatch(/^Фермеры собрали <mark>пшеницу<\/mark> раньше срока\./u);
+  });
+
+  it('a match only at the end: the whole article is analyzed and the snippet is there', async () => {
+    const late = (await hits('пшеница')).get('late');
+    expect(late?.snippet).toContain('цены на <mark>пшеницу</mark> выросли');
+  });
+
+  it('several words: the snippet is where they meet, far from the first part', async () => {
+    const both = (await hits('экспорт пшеницы')).get('both-late');
+    expect(both?.snippet).toContain('<mark>Экспорт</mark> <mark>пшеницы</mark> в Китай');
+  });
+});
