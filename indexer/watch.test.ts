@@ -12,7 +12,7 @@ import { spawnIndexCli } from './testing.js';
 import { ignoredPath, outermost } from './watch.js';
 
 describe('what the watcher follows', () => {
-  const roots = ['/srv/news', '/home/me/.archive'];
+  const roots = ['/srv/news', '/data/me/.archive'];
   it.each([
     ['/srv/news/a.txt', false],
     ['/srv/news/2024/b.jsonl', false],
@@ -26,7 +26,7 @@ describe('what the watcher follows', () => {
     ['/srv/news/4913', true],
     ['/srv/news/.git/config', true],
     ['/srv/news/.hidden/a.txt', true],
-    ['/home/me/.archive/a.txt', false], // a hidden root is still watched
+    ['/data/me/.archive/a.txt', false], // a hidden root is still watched
     ['/srv', false], // on the way to a root
   ])('%s ignored: %s', (path, ignored) => {
     expect(ignoredPath(path, roots)).toBe(ignored);
