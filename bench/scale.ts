@@ -144,7 +144,9 @@ async function izdeSide(
     if (run.code !== 0) throw new Error(`the izde indexer exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
     const enginePeakMb = peakRssMb(enginePid);
     const disk = diskMb(join(dataDir, 'data.ms'));
-    const documents = Number(/Indexed (\d+)|added (\d+)/u.exec(run.stdout)?.slice(1).find(Boolean) ?? Number.NaN);
+    // The summary writes «Indexed 10,000 articles…» (grouped digits) or «added 10000».
+    const counted = /Indexed ([\d,]+)|added ([\d,]+)/u.exec(run.stdout)?.slice(1).find(Boolean);
+    const documents = counted ? Number(counted.replaceAll(',', '')) : Number.NaN;
 
     const port = await freePort();
     server = runNode(['server/main.ts'], {
