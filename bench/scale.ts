@@ -103,14 +103,8 @@ function indexCommand(): string[] {
 /** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
 async function runIndexer(args: string[], dataDir: string) {
   const started = performance.now();
-  const command = indexCommand();
-  const nodeFlags = command.filter((w) => w.startsWith('--'));
-  const files = command.filter((w) => !w.startsWith('--'));
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...files, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, MEILI_DB_PATH: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Node reads every flag before the script's path as its own, so the script's words follow `--import tsx` as they are.
+  const child = runNode([...indexCommand(), ...args], { MEILI_DB_PATH: dataDir });
   const peak = followPeakRss(child.pid ?? 0);
   let stdout = '';
   let stderr = '';
