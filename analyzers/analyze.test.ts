@@ -147,6 +147,14 @@ describe('analyze: keys per language', () => {
     expect(analyze('Qazaqstan', { lang: 'ru' })[0]?.lang).toBe('other');
   });
   it('an empty text has no tokens', () => expect(analyze('')).toEqual([]));
+  it('a word read as Kazakh Latin whose letters are all outside the alphabets keeps them (never an empty key)', () => {
+    for (const word of ['ß', 'ſ', 'ø']) {
+      const keys = wordKeys(word, 'kk-Latn');
+      expect(keys.norm, word).not.toBe('');
+      expect(keys.term, word).not.toBe('');
+    }
+    expect(wordKeys('ßa', 'kk-Latn').norm).toBe('а');
+  });
 });
 
 describe('the spellings of a Kazakh word meet in the keys', () => {

@@ -44,6 +44,16 @@ function morphOf(lang: LangTag): MorphLang {
   return lang === 'kk' || lang === 'kk-Latn' ? 'kk' : lang;
 }
 
+/**
+ * A Kazakh Latin word in Cyrillic. Letters outside the Kazakh alphabets are dropped by the transliteration (so a key
+ * never mixes scripts); a word made only of such letters («ß», «ſ») keeps its own spelling rather than become an empty
+ * key, which would match nothing and break the engine's merged queries.
+ */
+function kazakhLatinNorm(surface: string, alphabet: LatinAlphabet): string {
+  const cyrillic = normalize(surface, { latin: alphabet });
+  return cyrillic === '' && surface !== '' ? normalize(surface) : cyrillic;
+}
+
 /** Keys of a word whose language (and alphabet, for kk-Latn) is already decided. */
 function computeKeys(
   surface: string,
@@ -52,7 +62,7 @@ function computeKeys(
   alphabet: LatinAlphabet,
   keepStop: boolean,
 ): WordKeys {
-  const normalized = lang === 'kk-Latn' ? normalize(surface, { latin: alphabet }) : normalize(surface);
+  const normalized = lang === 'kk-Latn' ? kazakhLatinNorm(surface, alphabet) : normalize(surface);
   // One string where the word is already normal (keys are cached per word: this halves their strings).
   const norm = normalized === surface ? surface : normalized;
   if (kind === 'number') return { norm, term: norm, fold: norm, lang, stop: false };

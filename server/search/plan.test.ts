@@ -94,6 +94,12 @@ describe('planQuery: typing', () => {
     expect(find(qs('Қаз', true), 'prefix-fold:kk')?.q).toBe('ъказ');
   });
 
+  it('never plans an empty q, which the engine cannot merge with the others (fuzz: «ſ»)', () => {
+    for (const text of ['ſ', 'ß', 'ſ ß', '«ſ»', 'ø Қаз']) {
+      for (const q of qs(text, true)) expect(q.q.trim(), `${text}: ${q.name}`).not.toBe('');
+    }
+  });
+
   it('a trailing space finishes the word: no prefix', () => {
     expect(qs('Қаз ', true).some((q) => q.name.startsWith('prefix'))).toBe(false);
   });

@@ -303,6 +303,8 @@ function readingPlan(
 function queryCollector(queries: PlannedQuery[]): AddQuery {
   const seen = new Set<string>();
   return (name, q, fields, weight, restrict = false) => {
+    // An empty q is a placeholder search, which Meilisearch refuses to merge with keyword queries.
+    if (q.trim() === '') return;
     const id = restrict ? `${fields.join(',')}|${q}` : q;
     if (seen.has(id)) return;
     seen.add(id);
