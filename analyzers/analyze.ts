@@ -108,10 +108,19 @@ interface WordInfo {
 
 /**
  * Words kept, least recently used forgotten first: word frequencies are Zipfian, so the words a text needs are
- * nearly all here, and the cache stays a bounded share of an indexer's memory (an entry is about half a kilobyte).
+ * nearly all here, and the cache stays a bounded share of a process's memory (an entry is about half a kilobyte).
+ * 40,000 words suit a server (queries and the texts it highlights); an indexer going through a whole archive asks for
+ * more with {@link setWordCacheSize}: on 40k synthetic news articles (130k distinct forms) 40,000 words left 16 % of
+ * the tokens to analyze again, 120,000 about 2 % (docs/performance.md).
  */
-const INFO_MAX = 40_000;
-const infoCache = new LRUCache<string, WordInfo>({ max: INFO_MAX });
+export const WORD_CACHE_DEFAULT = 40_000;
+let infoCache = new LRUCache<string, WordInfo>({ max: WORD_CACHE_DEFAULT });
+
+/** Sets how many words the per-word cache keeps (emptying it). */
+export function setWordCacheSize(words: number): void {
+  if (words === infoCache.max) return;
+  infoCache = new LRUCache<string, WordInfo>({ max: Math.max(1, Math.floor(words)) });
+}
 
 /** Empties the per-word cache (benchmarks of cold runs; tests after swapping data). */
 export function clearAnalyzeCache(): void {

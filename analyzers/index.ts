@@ -41,6 +41,8 @@ export {
   analyzeWithEvidence,
   clearAnalyzeCache,
   kindOfWord,
+  setWordCacheSize,
+  WORD_CACHE_DEFAULT,
   type WordKeys,
   type WordKeysOptions,
   wordKeys,

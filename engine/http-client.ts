@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { MeilisearchApiError } from 'meilisearch';
@@ -15,18 +16,20 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64, noDelay: true }),
 };
 
-function headersOf(init: RequestInit | undefined, body: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of new Headers(init?.headers)) out[key] = value;
-  if (body !== undefined) out['content-length'] = String(Buffer.byteLength(body));
-  return out;
+/** How a request's body is written: in one piece, or streamed from a file of known size. */
+type Body = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'file'; path: string; bytes: number };
+
+interface Request {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: Body;
+  signal?: AbortSignal | undefined;
 }
 
-export const nodeHttpClient: HttpClient = (input, init) =>
-  new Promise((resolve, reject) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const body = typeof init?.body === 'string' ? init.body : init?.body == null ? undefined : String(init.body);
-    const signal = init?.signal ?? undefined;
+/** One request; resolves with the parsed JSON answer, rejects with a MeilisearchApiError for a non-2xx one. */
+function send({ url, method, headers, body, signal }: Request): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     // One signal may serve many requests (a task wait polls with one): the listener leaves with its request.
     const onAbort = () => {
@@ -42,11 +45,12 @@ export const nodeHttpClient: HttpClient = (input, init) =>
     const done = settle(resolve);
     const fail = settle(reject);
     const transport = url.protocol === 'https:' ? https : http;
+    const length = body.kind === 'text' ? Buffer.byteLength(body.text) : body.kind === 'file' ? body.bytes : undefined;
     const req = transport.request(
       url,
       {
-        method: init?.method ?? 'GET',
-        headers: headersOf(init, body),
+        method,
+        headers: length === undefined ? headers : { ...headers, 'content-length': String(length) },
         agent: agents[url.protocol as 'http:' | 'https:'],
       },
       (res) => {
@@ -70,5 +74,38 @@ export const nodeHttpClient: HttpClient = (input, init) =>
     );
     req.on('error', fail);
     signal?.addEventListener('abort', onAbort, { once: true });
-    req.end(body);
+    if (body.kind !== 'file') return void req.end(body.kind === 'text' ? body.text : undefined);
+    const file = createReadStream(body.path);
+    file.on('error', (err) => {
+      req.destroy(err);
+      fail(err);
+    });
+    file.pipe(req);
   });
+}
+
+export const nodeHttpClient: HttpClient = (input, init) => {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of new Headers(init?.headers)) headers[key] = value;
+  const text = typeof init?.body === 'string' ? init.body : init?.body == null ? undefined : String(init.body);
+  return send({
+    url: new URL(input instanceof Request ? input.url : String(input)),
+    method: init?.method ?? 'GET',
+    headers,
+    body: text === undefined ? { kind: 'none' } : { kind: 'text', text },
+    signal: init?.signal ?? undefined,
+  });
+};
+
+/**
+ * POSTs a file as the body, streamed from disk (a batch of documents need not be held in memory as one string,
+ * which is all the client library can send). Same answers and errors as {@link nodeHttpClient}.
+ */
+export function postFile(
+  url: URL,
+  headers: Record<string, string>,
+  file: { path: string; bytes: number },
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return send({ url, method: 'POST', headers, body: { kind: 'file', ...file }, signal });
+}

@@ -94,6 +94,7 @@ export async function ingestRecords(
     }
     await sender.finish();
   } finally {
+    sender.close();
     await lock?.release();
   }
   problems.sort((a, b) => a.index - b.index);

@@ -81,15 +81,19 @@ export async function reindex(gateway: Gateway, options: ReindexOptions = {}): P
       side,
     );
     const pageSize = options.pageSize ?? 500;
-    for (let offset = 0; ; offset += pageSize) {
-      const page = await storedPage(gateway, live, { offset, limit: pageSize });
-      for (const stored of page) {
-        await sender.add(reanalyzed(stored), stored.id);
-        progress?.advance(1, 1);
+    try {
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await storedPage(gateway, live, { offset, limit: pageSize });
+        for (const stored of page) {
+          await sender.add(reanalyzed(stored), stored.id);
+          progress?.advance(1, 1);
+        }
+        if (page.length < pageSize) break;
       }
-      if (page.length < pageSize) break;
+      await sender.finish();
+    } finally {
+      sender.close();
     }
-    await sender.finish();
     progress?.stop();
     if (failures.length > 0) {
       throw new EngineError('MEILI_TASK_FAILED', `Meilisearch could not index the new index: ${failures.join('; ')}`);
@@ -217,14 +221,18 @@ async function catchUp(
     options,
     side,
   );
-  for (let i = 0; i < changed.length; i += 500) {
-    const keys = changed.slice(i, i + 500);
-    const filter = `key IN [${keys.map((k) => JSON.stringify(k)).join(', ')}]`;
-    for (const stored of await storedPage(gateway, live, { offset: 0, limit: keys.length, filter })) {
-      await sender.add(reanalyzed(stored), stored.id);
+  try {
+    for (let i = 0; i < changed.length; i += 500) {
+      const keys = changed.slice(i, i + 500);
+      const filter = `key IN [${keys.map((k) => JSON.stringify(k)).join(', ')}]`;
+      for (const stored of await storedPage(gateway, live, { offset: 0, limit: keys.length, filter })) {
+        await sender.add(reanalyzed(stored), stored.id);
+      }
     }
+    await sender.finish();
+  } finally {
+    sender.close();
   }
-  await sender.finish();
   if (failures.length > 0) throw new EngineError('MEILI_TASK_FAILED', `Meilisearch could not catch up: ${failures[0]}`);
   let deleted = 0;
   if (gone.length > 0) {

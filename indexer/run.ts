@@ -175,6 +175,7 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     if (!(err instanceof EngineError)) throw err;
     tally.engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
+    sender.close();
     progress.stop();
     await lock.release();
   }

@@ -191,6 +191,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     if (!(err instanceof EngineError)) throw err;
     engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
+    sender.close();
     progress.stop();
     await lock.release();
   }
