@@ -1,15 +1,16 @@
 /**
  * izde at scale, side by side with plain Meilisearch, in one run:
- *   npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] CORPUS_DIR
+ *   npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] [--prod] CORPUS_DIR
  * Generates N contract records (default 100,000) from the shared corpus's real sentences into a temporary folder,
  * then indexes them with izde (its indexer CLI into its embedded engine, then its server) and with plain Meilisearch
  * (the same binary, default settings, the raw records as NDJSON), and prints: index wall time, disk, peak RSS of the
  * indexer, the engines and the server, uncached search latency with 1 and 8 clients, answer sizes, and izde's search
  * latency while a bulk index runs. With --sync, izde indexes with `npm run index -- --sync` and syncs the same file
  * again at the end (nothing changed: it must take ≤ 10% of the first), then once more after a day's edition (0.5% of
- * the records removed, 0.5% changed, 0.5% new). See docs/performance.md for the figures and how to read them.
+ * the records removed, 0.5% changed, 0.5% new). With --prod, izde runs as deployed: `npm run build`, then
+ * `index:prod` and `serve:prod` (compiled JavaScript, no tsx). See docs/performance.md for the figures and how to read them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ import { type Edition, writeNextEdition } from './lib/sync-edition.js';
 import { printTable } from './lib/table.js';
 
 const USAGE =
-  'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] [--keep] CORPUS_DIR';
+  'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] [--prod] [--keep] CORPUS_DIR';
 
 interface SearchFigures {
   p50: number;
@@ -82,29 +83,45 @@ async function searchLoads(request: (q: string) => LoadRequest, clients: number,
 }
 
 function runNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+  return spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
+/** How izde's indexer and server are started: Node's arguments, from package.json's scripts. */
+interface IzdeCommands {
+  index: string[];
+  serve: string[];
+}
+
 /**
- * The node flags and file of `npm run index` (package.json: `tsx [NODE_FLAGS] indexer/cli.ts`), so that the benchmark
- * measures the indexer exactly as users run it, heap limits included.
+ * Node's arguments for a package.json script (its last `&&` step: `tsx [NODE_FLAGS] FILE` or `node [NODE_FLAGS] FILE`),
+ * so that the benchmark runs izde exactly as users do, heap limits included. Node reads every flag before the script's
+ * path as its own, so the words follow `--import tsx` as they are.
  */
-function indexCommand(): string[] {
+function scriptArgs(name: string): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = (pkg.scripts.index ?? '').split(/\s+/);
-  if (words[0] !== 'tsx') throw new Error(`package.json's index script does not start with tsx: ${pkg.scripts.index}`);
-  return words.slice(1);
+  const words = (pkg.scripts[name] ?? '').split('&&').pop()?.trim().split(/\s+/) ?? [];
+  if (words[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
+  if (words[0] === 'node') return words.slice(1);
+  throw new Error(`package.json's ${name} script is not a tsx or node command: ${pkg.scripts[name]}`);
+}
+
+/** `npm run index` and `npm run serve`, or with --prod their production twins (after `npm run build`). */
+function izdeCommands(prod: boolean): IzdeCommands {
+  if (!prod) return { index: scriptArgs('index'), serve: scriptArgs('serve') };
+  console.error('Building the production version (npm run build)…');
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  return { index: scriptArgs('index:prod'), serve: scriptArgs('serve:prod') };
 }
 
 /** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
-async function runIndexer(args: string[], dataDir: string) {
+async function runIndexer(commands: IzdeCommands, args: string[], dataDir: string) {
   const started = performance.now();
-  // Node reads every flag before the script's path as its own, so the script's words follow `--import tsx` as they are.
-  const child = runNode([...indexCommand(), ...args], { MEILI_DB_PATH: dataDir });
+  const child = runNode([...commands.index, ...args], { MEILI_DB_PATH: dataDir });
   const peak = followPeakRss(child.pid ?? 0);
   let stdout = '';
   let stderr = '';
@@ -120,6 +137,7 @@ async function runIndexer(args: string[], dataDir: string) {
 }
 
 async function izdeSide(
+  commands: IzdeCommands,
   records: string,
   extra: string,
   dir: string,
@@ -133,7 +151,7 @@ async function izdeSide(
   let server: ChildProcess | undefined;
   try {
     console.error(syncWith ? 'izde: indexing (a first sync)…' : 'izde: indexing…');
-    const run = await runIndexer(syncWith ? ['--sync', records] : [records], dataDir);
+    const run = await runIndexer(commands, syncWith ? ['--sync', records] : [records], dataDir);
     console.error(`izde: ${run.stdout.split('\n').pop()} (exit ${run.code})`);
     if (run.code !== 0) throw new Error(`the izde indexer exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
     const enginePeakMb = peakRssMb(enginePid);
@@ -143,7 +161,7 @@ async function izdeSide(
     const documents = counted ? Number(counted.replaceAll(',', '')) : Number.NaN;
 
     const port = await freePort();
-    server = runNode(['server/main.ts'], {
+    server = runNode(commands.serve, {
       MEILI_DB_PATH: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -171,7 +189,7 @@ async function izdeSide(
 
     console.error('izde: searching while a bulk index runs…');
     let indexing = true;
-    const bulk = runIndexer([extra], dataDir).finally(() => {
+    const bulk = runIndexer(commands, [extra], dataDir).finally(() => {
       indexing = false;
     });
     const during = await runLoad({
@@ -183,7 +201,7 @@ async function izdeSide(
     if (bulkRun.code !== 0)
       throw new Error(`the bulk index exited with ${bulkRun.code}:\n${bulkRun.stderr.slice(-2000)}`);
     const duringIndex = figures(during);
-    const sync = syncWith ? await syncRuns(records, dataDir, syncWith) : undefined;
+    const sync = syncWith ? await syncRuns(commands, records, dataDir, syncWith) : undefined;
     return {
       indexSeconds: run.seconds,
       documents,
@@ -207,10 +225,15 @@ async function izdeSide(
 }
 
 /** The syncs after the first: the same file unchanged, then a day's edition of it. */
-async function syncRuns(records: string, dataDir: string, pools: SentencePools): Promise<SyncFigures> {
+async function syncRuns(
+  commands: IzdeCommands,
+  records: string,
+  dataDir: string,
+  pools: SentencePools,
+): Promise<SyncFigures> {
   const sync = async (what: string) => {
     console.error(`izde: syncing ${what}…`);
-    const run = await runIndexer(['--sync', records], dataDir);
+    const run = await runIndexer(commands, ['--sync', records], dataDir);
     if (run.code !== 0) throw new Error(`the sync exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
     const summary = run.stdout.split('\n').pop() ?? '';
     console.error(`izde: ${summary}`);
@@ -360,7 +383,15 @@ async function main(): Promise<number> {
     const izde =
       values.only === 'plain'
         ? undefined
-        : await izdeSide(records, extra, dir, clients, seconds, values.sync ? pools : undefined);
+        : await izdeSide(
+            izdeCommands(values.prod),
+            records,
+            extra,
+            dir,
+            clients,
+            seconds,
+            values.sync ? pools : undefined,
+          );
     report(n, bytes / 1e6, izde, plain);
     return 0;
   } finally {
@@ -377,6 +408,7 @@ function parseOptions() {
       seconds: { type: 'string', default: '20' },
       keep: { type: 'boolean', default: false },
       sync: { type: 'boolean', default: false },
+      prod: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });

@@ -42,7 +42,18 @@ describe('toDocument', () => {
 
   it('gives a foreign name its skeleton token, so the other script finds it', () => {
     const doc = toDocument(article({ body: 'Парламент обсудил Brexit.' }), source);
-    expect(doc.p0_f?.split(' ')).toContain('zxbrkst');
+    expect(doc.p0_s?.split(' ')).toContain('zxbrkst');
+  });
+
+  it("writes a passage's fold field only where folding changed a key (the fold query finds the rest in the stem field)", () => {
+    const ru = toDocument(article({ body: 'Парламент обсудил закон. Министр ответил.' }), source);
+    expect(ru.p0_s).toBeDefined();
+    expect(ru.p0_f).toBeUndefined();
+    expect(ru.title_f).toBeDefined(); // the title query names its fields
+    const kk = toDocument(article({ body: 'Парламент заңды талқылады. Министр жауап берді.' }), source);
+    expect(kk.p0_f).toBeDefined();
+    expect(kk.p0_f).not.toBe(kk.p0_s);
+    expect(kk.p1_f).toBeUndefined(); // «Министр жауап берді»: every key folds to itself
   });
 
   it('records where it came from, its hash and the analyzer version', () => {

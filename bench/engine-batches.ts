@@ -1,0 +1,160 @@
+/**
+ * What the size of a batch costs Meilisearch, on izde's own documents:
+ *   npm run bench:engine-batches -- [--records N] CORPUS_DIR
+ * Generates N contract records (default 10,000) from the shared corpus (as bench:scale does), makes izde's
+ * documents of them once (extraction and analysis as the indexer does them), then indexes the same documents into a
+ * fresh engine per batch size — tasks of 500, 1,000 and 5,000 documents sent one after the other as an indexer that
+ * waits for each does, and every task sent at once (Meilisearch then takes them in a few large batches) — and the
+ * raw records into plain Meilisearch, every task at once. Prints wall time, the engine's CPU seconds, disk and peak
+ * RSS. The engine alone is measured: izde's analysis is not running beside it.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Meilisearch, Settings } from 'meilisearch';
+import { addDocumentsFile, INDEX_SETTINGS, PRIMARY_KEY, waitForTask } from '../engine/index.js';
+import { toDocument } from '../indexer/document.js';
+import { extractItem, recordItem } from '../indexer/read.js';
+import { startPlainEngine } from './lib/plain-meili.js';
+import { diskMb, peakRssMb } from './lib/proc.js';
+import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';
+import { printTable } from './lib/table.js';
+
+const USAGE = 'Usage: npm run bench:engine-batches -- [--records N] CORPUS_DIR';
+
+/** Engine CPU seconds so far (user + system, /proc/PID/stat). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Splits an NDJSON file into files of `per` lines. */
+function chunks(file: string, per: number, dir: string): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += per) {
+    const path = join(dir, `${per}-${i}.ndjson`);
+    writeFileSync(path, `${lines.slice(i, i + per).join('\n')}\n`);
+    out.push(path);
+  }
+  return out;
+}
+
+interface Run {
+  name: string;
+  files: string[];
+  primaryKey: string;
+  settings: Settings;
+  /** Wait for each task before sending the next (an indexer that keeps one batch in flight). */
+  oneByOne: boolean;
+}
+
+async function measure(run: Run, dir: string): Promise<string[]> {
+  const home = mkdtempSync(join(dir, 'engine-'));
+  const engine = await startPlainEngine(home);
+  try {
+    const client: Meilisearch = engine.client;
+    await waitForTask(client, await client.createIndex('x', { primaryKey: run.primaryKey }), 'create');
+    await waitForTask(client, await client.index('x').updateSettings(run.settings), 'settings');
+    const cpu0 = cpuSeconds(engine.pid);
+    const started = performance.now();
+    const tasks: number[] = [];
+    for (const path of run.files) {
+      const uid = await addDocumentsFile(client, 'x', { path, bytes: statSync(path).size }, run.primaryKey);
+      if (run.oneByOne) await waitForTask(client, uid, 'index a batch');
+      else tasks.push(uid);
+    }
+    for (const uid of tasks) await waitForTask(client, uid, 'index a batch');
+    const seconds = (performance.now() - started) / 1000;
+    return [
+      run.name,
+      seconds.toFixed(1),
+      (cpuSeconds(engine.pid) - cpu0).toFixed(1),
+      diskMb(engine.dbPath).toFixed(0),
+      peakRssMb(engine.pid).toFixed(0),
+    ];
+  } finally {
+    await engine.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { records: { type: 'string', default: '10000' } },
+    allowPositionals: true,
+  });
+  const corpus = positionals[0];
+  const n = Number(values.records);
+  if (!corpus || !Number.isInteger(n) || n < 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  checkCorpusDir(corpus);
+  const dir = mkdtempSync(join(tmpdir(), 'izde-batches-'));
+  try {
+    const records = join(dir, 'records.jsonl');
+    console.error(`Generating ${n} records and their izde documents in ${dir}…`);
+    await writeScaleRecords(records, loadSentencePools(corpus), { records: n });
+    const docs = join(dir, 'docs.ndjson');
+    const plain = join(dir, 'plain.ndjson');
+    const out: string[] = [];
+    const raw: string[] = [];
+    for (const [i, line] of readFileSync(records, 'utf8').split('\n').filter(Boolean).entries()) {
+      const value = JSON.parse(line) as { date?: string | null };
+      raw.push(JSON.stringify({ ...value, year: value.date ? Number(value.date.slice(0, 4)) : null }));
+      const item = recordItem(value, `line ${i + 1}`, records, line.length);
+      if (item.kind === 'problem') continue;
+      const article = extractItem(item);
+      out.push(JSON.stringify(toDocument(article, { origin: records, hash: item.hash }, article.analysis)));
+    }
+    writeFileSync(docs, `${out.join('\n')}\n`);
+    writeFileSync(plain, `${raw.join('\n')}\n`);
+    mkdirSync(join(dir, 'parts'));
+    const parts = join(dir, 'parts');
+    const settings: Settings = INDEX_SETTINGS;
+    const plainSettings: Settings = {
+      filterableAttributes: ['year', 'lang', 'source'],
+      pagination: { maxTotalHits: 1_000_000 },
+    };
+    const runs: Run[] = [
+      ...[500, 1000, 5000].map((per) => ({
+        name: `izde, tasks of ${per}, one at a time`,
+        files: chunks(docs, per, parts),
+        primaryKey: PRIMARY_KEY,
+        settings,
+        oneByOne: true,
+      })),
+      {
+        name: 'izde, tasks of 1,000, all at once',
+        files: chunks(docs, 1000, parts),
+        primaryKey: PRIMARY_KEY,
+        settings,
+        oneByOne: false,
+      },
+      {
+        name: 'plain, tasks of 1,000, all at once',
+        files: chunks(plain, 1000, parts),
+        primaryKey: 'id',
+        settings: plainSettings,
+        oneByOne: false,
+      },
+    ];
+    const rows: string[][] = [];
+    for (const run of runs) {
+      console.error(`${run.name}…`);
+      rows.push(await measure(run, dir));
+    }
+    printTable(
+      `Meilisearch alone, ${n.toLocaleString('en')} documents (izde's, made once; plain: the raw records)`,
+      ['run', 'wall s', 'engine CPU s', 'disk MB', 'peak RSS MB'],
+      rows,
+    );
+    return 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();
