@@ -10,7 +10,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Meilisearch, Settings } from 'meilisearch';
 import { addDocumentsFile, INDEX_SETTINGS, PRIMARY_KEY, waitForTask } from '../engine/index.js';
@@ -29,12 +29,12 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Splits an NDJSON file into files of `per` lines. */
+/** Splits an NDJSON file into files of `per` lines (named after it: each run has its own). */
 function chunks(file: string, per: number, dir: string): string[] {
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += per) {
-    const path = join(dir, `${per}-${i}.ndjson`);
+    const path = join(dir, `${basename(file)}-${per}-${i}.ndjson`);
     writeFileSync(path, `${lines.slice(i, i + per).join('\n')}\n`);
     out.push(path);
   }
