@@ -5,7 +5,7 @@
  * that ends like a suffix (Алматы, Қарағанды) gets one key in all its forms even when no guard names it.
  */
 import type { Stemmer } from '../types.js';
-import type { Alphabet } from './phonology.js';
+import { type Alphabet, Cls } from './phonology.js';
 import { type CompiledGrammar, parseSuffixes, type SuffixParse } from './suffix-parser.js';
 
 export interface StemmerData {
@@ -96,11 +96,14 @@ class SuffixStripper {
   private readonly scratch: SuffixParse[] = [];
   /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
   private lastCutVerbal = false;
+  /** Longest reduced spelling of the vowel-drop list. */
+  private readonly vowelDropLength: number;
 
   constructor(private readonly d: StemmerData) {
     this.alphabet = d.alphabet;
     this.grammar = d.grammar;
     this.protectedIndex = indexProtectedStems(d);
+    this.vowelDropLength = Math.max(0, ...[...d.vowelDrop.keys()].map((k) => k.length));
   }
 
   private hasVowel(s: string): boolean {
@@ -108,9 +111,10 @@ class SuffixStripper {
     return false;
   }
   private longEnough(stem: string, verbal: boolean): boolean {
-    return stem.length >= MIN_LEN
-      ? this.hasVowel(stem)
-      : this.d.shortStems.has(stem) || (verbal && this.d.verbRoots.has(stem));
+    if (stem.length >= MIN_LEN) return this.hasVowel(stem);
+    if (verbal && this.d.verbRoots.has(stem)) return true;
+    // A two-letter noun in a vowel (су, ми) is no verb stem: су-й-ды is not сүй-ді folded.
+    return this.d.shortStems.has(stem) && !(verbal && this.alphabet.vowels.has(stem[stem.length - 1] ?? ''));
   }
   private looksVerbal(raw: string): boolean {
     const stem = this.normalize(raw); // шығ-атын: the root is шық
@@ -263,6 +267,27 @@ class SuffixStripper {
   }
 
   /**
+   * dropFinalNasal, unless the word left would end the stemming only because it follows a dropped н (айтаң → айта,
+   * which is not cut as the converb айт-а right after a drop, but would be on its own): then that word would not be
+   * a fixed point, so the н stays (айтаң, өлең).
+   */
+  private keptNasalDrop(s: string): string | null {
+    const dropped = this.dropFinalNasal(s);
+    if (dropped === null) return null;
+    // A word the loop stops at anyway (ерте «early», a protected stem) is a fixed point as it is.
+    const spelled = this.normalize(dropped);
+    if (this.d.verbHomographs.has(spelled) || this.protectedPrefix(spelled) !== null) return dropped;
+    const lastCutVerbal = this.lastCutVerbal;
+    const endsHere =
+      this.stripOnce(dropped, true) === null &&
+      this.stripPassive(dropped) === null &&
+      this.dropFinalNasal(dropped) === null;
+    const cutAlone = endsHere && this.stripOnce(dropped, false) !== null;
+    this.lastCutVerbal = lastCutVerbal;
+    return cutAlone ? null : dropped;
+  }
+
+  /**
    * -Xады: the present tense of a stem X (бол-а-ды, жасал-а-ды, аударыл-а-ды) or the past tense of a stem X+а
    * (талқыла-ды, бағала-ды)? A listed root decides first; then a stem that is plainly verbal (a verb-forming
    * ending, or a passive -ыл/-іл/-ын/-ін, or the passive -л/-н of a listed root) reads as present; then X+а that
@@ -279,7 +304,26 @@ class SuffixStripper {
     const passiveAfterConsonant =
       this.d.highVowels.has(x[x.length - 2] ?? '') && this.isConsonant(x[x.length - 3] ?? '');
     if ((last === 'л' || last === 'н') && passiveAfterConsonant && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
-    return !/[лдт]$/u.test(x);
+    return !this.endsLikeDenominal(x);
+  }
+
+  /**
+   * Whether X+а could be a verb in the denominal -ла/-да/-та: -ла after a vowel or р й у (ойла, жырла), -да after л
+   * м н ң з ж (жолда, аңда, ізде), -та after a voiceless consonant (баста, ақта). шерт-е-ді and жылыт-а-ды cannot be
+   * the past of шерте, жылыта: -те does not follow р, nor -та a vowel.
+   */
+  private endsLikeDenominal(x: string): boolean {
+    const before = this.alphabet.classOfEnd(x.slice(0, -1));
+    switch (x[x.length - 1]) {
+      case 'л':
+        return (before & (Cls.V | Cls.R | Cls.J | Cls.U)) !== 0;
+      case 'д':
+        return (before & (Cls.L | Cls.ZJ | Cls.MNN)) !== 0;
+      case 'т':
+        return (before & Cls.VL) !== 0;
+      default:
+        return false;
+    }
   }
 
   /** қо-я-ды, қо-ю: the stem is қой, its й written inside я/ю. */
@@ -308,17 +352,21 @@ class SuffixStripper {
       // So does the passive of a listed root: қабылдан-ды «was adopted», not қабылдан «ablative» + -ды.
       const verbFirst = stem.endsWith('и') || this.isListedPassive(stem);
       if (held && held.verbal === verbFirst) continue;
+      // қо-я, қо-яр: the stem is қой, its й written inside я; the evidence is asked of that.
       const spelled = this.insideY(p) ? `${stem}й` : stem;
       if (
         !this.longEnough(spelled, p.verbal) ||
         !this.fits(stem, p) ||
-        (p.needsVerbEvidence && !this.looksVerbal(stem))
+        (p.needsVerbEvidence && !this.looksVerbal(spelled))
       )
         continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
       if (
         p.needsRoot &&
-        (wordIsRoot || afterNasalDrop || stem.length < this.d.minRootEvidenceStem || !this.isRootStem(stem))
+        (wordIsRoot ||
+          afterNasalDrop ||
+          (spelled.length < this.d.minRootEvidenceStem && !p.needsListedRoot) ||
+          !(p.needsListedRoot ? this.d.verbRoots.has(this.normalize(spelled)) : this.isRootStem(spelled)))
       )
         continue;
       // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
@@ -354,6 +402,22 @@ class SuffixStripper {
     return this.stemOf(s, p);
   }
 
+  /**
+   * A compound that ends in a vowel-drop stem in -ын/-ін gets its vowel back too (кәсіпорн-ы → кәсіпорын, then cut
+   * like кәсіпорын-ы), when what comes before that stem is a word of its own (three letters, a vowel). Only those
+   * stems: their full spelling ends like the accusative -ын, so the compound meets its own forms either way, while
+   * folded -парк, -ерк would also read as loans (автопарк).
+   */
+  private restoreCompoundVowel(s: string): string {
+    if (!s.endsWith('н')) return s;
+    for (let k = 3; k <= Math.min(this.vowelDropLength, s.length - 3); k++) {
+      const full = this.d.vowelDrop.get(s.slice(-k));
+      const head = s.slice(0, -k);
+      if (full !== undefined && this.hasVowel(head)) return head + full;
+    }
+    return s;
+  }
+
   /** Cuts until nothing more can be cut (at most MAX_STEPS times), so a key is a fixed point. */
   stem(word: string): string {
     if (word.length < 2 || !this.hasVowel(word)) return word;
@@ -368,12 +432,12 @@ class SuffixStripper {
       const passiveFirst = step > 0 && this.lastCutVerbal && this.isListedPassive(cur) ? this.stripPassive(cur) : null;
       this.lastCutVerbal = false;
       const cut: string | null = passiveFirst ?? this.stripOnce(cur, nasalDropped) ?? this.stripPassive(cur);
-      const next: string | null = cut ?? this.dropFinalNasal(cur);
+      const next: string | null = cut ?? this.keptNasalDrop(cur);
       nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = this.normalize(next);
-      cur = this.d.vowelDrop.get(full) ?? full;
+      cur = this.d.vowelDrop.get(full) ?? (cut === null ? full : this.restoreCompoundVowel(full));
     }
     return cur;
   }

@@ -9,8 +9,10 @@ import { CLASS_GROUPS, type Harmony } from './phonology.js';
 
 type Forms = string | [string | null, string | null];
 /** What the stem must be: 'bare'/'always' look like a verb (listed root or verb-forming ending) when the chain is
- *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive. */
-type Evidence = 'bare' | 'always' | 'root';
+ *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive;
+ *  'listed' be a listed root itself (-дық: abstract nouns in -дық follow adjectives that look like a passive or a
+ *  causative, жеңіл-дік, тығыз-дық). */
+type Evidence = 'bare' | 'always' | 'root' | 'listed';
 
 interface AllomorphSpec {
   forms: Forms;
@@ -74,6 +76,8 @@ export interface SuffixParse {
   readonly needsVerbEvidence: boolean;
   /** The stem must be a listed verb root or its passive, and the word itself no listed root (шығар is no шық-ар). */
   readonly needsRoot: boolean;
+  /** needsRoot, and only a listed root itself will do. */
+  readonly needsListedRoot: boolean;
   /** Name and written form of the chain's first morpheme (for the -ыс/-сы choice and for tests). */
   readonly firstMorpheme: string;
   readonly firstForm: string;
@@ -106,7 +110,7 @@ export function checkGrammar(raw: unknown): SuffixGrammar {
         forms.every((f) => f === null)
       )
         throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
-      if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always' && a.evidence !== 'root')
+      if (a.evidence !== undefined && !['bare', 'always', 'root', 'listed'].includes(a.evidence))
         throw new Error(`suffixes.json: ${name} has bad evidence`);
       if (a.folded !== undefined && typeof a.folded !== 'boolean')
         throw new Error(`suffixes.json: ${name} has bad folded`);
@@ -227,7 +231,8 @@ function visit(
       series: left,
       verbal: m.entry === 'verb',
       needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && bare),
-      needsRoot: a.evidence === 'root',
+      needsRoot: a.evidence === 'root' || a.evidence === 'listed',
+      needsListedRoot: a.evidence === 'listed',
       firstMorpheme: m.name,
       firstForm: a.form,
     });

@@ -22,6 +22,7 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
   шығар: 'шық-ар «will go out» is the root шығар «to take out»',
   қайтар: 'қайт-ар «will return» is the root қайтар «to give back»',
   түсіне: 'түсін-е «understanding» or түсі-не «to his dream»',
+  жаттық: 'жат-тық «we lay» is the root жаттық «to train»',
   // Words that look like a verb form but are other words (data/verb-homographs.txt: қала «city», өте «very»).
   ...Object.fromEntries(readWordList('verb-homographs.txt').map((w) => [w, 'verb-homographs.txt'])),
 };
