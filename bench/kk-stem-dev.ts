@@ -8,7 +8,7 @@
  * test file; pairwise against the first segment of the Apertium segmentation corpus (silver); conflation of the
  * three Apertium paradigms; form→lemma conflation on eval-ref.1000; the fold invariant rate; speed.
  * --errors N lists the N largest over- and under-merges on the tuning sets (segmentation corpus, KTB train, the verb
- * readings of eval-ref). The KTB rows keep one-token forms as bench/analyzers.ts does, so test aggregates match it.
+ * and noun readings of eval-ref). The KTB rows keep one-token forms as bench/analyzers.ts does, so test aggregates match it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,7 +111,9 @@ if (parsesOf) {
     for (const p of parseSuffixes(cg, w, 2, alphabet.classBefore, [])) {
       const stem = w.slice(0, p.stemEnd);
       const ok =
-        (alphabet.classOfEnd(stem) & p.after) !== 0 && (p.series === null || alphabet.harmonyAllows(stem, p.series));
+        (alphabet.classOfEnd(stem) & p.after) !== 0 &&
+        (alphabet.classOfEnd(stem) & p.notAfter) === 0 &&
+        (p.series === null || alphabet.harmonyAllows(stem, p.series));
       console.log(
         `${alphabet.name}\t${stem}|${w.slice(p.stemEnd)}\t${p.firstMorpheme}:${p.firstForm}\t${p.verbal ? 'verb' : 'noun'}${p.needsVerbEvidence ? '+evidence' : ''}\t${ok ? 'fits' : '-'}`,
       );
@@ -215,6 +217,7 @@ const refBad: string[] = [];
 /** Forms with a verb reading and the lemma of the first one (Apertium's convention: passive and reciprocal are
  *  readings of the root, as in UD KTB). */
 const refVerbs: FormLemma[] = [];
+const refNouns: FormLemma[] = [];
 for (const line of refLines) {
   const m = /^\^([^/]+)\/(.*)\$$/u.exec(line.trim());
   if (!m?.[1] || !m[2]) continue;
@@ -222,6 +225,8 @@ for (const line of refLines) {
   if (!/^\p{L}+$/u.test(form)) continue;
   const verbReading = m[2].split('/').find((a) => /^[^<+]+<v>/u.test(a));
   if (verbReading) refVerbs.push({ form, lemma: (verbReading.split('<')[0] ?? '').toLowerCase() });
+  const nounReading = m[2].split('/').find((a) => /^[^<+]+<n>/u.test(a));
+  if (nounReading) refNouns.push({ form, lemma: (nounReading.split('<')[0] ?? '').toLowerCase() });
   const lemmas = new Set(m[2].split('/').map((a) => (a.split('<')[0] ?? '').toLowerCase()));
   if ([...lemmas].some((l) => l === '*' || l.includes(' ') || l === '')) continue;
   refN++;
@@ -232,6 +237,8 @@ for (const line of refLines) {
 console.log(`\neval-ref.1000: form keyed like one of its lemmas: ${pct(refOk / refN)}% of ${refN}`);
 const refVerbForms = distinctForms(refVerbs);
 console.log(`  verb readings, pairwise  ${fmt(pairwise(refVerbForms, stemKk))}`);
+const refNounForms = distinctForms(refNouns);
+console.log(`  noun readings, pairwise  ${fmt(pairwise(refNounForms, stemKk))}`);
 
 // 5. Speed.
 const all = segForms.map((f) => f.form);
@@ -247,6 +254,7 @@ if (showErrors > 0) {
   errors(segForms, stemKk, showErrors, 'segmentation corpus');
   errors(trainNpav, stemKk, showErrors, 'KTB train NOUN+PROPN+ADJ+VERB');
   errors(refVerbForms, stemKk, showErrors, 'eval-ref verb readings');
+  errors(refNounForms, stemKk, showErrors, 'eval-ref noun readings');
   console.log('\n  fold invariant failures:', foldBad.join('  '));
   console.log(`\n  eval-ref misses:\n    ${refBad.join('\n    ')}`);
 }

@@ -24,7 +24,7 @@ export interface StemmerData {
   /** The high vowels ы і (folded: ы и). */
   highVowels: ReadonlySet<string>;
   /** Consonants before a final -ы/-і that mark it as a suffix of its own (-шы, -ақы, кісі), so -сы after it is the
-   * possessive (басшы-сы); after any other consonant the stem ends in -ыс (облыс-ы, not облы-сы). */
+   * possessive (басшы-сы, қаржы-сы); after any other consonant the stem ends in -ыс (облыс-ы, not облы-сы). */
   highVowelSuffixConsonants: ReadonlySet<string>;
   /** Stems that lose a vowel before a vowel-initial suffix (орн-ы → орын), reduced → full. */
   vowelDrop: ReadonlyMap<string, string>;
@@ -47,8 +47,10 @@ const MAX_STEPS = 24;
 const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
 /** Causative endings no common noun has. */
 const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
-/** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
-const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
+/** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден); a final
+ *  -рд goes too (no Kazakh stem ends so), so that рекорд-ы and the accusative рекор-ды meet. Not -нд, -лд: белсенд-і,
+ *  арзанд-а-ды are Kazakh. */
+const LOAN_CLUSTER = /(?:ст|сс|зд|рд)$/u;
 
 /** The stemmer of a language's data: one Kazakh suffix stripper over that alphabet and grammar. */
 export function createStemmer(d: StemmerData): Stemmer {
@@ -148,6 +150,7 @@ class SuffixStripper {
   private fits(stem: string, p: SuffixParse): boolean {
     return (
       (this.alphabet.classOfEnd(stem) & p.after) !== 0 &&
+      (this.alphabet.classOfEnd(stem) & p.notAfter) === 0 &&
       (p.series === null || this.alphabet.harmonyAllows(stem, p.series))
     );
   }
@@ -197,9 +200,13 @@ class SuffixStripper {
         continue;
       }
       this.scratch.length = 0;
-      // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching».
-      for (const parse of parseSuffixes(this.grammar, s, k, this.alphabet.classBefore, this.scratch))
-        if (parse.stemEnd === k && !parse.verbal && this.fits(p, parse)) return key;
+      // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching». A stem that ends in the possessive
+      // -сы (отбасы, Елбасы) also takes what follows a possessive (отбасы-на, Елбасы-нда), read from inside it.
+      for (const parse of parseSuffixes(this.grammar, s, k - 2, this.alphabet.classBefore, this.scratch)) {
+        if (parse.verbal) continue;
+        if (parse.stemEnd === k && this.fits(p, parse)) return key;
+        if (parse.firstMorpheme === 'POSS3' && parse.firstForm[0] === 'с' && parse.stemEnd === k - 2) return key;
+      }
     }
     return null;
   }
@@ -277,14 +284,24 @@ class SuffixStripper {
     // A word the loop stops at anyway (ерте «early», a protected stem) is a fixed point as it is.
     const spelled = this.normalize(dropped);
     if (this.d.verbHomographs.has(spelled) || this.protectedPrefix(spelled) !== null) return dropped;
+    const endsHere = this.stripPassive(dropped) === null && this.dropFinalNasal(dropped) === null;
+    return endsHere && this.cutOnlyUnguarded(dropped) ? null : dropped;
+  }
+
+  /** A stem X left by -ны/-нің that is rather X+н with the possessive -ы: X is no word the loop stops at, and is cut
+   *  on its own only by a chain a dropped н forbids (таба-ны is табан-ы; қала-ны, ата-ны stay). */
+  private nasalStemReading(x: string): boolean {
+    const spelled = this.normalize(x);
+    if (this.d.verbHomographs.has(spelled) || this.protectedPrefix(spelled) !== null) return false;
+    return this.cutOnlyUnguarded(spelled);
+  }
+
+  /** Whether `s` is cut on its own only by a chain that a dropped final н would forbid (табa → таб-а, өле → өл-е). */
+  private cutOnlyUnguarded(s: string): boolean {
     const lastCutVerbal = this.lastCutVerbal;
-    const endsHere =
-      this.stripOnce(dropped, true) === null &&
-      this.stripPassive(dropped) === null &&
-      this.dropFinalNasal(dropped) === null;
-    const cutAlone = endsHere && this.stripOnce(dropped, false) !== null;
+    const only = this.stripOnce(s, true) === null && this.stripOnce(s, false) !== null;
     this.lastCutVerbal = lastCutVerbal;
-    return cutAlone ? null : dropped;
+    return only;
   }
 
   /**
@@ -344,7 +361,8 @@ class SuffixStripper {
     const best = new Map<number, SuffixParse>();
     this.scratch.length = 0;
     for (const p of parseSuffixes(this.grammar, s, 2, this.alphabet.classBefore, this.scratch)) {
-      if ((this.alphabet.classBefore(s, p.stemEnd) & p.after) === 0) continue; // cheap test first, before any copy
+      const before = this.alphabet.classBefore(s, p.stemEnd);
+      if ((before & p.after) === 0 || (before & p.notAfter) !== 0) continue; // cheap test first, before any copy
       const held = best.get(p.stemEnd);
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
@@ -386,6 +404,14 @@ class SuffixStripper {
     if (alt) {
       // облыс-ы, not облы-сы (see stemInYs).
       if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && this.stemInYs(s.slice(0, end)))
+        return this.stemOf(s, alt);
+      // табан-ы, not таба-ны, when таба would go on to a verb (таб-а): табан keeps its н for the same reason.
+      if (
+        !p.verbal &&
+        p.firstForm[0] === 'н' &&
+        alt.firstMorpheme === 'POSS3' &&
+        this.nasalStemReading(s.slice(0, end))
+      )
         return this.stemOf(s, alt);
       // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
       const aorist = p.firstForm === 'а' || p.firstForm === 'е';
