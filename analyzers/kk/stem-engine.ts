@@ -47,10 +47,10 @@ const MAX_STEPS = 24;
 const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
 /** Causative endings no common noun has. */
 const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
-/** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден); a final
- *  -рд goes too (no Kazakh stem ends so), so that рекорд-ы and the accusative рекор-ды meet. Not -нд, -лд: белсенд-і,
- *  арзанд-а-ды are Kazakh. */
-const LOAN_CLUSTER = /(?:ст|сс|зд|рд)$/u;
+/** Russian loans drop the last of a final -ст, -сс, -зд, -лл, -мм before a suffix (журналис-тер, процес-і, съез-ден,
+ *  метал-дар, грам-ға); a final -рд goes too (no Kazakh stem ends so), so that рекорд-ы and the accusative рекор-ды
+ *  meet. Not -нд, -лд: белсенд-і, арзанд-а-ды are Kazakh. */
+const LOAN_CLUSTER = /(?:ст|сс|зд|рд|лл|мм)$/u;
 
 /** The stemmer of a language's data: one Kazakh suffix stripper over that alphabet and grammar. */
 export function createStemmer(d: StemmerData): Stemmer {
