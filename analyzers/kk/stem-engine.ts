@@ -36,6 +36,8 @@ export interface StemmerData {
   /** Words that look like a form of a listed verb root (қал-а, ал-мас) but are other words (қала «city», алмас
    *  «diamond»): kept whole. */
   verbHomographs: ReadonlySet<string>;
+  /** Nouns whose possessive 1sg is cut (бала-м, өмір-ім); -ым/-м ends too many other nouns (адам, білім). */
+  poss1sgStems: ReadonlySet<string>;
   /** Shortest stem a verb ending that is also a noun ending may leave: folding merges short roots with other words
    *  (өл- «die» folds to ол «he»: олар is not өл-ар), so the folded alphabet asks for more. */
   minRootEvidenceStem: number;
@@ -140,6 +142,11 @@ class SuffixStripper {
     if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
     return this.isListedPassive(stem);
   }
+  /** A noun of the possessive 1sg list, as written before the ending (жүрег-ім, халқ-ым). */
+  private takesPoss1sg(raw: string): boolean {
+    const stem = this.normalize(raw);
+    return this.d.poss1sgStems.has(this.d.vowelDrop.get(stem) ?? stem);
+  }
   /** The passive of a listed root (қабылда-н, ат-ыл). A one-letter passive after a two-letter root is too short to
    *  tell (де-н-е is дене «body»); ат-ыл-а is fine. */
   private isListedPassive(raw: string): boolean {
@@ -203,7 +210,7 @@ class SuffixStripper {
       // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching». A stem that ends in the possessive
       // -сы (отбасы, Елбасы) also takes what follows a possessive (отбасы-на, Елбасы-нда), read from inside it.
       for (const parse of parseSuffixes(this.grammar, s, k - 2, this.alphabet.classBefore, this.scratch)) {
-        if (parse.verbal) continue;
+        if (parse.verbal || (parse.needsPoss1sgStem && !this.d.poss1sgStems.has(key))) continue;
         if (parse.stemEnd === k && this.fits(p, parse)) return key;
         if (parse.firstMorpheme === 'POSS3' && parse.firstForm[0] === 'с' && parse.stemEnd === k - 2) return key;
       }
@@ -375,7 +382,8 @@ class SuffixStripper {
       if (
         !this.longEnough(spelled, p.verbal) ||
         !this.fits(stem, p) ||
-        (p.needsVerbEvidence && !this.looksVerbal(spelled))
+        (p.needsVerbEvidence && !this.looksVerbal(spelled)) ||
+        (p.needsPoss1sgStem && !this.takesPoss1sg(spelled))
       )
         continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).

@@ -47,6 +47,7 @@ const shortStems = readWordList('short-stems.txt');
 const verbRoots = readWordList('verb-roots.txt');
 const verbEndings = readWordList('verb-endings.txt');
 const verbHomographs = readWordList('verb-homographs.txt');
+const poss1sgStems = readWordList('poss1sg-stems.txt');
 /** Causative endings (ұшыр, арттыр, жүргіз): a stem ending so is a verb, and its passive -ыл/-іл is cut. */
 const CAUSATIVE = ['ыр', 'ір', 'ғыз', 'гіз', 'қыз', 'кіз'];
 
@@ -66,6 +67,7 @@ export const stemKk: Stemmer = createStemmer({
   voice: { п: 'б', к: 'г', қ: 'ғ' },
   finalNasals: new Set('нң'),
   verbHomographs: new Set(verbHomographs),
+  poss1sgStems: new Set(poss1sgStems),
   minRootEvidenceStem: 2,
 });
 
@@ -85,5 +87,7 @@ export const stemKkFolded: Stemmer = createStemmer({
   voice: { п: 'б', к: 'г' },
   finalNasals: new Set('н'),
   verbHomographs: new Set(verbHomographs.map(fold)),
+  // Folded, үй-ім is ұйым «organization» (уйым).
+  poss1sgStems: new Set(poss1sgStems.filter((w) => w !== 'үй').map(fold)),
   minRootEvidenceStem: 3,
 });

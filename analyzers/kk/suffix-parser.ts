@@ -11,8 +11,8 @@ type Forms = string | [string | null, string | null];
 /** What the stem must be: 'bare'/'always' look like a verb (listed root or verb-forming ending) when the chain is
  *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive;
  *  'listed' be a listed root itself (-дық: abstract nouns in -дық follow adjectives that look like a passive or a
- *  causative, жеңіл-дік, тығыз-дық). */
-type Evidence = 'bare' | 'always' | 'root' | 'listed';
+ *  causative, жеңіл-дік, тығыз-дық); 'poss1sg' be a noun of poss1sg-stems.txt (бала-м, not ада-м). */
+type Evidence = 'bare' | 'always' | 'root' | 'listed' | 'poss1sg';
 
 interface AllomorphSpec {
   forms: Forms;
@@ -83,6 +83,8 @@ export interface SuffixParse {
   readonly needsRoot: boolean;
   /** needsRoot, and only a listed root itself will do. */
   readonly needsListedRoot: boolean;
+  /** The stem must be a noun of the possessive 1sg list (балам → бала). */
+  readonly needsPoss1sgStem: boolean;
   /** Name and written form of the chain's first morpheme (for the -ыс/-сы choice and for tests). */
   readonly firstMorpheme: string;
   readonly firstForm: string;
@@ -93,7 +95,7 @@ export function loadGrammar(url: URL = new URL('./data/suffixes.json', import.me
   return checkGrammar(JSON.parse(readFileSync(url, 'utf8')));
 }
 
-const EVIDENCE: readonly string[] = ['bare', 'always', 'root', 'listed'];
+const EVIDENCE: readonly string[] = ['bare', 'always', 'root', 'listed', 'poss1sg'];
 const knownClasses = (cs: unknown): boolean =>
   Array.isArray(cs) && cs.every((c) => typeof c === 'string' && CLASS_GROUPS[c] !== undefined);
 
@@ -243,6 +245,7 @@ function visit(
       needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && bare),
       needsRoot: a.evidence === 'root' || a.evidence === 'listed',
       needsListedRoot: a.evidence === 'listed',
+      needsPoss1sgStem: a.evidence === 'poss1sg',
       firstMorpheme: m.name,
       firstForm: a.form,
     });
