@@ -386,6 +386,8 @@ class SuffixStripper {
         (p.needsPoss1sgStem && !this.takesPoss1sg(spelled))
       )
         continue;
+      // A listed root is no two-letter noun (or unlisted verb) with an ending: есті «hear» is no ес-ті «mind, acc.».
+      if (wordIsRoot && spelled.length < MIN_LEN && !(p.verbal && this.d.verbRoots.has(spelled))) continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
       if (
         p.needsRoot &&

@@ -358,6 +358,8 @@ const VERBS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['шертті', ['шертеді', 'шертіп']],
   ['жылытты', ['жылытады', 'жылытып']],
   ['тарқатты', ['тарқатады']],
+  // A listed root is no two-letter noun or verb with an ending (есті «hear», not ес-ті).
+  ['естіді', ['есті', 'естіген', 'естіп']],
 ];
 
 /** Pairs kept apart: derivation, and nouns that merely look like an inflected word. */
