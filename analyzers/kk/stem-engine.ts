@@ -209,7 +209,8 @@ class SuffixStripper {
       this.scratch.length = 0;
       // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching». A stem that ends in the possessive
       // -сы (отбасы, Елбасы) also takes what follows a possessive (отбасы-на, Елбасы-нда), read from inside it.
-      for (const parse of parseSuffixes(this.grammar, s, k - 2, this.alphabet.classBefore, this.scratch)) {
+      const minStem = p.endsWith('сы') || p.endsWith('сі') ? k - 2 : k;
+      for (const parse of parseSuffixes(this.grammar, s, minStem, this.alphabet.classBefore, this.scratch)) {
         if (parse.verbal || (parse.needsPoss1sgStem && !this.d.poss1sgStems.has(key))) continue;
         if (parse.stemEnd === k && this.fits(p, parse)) return key;
         if (parse.firstMorpheme === 'POSS3' && parse.firstForm[0] === 'с' && parse.stemEnd === k - 2) return key;
