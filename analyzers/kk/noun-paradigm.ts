@@ -148,6 +148,9 @@ function verbFormsOf(root: string, series?: 'back' | 'front', passive = false): 
   return [
     root + past,
     `${root + past}м`,
+    // Past 1pl, after a listed root itself only: жеңіл-дік «discount» is no passive жең-іл + -дік.
+    ...(passive ? [] : [`${root + past}${h(s, 'қ', 'к')}`]),
+    `${negRoot}${h(s, 'дық', 'дік')}`,
     `${present}${h(s, 'ды', 'ді')}`,
     negRoot + h(s, 'ды', 'ді'),
     `${negRoot}й${h(s, 'ды', 'ді')}`,
@@ -184,5 +187,7 @@ function verbFormsOf(root: string, series?: 'back' | 'front', passive = false): 
     `${impf}${h(s, 'дай', 'дей')}`,
     root + ptcp + h(s, 'ым', 'ім'),
     root + (c === 'voiceless' ? h(s, 'қысы', 'кісі') : h(s, 'ғысы', 'гісі')),
+    // айт-қы-м келеді «I want to say»; not after a vowel, where сұра-ғы-м is also сұрақ «question» + 1sg.
+    ...(vowel ? [] : [root + (c === 'voiceless' ? h(s, 'қым', 'кім') : h(s, 'ғым', 'гім'))]),
   ];
 }

@@ -8,7 +8,15 @@ const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const isLowerCyrillicWord = (w: string): boolean => CYRILLIC_WORD.test(w) && w === w.toLowerCase();
 const VOWELS = /[аәеёиоөуұүыіэюя]/u;
 
-const LISTS = ['protected-stems.txt', 'vowel-drop.txt', 'short-stems.txt', 'verb-roots.txt', 'verb-endings.txt'];
+const LISTS = [
+  'protected-stems.txt',
+  'vowel-drop.txt',
+  'short-stems.txt',
+  'verb-roots.txt',
+  'verb-endings.txt',
+  'verb-homographs.txt',
+  'poss1sg-stems.txt',
+];
 
 describe.each(LISTS)('data/%s', (name) => {
   const words = readWordList(name);
@@ -42,6 +50,18 @@ describe('data/vowel-drop.txt', () => {
       expect(stemKk(reducedStem(w) + vowel)).toBe(w); // орны → орын, халқы → халық
     },
   );
+});
+
+describe('data/poss1sg-stems.txt', () => {
+  /** The possessive 1sg as written: -м after a vowel, -ым/-ім after a consonant (voiced: жүрег-ім; reduced: халқ-ым). */
+  const firstPerson = (w: string): string => {
+    if (/[аәеёоөұүыіэюя]$/u.test(w)) return `${w}м`;
+    const spelled = w === 'халық' ? 'халқ' : w.replace(/қ$/u, 'ғ').replace(/к$/u, 'г').replace(/п$/u, 'б');
+    return spelled + (/[әеөүі][^аәеёоөұүыіэюя]*$/u.test(w) ? 'ім' : 'ым');
+  };
+  it.each(readWordList('poss1sg-stems.txt').map((w) => [w] as const))('%s: its possessive 1sg gets its key', (w) => {
+    expect(stemKk(firstPerson(w))).toBe(stemKk(w));
+  });
 });
 
 describe('data/short-stems.txt', () => {

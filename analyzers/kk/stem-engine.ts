@@ -5,7 +5,7 @@
  * that ends like a suffix (Алматы, Қарағанды) gets one key in all its forms even when no guard names it.
  */
 import type { Stemmer } from '../types.js';
-import type { Alphabet } from './phonology.js';
+import { type Alphabet, Cls } from './phonology.js';
 import { type CompiledGrammar, parseSuffixes, type SuffixParse } from './suffix-parser.js';
 
 export interface StemmerData {
@@ -24,7 +24,7 @@ export interface StemmerData {
   /** The high vowels ы і (folded: ы и). */
   highVowels: ReadonlySet<string>;
   /** Consonants before a final -ы/-і that mark it as a suffix of its own (-шы, -ақы, кісі), so -сы after it is the
-   * possessive (басшы-сы); after any other consonant the stem ends in -ыс (облыс-ы, not облы-сы). */
+   * possessive (басшы-сы, қаржы-сы); after any other consonant the stem ends in -ыс (облыс-ы, not облы-сы). */
   highVowelSuffixConsonants: ReadonlySet<string>;
   /** Stems that lose a vowel before a vowel-initial suffix (орн-ы → орын), reduced → full. */
   vowelDrop: ReadonlyMap<string, string>;
@@ -36,6 +36,8 @@ export interface StemmerData {
   /** Words that look like a form of a listed verb root (қал-а, ал-мас) but are other words (қала «city», алмас
    *  «diamond»): kept whole. */
   verbHomographs: ReadonlySet<string>;
+  /** Nouns whose possessive 1sg is cut (бала-м, өмір-ім); -ым/-м ends too many other nouns (адам, білім). */
+  poss1sgStems: ReadonlySet<string>;
   /** Shortest stem a verb ending that is also a noun ending may leave: folding merges short roots with other words
    *  (өл- «die» folds to ол «he»: олар is not өл-ар), so the folded alphabet asks for more. */
   minRootEvidenceStem: number;
@@ -47,8 +49,10 @@ const MAX_STEPS = 24;
 const FEMININE_SURNAME = /(?:ов|ев|ёв)а$/u;
 /** Causative endings no common noun has. */
 const STRONG_CAUSATIVE = /(?:дыр|дір|ғыз|гіз|қыз|кіз)$/u;
-/** Russian loans drop the last of a final -ст, -сс, -зд before a suffix (журналис-тер, процес-і, съез-ден). */
-const LOAN_CLUSTER = /(?:ст|сс|зд)$/u;
+/** Russian loans drop the last of a final -ст, -сс, -зд, -лл, -мм before a suffix (журналис-тер, процес-і, съез-ден,
+ *  метал-дар, грам-ға); a final -рд goes too (no Kazakh stem ends so), so that рекорд-ы and the accusative рекор-ды
+ *  meet. Not -нд, -лд: белсенд-і, арзанд-а-ды are Kazakh. */
+const LOAN_CLUSTER = /(?:ст|сс|зд|рд|лл|мм)$/u;
 
 /** The stemmer of a language's data: one Kazakh suffix stripper over that alphabet and grammar. */
 export function createStemmer(d: StemmerData): Stemmer {
@@ -96,11 +100,14 @@ class SuffixStripper {
   private readonly scratch: SuffixParse[] = [];
   /** Whether stripOnce's last cut was a verb ending (then a passive stem left by it is read as the passive). */
   private lastCutVerbal = false;
+  /** Longest reduced spelling of the vowel-drop list. */
+  private readonly vowelDropLength: number;
 
   constructor(private readonly d: StemmerData) {
     this.alphabet = d.alphabet;
     this.grammar = d.grammar;
     this.protectedIndex = indexProtectedStems(d);
+    this.vowelDropLength = Math.max(0, ...[...d.vowelDrop.keys()].map((k) => k.length));
   }
 
   private hasVowel(s: string): boolean {
@@ -108,9 +115,10 @@ class SuffixStripper {
     return false;
   }
   private longEnough(stem: string, verbal: boolean): boolean {
-    return stem.length >= MIN_LEN
-      ? this.hasVowel(stem)
-      : this.d.shortStems.has(stem) || (verbal && this.d.verbRoots.has(stem));
+    if (stem.length >= MIN_LEN) return this.hasVowel(stem);
+    if (verbal && this.d.verbRoots.has(stem)) return true;
+    // A two-letter noun in a vowel (су, ми) is no verb stem: су-й-ды is not сүй-ді folded.
+    return this.d.shortStems.has(stem) && !(verbal && this.alphabet.vowels.has(stem[stem.length - 1] ?? ''));
   }
   private looksVerbal(raw: string): boolean {
     const stem = this.normalize(raw); // шығ-атын: the root is шық
@@ -134,6 +142,11 @@ class SuffixStripper {
     if (stem.length >= 5 && STRONG_CAUSATIVE.test(stem)) return true;
     return this.isListedPassive(stem);
   }
+  /** A noun of the possessive 1sg list, as written before the ending (жүрег-ім, халқ-ым). */
+  private takesPoss1sg(raw: string): boolean {
+    const stem = this.normalize(raw);
+    return this.d.poss1sgStems.has(this.d.vowelDrop.get(stem) ?? stem);
+  }
   /** The passive of a listed root (қабылда-н, ат-ыл). A one-letter passive after a two-letter root is too short to
    *  tell (де-н-е is дене «body»); ат-ыл-а is fine. */
   private isListedPassive(raw: string): boolean {
@@ -144,6 +157,7 @@ class SuffixStripper {
   private fits(stem: string, p: SuffixParse): boolean {
     return (
       (this.alphabet.classOfEnd(stem) & p.after) !== 0 &&
+      (this.alphabet.classOfEnd(stem) & p.notAfter) === 0 &&
       (p.series === null || this.alphabet.harmonyAllows(stem, p.series))
     );
   }
@@ -193,9 +207,14 @@ class SuffixStripper {
         continue;
       }
       this.scratch.length = 0;
-      // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching».
-      for (const parse of parseSuffixes(this.grammar, s, k, this.alphabet.classBefore, this.scratch))
-        if (parse.stemEnd === k && !parse.verbal && this.fits(p, parse)) return key;
+      // Only a nominal chain: жеті «seven» must not swallow жет-іп «reaching». A stem that ends in the possessive
+      // -сы (отбасы, Елбасы) also takes what follows a possessive (отбасы-на, Елбасы-нда), read from inside it.
+      const minStem = p.endsWith('сы') || p.endsWith('сі') ? k - 2 : k;
+      for (const parse of parseSuffixes(this.grammar, s, minStem, this.alphabet.classBefore, this.scratch)) {
+        if (parse.verbal || (parse.needsPoss1sgStem && !this.d.poss1sgStems.has(key))) continue;
+        if (parse.stemEnd === k && this.fits(p, parse)) return key;
+        if (parse.firstMorpheme === 'POSS3' && parse.firstForm[0] === 'с' && parse.stemEnd === k - 2) return key;
+      }
     }
     return null;
   }
@@ -263,6 +282,37 @@ class SuffixStripper {
   }
 
   /**
+   * dropFinalNasal, unless the word left would end the stemming only because it follows a dropped н (айтаң → айта,
+   * which is not cut as the converb айт-а right after a drop, but would be on its own): then that word would not be
+   * a fixed point, so the н stays (айтаң, өлең).
+   */
+  private keptNasalDrop(s: string): string | null {
+    const dropped = this.dropFinalNasal(s);
+    if (dropped === null) return null;
+    // A word the loop stops at anyway (ерте «early», a protected stem) is a fixed point as it is.
+    const spelled = this.normalize(dropped);
+    if (this.d.verbHomographs.has(spelled) || this.protectedPrefix(spelled) !== null) return dropped;
+    const endsHere = this.stripPassive(dropped) === null && this.dropFinalNasal(dropped) === null;
+    return endsHere && this.cutOnlyUnguarded(dropped) ? null : dropped;
+  }
+
+  /** A stem X left by -ны/-нің that is rather X+н with the possessive -ы: X is no word the loop stops at, and is cut
+   *  on its own only by a chain a dropped н forbids (таба-ны is табан-ы; қала-ны, ата-ны stay). */
+  private nasalStemReading(x: string): boolean {
+    const spelled = this.normalize(x);
+    if (this.d.verbHomographs.has(spelled) || this.protectedPrefix(spelled) !== null) return false;
+    return this.cutOnlyUnguarded(spelled);
+  }
+
+  /** Whether `s` is cut on its own only by a chain that a dropped final н would forbid (табa → таб-а, өле → өл-е). */
+  private cutOnlyUnguarded(s: string): boolean {
+    const lastCutVerbal = this.lastCutVerbal;
+    const only = this.stripOnce(s, true) === null && this.stripOnce(s, false) !== null;
+    this.lastCutVerbal = lastCutVerbal;
+    return only;
+  }
+
+  /**
    * -Xады: the present tense of a stem X (бол-а-ды, жасал-а-ды, аударыл-а-ды) or the past tense of a stem X+а
    * (талқыла-ды, бағала-ды)? A listed root decides first; then a stem that is plainly verbal (a verb-forming
    * ending, or a passive -ыл/-іл/-ын/-ін, or the passive -л/-н of a listed root) reads as present; then X+а that
@@ -279,7 +329,26 @@ class SuffixStripper {
     const passiveAfterConsonant =
       this.d.highVowels.has(x[x.length - 2] ?? '') && this.isConsonant(x[x.length - 3] ?? '');
     if ((last === 'л' || last === 'н') && passiveAfterConsonant && x.length >= 4) return true; // аудар-ыл, ұсын-ыл
-    return !/[лдт]$/u.test(x);
+    return !this.endsLikeDenominal(x);
+  }
+
+  /**
+   * Whether X+а could be a verb in the denominal -ла/-да/-та: -ла after a vowel or р й у (ойла, жырла), -да after л
+   * м н ң з ж (жолда, аңда, ізде), -та after a voiceless consonant (баста, ақта). шерт-е-ді and жылыт-а-ды cannot be
+   * the past of шерте, жылыта: -те does not follow р, nor -та a vowel.
+   */
+  private endsLikeDenominal(x: string): boolean {
+    const before = this.alphabet.classOfEnd(x.slice(0, -1));
+    switch (x[x.length - 1]) {
+      case 'л':
+        return (before & (Cls.V | Cls.R | Cls.J | Cls.U)) !== 0;
+      case 'д':
+        return (before & (Cls.L | Cls.ZJ | Cls.MNN)) !== 0;
+      case 'т':
+        return (before & Cls.VL) !== 0;
+      default:
+        return false;
+    }
   }
 
   /** қо-я-ды, қо-ю: the stem is қой, its й written inside я/ю. */
@@ -300,7 +369,8 @@ class SuffixStripper {
     const best = new Map<number, SuffixParse>();
     this.scratch.length = 0;
     for (const p of parseSuffixes(this.grammar, s, 2, this.alphabet.classBefore, this.scratch)) {
-      if ((this.alphabet.classBefore(s, p.stemEnd) & p.after) === 0) continue; // cheap test first, before any copy
+      const before = this.alphabet.classBefore(s, p.stemEnd);
+      if ((before & p.after) === 0 || (before & p.notAfter) !== 0) continue; // cheap test first, before any copy
       const held = best.get(p.stemEnd);
       const stem = s.slice(0, p.stemEnd);
       // Same cut read as noun and as verb: the noun wins (-ды: accusative), except after «и», which ends verb stems
@@ -308,17 +378,24 @@ class SuffixStripper {
       // So does the passive of a listed root: қабылдан-ды «was adopted», not қабылдан «ablative» + -ды.
       const verbFirst = stem.endsWith('и') || this.isListedPassive(stem);
       if (held && held.verbal === verbFirst) continue;
+      // қо-я, қо-яр: the stem is қой, its й written inside я; the evidence is asked of that.
       const spelled = this.insideY(p) ? `${stem}й` : stem;
       if (
         !this.longEnough(spelled, p.verbal) ||
         !this.fits(stem, p) ||
-        (p.needsVerbEvidence && !this.looksVerbal(stem))
+        (p.needsVerbEvidence && !this.looksVerbal(spelled)) ||
+        (p.needsPoss1sgStem && !this.takesPoss1sg(spelled))
       )
         continue;
+      // A listed root is no two-letter noun (or unlisted verb) with an ending: есті «hear» is no ес-ті «mind, acc.».
+      if (wordIsRoot && spelled.length < MIN_LEN && !(p.verbal && this.d.verbRoots.has(spelled))) continue;
       // Not right after a dropped final н (өлең → өле is no өл-е, табан → таба no таб-а).
       if (
         p.needsRoot &&
-        (wordIsRoot || afterNasalDrop || stem.length < this.d.minRootEvidenceStem || !this.isRootStem(stem))
+        (wordIsRoot ||
+          afterNasalDrop ||
+          (spelled.length < this.d.minRootEvidenceStem && !p.needsListedRoot) ||
+          !(p.needsListedRoot ? this.d.verbRoots.has(this.normalize(spelled)) : this.isRootStem(spelled)))
       )
         continue;
       // The aorist -р after a two-letter root is too short to tell from a word (ту-р is тур «tour»).
@@ -339,6 +416,14 @@ class SuffixStripper {
       // облыс-ы, not облы-сы (see stemInYs).
       if (!p.verbal && p.firstMorpheme === 'POSS3' && p.firstForm[0] === 'с' && this.stemInYs(s.slice(0, end)))
         return this.stemOf(s, alt);
+      // табан-ы, not таба-ны, when таба would go on to a verb (таб-а): табан keeps its н for the same reason.
+      if (
+        !p.verbal &&
+        p.firstForm[0] === 'н' &&
+        alt.firstMorpheme === 'POSS3' &&
+        this.nasalStemReading(s.slice(0, end))
+      )
+        return this.stemOf(s, alt);
       // талқыла-ды, not талқыл-а-ды; but бол-а-ды, жасал-а-ды.
       const aorist = p.firstForm === 'а' || p.firstForm === 'е';
       if (
@@ -352,6 +437,22 @@ class SuffixStripper {
     }
     this.lastCutVerbal = p.verbal;
     return this.stemOf(s, p);
+  }
+
+  /**
+   * A compound that ends in a vowel-drop stem in -ын/-ін gets its vowel back too (кәсіпорн-ы → кәсіпорын, then cut
+   * like кәсіпорын-ы), when what comes before that stem is a word of its own (three letters, a vowel). Only those
+   * stems: their full spelling ends like the accusative -ын, so the compound meets its own forms either way, while
+   * folded -парк, -ерк would also read as loans (автопарк).
+   */
+  private restoreCompoundVowel(s: string): string {
+    if (!s.endsWith('н')) return s;
+    for (let k = 3; k <= Math.min(this.vowelDropLength, s.length - 3); k++) {
+      const full = this.d.vowelDrop.get(s.slice(-k));
+      const head = s.slice(0, -k);
+      if (full !== undefined && this.hasVowel(head)) return head + full;
+    }
+    return s;
   }
 
   /** Cuts until nothing more can be cut (at most MAX_STEPS times), so a key is a fixed point. */
@@ -368,12 +469,12 @@ class SuffixStripper {
       const passiveFirst = step > 0 && this.lastCutVerbal && this.isListedPassive(cur) ? this.stripPassive(cur) : null;
       this.lastCutVerbal = false;
       const cut: string | null = passiveFirst ?? this.stripOnce(cur, nasalDropped) ?? this.stripPassive(cur);
-      const next: string | null = cut ?? this.dropFinalNasal(cur);
+      const next: string | null = cut ?? this.keptNasalDrop(cur);
       nasalDropped = cut === null && next !== null;
       if (next === null || next === cur) break;
       // The dropped vowel comes back only where a suffix was cut (орн-ы → орын), so a key never outgrows its word.
       const full = this.normalize(next);
-      cur = this.d.vowelDrop.get(full) ?? full;
+      cur = this.d.vowelDrop.get(full) ?? (cut === null ? full : this.restoreCompoundVowel(full));
     }
     return cur;
   }

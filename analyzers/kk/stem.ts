@@ -47,6 +47,7 @@ const shortStems = readWordList('short-stems.txt');
 const verbRoots = readWordList('verb-roots.txt');
 const verbEndings = readWordList('verb-endings.txt');
 const verbHomographs = readWordList('verb-homographs.txt');
+const poss1sgStems = readWordList('poss1sg-stems.txt');
 /** Causative endings (ұшыр, арттыр, жүргіз): a stem ending so is a verb, and its passive -ыл/-іл is cut. */
 const CAUSATIVE = ['ыр', 'ір', 'ғыз', 'гіз', 'қыз', 'кіз'];
 
@@ -60,12 +61,13 @@ export const stemKk: Stemmer = createStemmer({
   causativeEndings: CAUSATIVE,
   denominalEndings: ['ла', 'ле'],
   highVowels: new Set('ыі'),
-  highVowelSuffixConsonants: new Set('шщқкс'),
+  highVowelSuffixConsonants: new Set('шщқксж'),
   vowelDrop: new Map(vowelDropFull.map((full) => [reducedStem(full), full])),
   devoice: { б: 'п', г: 'к', ғ: 'қ' },
   voice: { п: 'б', к: 'г', қ: 'ғ' },
   finalNasals: new Set('нң'),
   verbHomographs: new Set(verbHomographs),
+  poss1sgStems: new Set(poss1sgStems),
   minRootEvidenceStem: 2,
 });
 
@@ -79,11 +81,13 @@ export const stemKkFolded: Stemmer = createStemmer({
   causativeEndings: CAUSATIVE.map(fold),
   denominalEndings: ['ла', 'ле'],
   highVowels: new Set('ыи'),
-  highVowelSuffixConsonants: new Set('шщкс'),
+  highVowelSuffixConsonants: new Set('шщксж'),
   vowelDrop: new Map(vowelDropFull.map((full) => [fold(reducedStem(full)), fold(full)])),
   devoice: { б: 'п', г: 'к' },
   voice: { п: 'б', к: 'г' },
   finalNasals: new Set('н'),
   verbHomographs: new Set(verbHomographs.map(fold)),
+  // Folded, үй-ім is ұйым «organization» (уйым).
+  poss1sgStems: new Set(poss1sgStems.filter((w) => w !== 'үй').map(fold)),
   minRootEvidenceStem: 3,
 });

@@ -51,4 +51,35 @@ describe('parseSuffixes on the real grammar', () => {
     expect(parses('баланікінің', g).find((p) => p.stemEnd === 4)?.series).toBeNull();
     expect(parses('баланікының', g).map((p) => p.stemEnd)).not.toContain(4);
   });
+
+  it('never writes -сы after у or и (notAfter): вирус-ы, not вир-у-сы; the caller is told for the first one', () => {
+    expect(cuts('вирусы')).toContain('вирус|ы');
+    expect(cuts('вирусы')).not.toContain('вир|усы');
+    const sy = parses('вирусы').find((p) => p.stemEnd === 4);
+    expect(sy && sy.notAfter & Cls.U).not.toBe(0);
+    expect(sy && sy.notAfter & Cls.I).not.toBe(0);
+    expect(parses('баласы').find((p) => p.stemEnd === 4)?.after).toBe(Cls.V);
+  });
+
+  it("marks the past 1pl -дық as needing a listed root itself (evidence 'listed')", () => {
+    const dyq = parses('алдық').find((p) => p.stemEnd === 2 && p.firstMorpheme === 'PAST1PL');
+    expect(dyq).toMatchObject({ verbal: true, needsRoot: true, needsListedRoot: true });
+    const neg = parses('алмадық').find((p) => p.stemEnd === 2);
+    expect(neg).toMatchObject({ verbal: true, needsRoot: false, firstMorpheme: 'NEG' });
+  });
+});
+
+describe('checkGrammar', () => {
+  const one = (allomorph: Record<string, unknown>) => ({
+    entry: { noun: ['X'], verb: [] },
+    morphemes: { X: { allomorphs: [allomorph], next: [] } },
+  });
+  it.each([
+    ['an unknown class', { forms: 'а', after: ['Q'] }],
+    ['an unknown notAfter class', { forms: 'а', after: ['V'], notAfter: ['Q'] }],
+    ['an unknown evidence', { forms: 'а', after: ['V'], evidence: 'maybe' }],
+    ['no form', { forms: [null, null], after: ['V'] }],
+  ])('rejects %s', (_what, allomorph) => {
+    expect(() => checkGrammar(one(allomorph))).toThrow(/suffixes\.json: X/);
+  });
 });

@@ -5,17 +5,22 @@
  * few noun-like verb endings that the stem look like a verb. The stemmer picks among these.
  */
 import { readFileSync } from 'node:fs';
-import { CLASS_GROUPS, type Harmony } from './phonology.js';
+import { CLASS_GROUPS, Cls, type Harmony } from './phonology.js';
 
 type Forms = string | [string | null, string | null];
 /** What the stem must be: 'bare'/'always' look like a verb (listed root or verb-forming ending) when the chain is
- *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive. */
-type Evidence = 'bare' | 'always' | 'root';
+ *  this allomorph alone / starts with it; 'root' (a chain starting with it) be a listed root or its passive;
+ *  'listed' be a listed root itself (-дық: abstract nouns in -дық follow adjectives that look like a passive or a
+ *  causative, жеңіл-дік, тығыз-дық); 'poss1sg' be a noun of poss1sg-stems.txt (бала-м, not ада-м). */
+type Evidence = 'bare' | 'always' | 'root' | 'listed' | 'poss1sg';
 
 interface AllomorphSpec {
   forms: Forms;
   /** Class names of phonology.ts (or a group such as RJU). */
   after: string[];
+  /** Classes the letter before must not have (у и are vowel letters, but a stem in -у or -и takes -ы/-і, not -сы:
+   *  тау-ы, сәби-і, so вирус-ы, офис-і). I is not checked in the folded grammar, where и is also і. */
+  notAfter?: string[];
   fixFront?: boolean;
   evidence?: Evidence;
   /** false: left out of the folded grammar, where its form meets another chain (-сың → -сын). */
@@ -39,8 +44,9 @@ interface Allomorph {
   readonly form: string;
   /** The vowel series this form belongs to, or null when it does not tell (-н, -мен, -у). */
   readonly series: Harmony | null;
-  /** Class bits the letter before it must have one of. */
+  /** Class bits the letter before it must have one of, and bits it must have none of. */
   readonly after: number;
+  readonly notAfter: number;
   readonly fixFront: boolean;
   readonly evidence: Evidence | null;
 }
@@ -64,8 +70,9 @@ export interface CompiledGrammar {
 export interface SuffixParse {
   /** The stem is word.slice(0, stemEnd). */
   readonly stemEnd: number;
-  /** Class bits (phonology Cls) the stem's last letter must have one of. */
+  /** Class bits (phonology Cls) the stem's last letter must have one of, and must have none of. */
   readonly after: number;
+  readonly notAfter: number;
   /** Vowel series the stem must allow, or null. */
   readonly series: Harmony | null;
   /** The chain starts with a verbal suffix: the stem is a verb stem. */
@@ -74,6 +81,10 @@ export interface SuffixParse {
   readonly needsVerbEvidence: boolean;
   /** The stem must be a listed verb root or its passive, and the word itself no listed root (шығар is no шық-ар). */
   readonly needsRoot: boolean;
+  /** needsRoot, and only a listed root itself will do. */
+  readonly needsListedRoot: boolean;
+  /** The stem must be a noun of the possessive 1sg list (балам → бала). */
+  readonly needsPoss1sgStem: boolean;
   /** Name and written form of the chain's first morpheme (for the -ыс/-сы choice and for tests). */
   readonly firstMorpheme: string;
   readonly firstForm: string;
@@ -82,6 +93,25 @@ export interface SuffixParse {
 /** Reads and checks the grammar file. */
 export function loadGrammar(url: URL = new URL('./data/suffixes.json', import.meta.url)): SuffixGrammar {
   return checkGrammar(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+const EVIDENCE: readonly string[] = ['bare', 'always', 'root', 'listed', 'poss1sg'];
+const knownClasses = (cs: unknown): boolean =>
+  Array.isArray(cs) && cs.every((c) => typeof c === 'string' && CLASS_GROUPS[c] !== undefined);
+
+/** Checks one allomorph of morpheme `name`; throws on the first fault. */
+function checkAllomorph(name: string, a: AllomorphSpec): void {
+  const forms = typeof a.forms === 'string' ? [a.forms] : a.forms;
+  const badForm = (f: unknown): boolean => f !== null && (typeof f !== 'string' || f === '');
+  if (!Array.isArray(forms) || forms.length < 1 || forms.length > 2 || forms.some(badForm) || forms.every((f) => !f))
+    throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
+  if (a.evidence !== undefined && !EVIDENCE.includes(a.evidence))
+    throw new Error(`suffixes.json: ${name} has bad evidence`);
+  if (a.folded !== undefined && typeof a.folded !== 'boolean') throw new Error(`suffixes.json: ${name} has bad folded`);
+  if (!knownClasses(a.after) || a.after.length === 0)
+    throw new Error(`suffixes.json: ${name} has bad classes ${JSON.stringify(a.after)}`);
+  if (a.notAfter !== undefined && !knownClasses(a.notAfter))
+    throw new Error(`suffixes.json: ${name} has bad notAfter ${JSON.stringify(a.notAfter)}`);
 }
 
 /** Checks a parsed grammar (it is data, so a typo must fail loudly at load, not stem silently). */
@@ -95,24 +125,7 @@ export function checkGrammar(raw: unknown): SuffixGrammar {
     refs.push(...m.next);
     if (!Array.isArray(m.allomorphs) || m.allomorphs.length === 0)
       throw new Error(`suffixes.json: ${name} has no allomorphs`);
-    for (const a of m.allomorphs) {
-      const forms = typeof a.forms === 'string' ? [a.forms] : a.forms;
-      const badForm = (f: unknown): boolean => f !== null && (typeof f !== 'string' || f === '');
-      if (
-        !Array.isArray(forms) ||
-        forms.length < 1 ||
-        forms.length > 2 ||
-        forms.some(badForm) ||
-        forms.every((f) => f === null)
-      )
-        throw new Error(`suffixes.json: ${name} has bad forms ${JSON.stringify(a.forms)}`);
-      if (a.evidence !== undefined && a.evidence !== 'bare' && a.evidence !== 'always' && a.evidence !== 'root')
-        throw new Error(`suffixes.json: ${name} has bad evidence`);
-      if (a.folded !== undefined && typeof a.folded !== 'boolean')
-        throw new Error(`suffixes.json: ${name} has bad folded`);
-      if (!Array.isArray(a.after) || a.after.length === 0 || a.after.some((c) => CLASS_GROUPS[c] === undefined))
-        throw new Error(`suffixes.json: ${name} has bad classes ${JSON.stringify(a.after)}`);
-    }
+    for (const a of m.allomorphs) checkAllomorph(name, a);
   }
   for (const r of refs) if (!names.has(r)) throw new Error(`suffixes.json: unknown morpheme ${r}`);
   const both = g.entry.noun.filter((n) => g.entry.verb.includes(n));
@@ -148,6 +161,8 @@ export function compileGrammar(g: SuffixGrammar, foldForm?: (s: string) => strin
           form: mapForm(form),
           series,
           after: bits(a.after),
+          // Folded «и» is also і (кісі-сі, тілші-сі), so the и of notAfter is only checked in real Kazakh.
+          notAfter: bits(a.notAfter ?? []) & (foldForm ? ~Cls.I : ~0),
           fixFront: a.fixFront === true,
           evidence: a.evidence ?? null,
         });
@@ -224,14 +239,18 @@ function visit(
     run.out.push({
       stemEnd: start,
       after: a.after,
+      notAfter: a.notAfter,
       series: left,
       verbal: m.entry === 'verb',
       needsVerbEvidence: a.evidence === 'always' || (a.evidence === 'bare' && bare),
-      needsRoot: a.evidence === 'root',
+      needsRoot: a.evidence === 'root' || a.evidence === 'listed',
+      needsListedRoot: a.evidence === 'listed',
+      needsPoss1sgStem: a.evidence === 'poss1sg',
       firstMorpheme: m.name,
       firstForm: a.form,
     });
   }
-  if (depth >= MAX_DEPTH || (run.classBefore(run.word, start) & a.after) === 0) return;
+  const before = run.classBefore(run.word, start);
+  if (depth >= MAX_DEPTH || (before & a.after) === 0 || (before & a.notAfter) !== 0) return;
   for (const p of m.prev) for (const pa of p.allomorphs) visit(run, p, pa, start, depth + 1, left, false);
 }

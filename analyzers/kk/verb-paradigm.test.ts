@@ -22,6 +22,10 @@ const EXCEPTIONS: Readonly<Record<string, string>> = {
   шығар: 'шық-ар «will go out» is the root шығар «to take out»',
   қайтар: 'қайт-ар «will return» is the root қайтар «to give back»',
   түсіне: 'түсін-е «understanding» or түсі-не «to his dream»',
+  жаттық: 'жат-тық «we lay» is the root жаттық «to train»',
+  естер: 'ест-ер «will hear» or ес-тер «memories» (ес «mind» is a two-letter stem: еске, естен)',
+  естермін: 'ест-ер-мін or ес-тер-мін «I am the memories»',
+  алғысы: 'ал-ғы-сы «wants to take» or алғыс-ы «his gratitude» (protected: алғысын, алғысымен)',
   // Words that look like a verb form but are other words (data/verb-homographs.txt: қала «city», өте «very»).
   ...Object.fromEntries(readWordList('verb-homographs.txt').map((w) => [w, 'verb-homographs.txt'])),
 };
@@ -45,6 +49,7 @@ const NO_PASSIVE = new Set([
   'шық',
   'ти',
   'де', // its passive is делін-, not дел-
+  'жыла', // жылан is «snake»
 ]);
 
 const ROOTS = readWordList('verb-roots.txt').filter((r) => !SKIPPED_ROOTS.has(r));
