@@ -1,6 +1,10 @@
+import { spawn } from 'node:child_process';
 import { getEventListeners } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MeilisearchApiError } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeHttpClient } from './http-client.js';
@@ -66,4 +70,47 @@ describe('nodeHttpClient', () => {
   it('rejects when nothing listens', async () => {
     await expect(nodeHttpClient('http://127.0.0.1:9/x')).rejects.toThrow();
   });
+});
+
+describe('postFile', () => {
+  it('an engine that refuses an upload before reading it all: the error, the upload dropped, the process free to exit', async () => {
+    // An engine that answers as soon as a request arrives and never reads the body (Meilisearch refusing a payload
+    // it cannot store). The client runs in a child process: it must end by itself once the answer is in.
+    const refusal = JSON.stringify({ message: 'File too large (os error 27)', code: 'internal', type: 'internal' });
+    const refusing = createNetServer((socket) => {
+      socket.once('data', () => {
+        socket.write(
+          `HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: ${refusal.length}\r\n\r\n${refusal}`,
+        );
+        socket.pause(); // reads no more of the body, and keeps the connection open
+      });
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const dir = mkdtempSync(join(tmpdir(), 'izde-post-'));
+    try {
+      const path = join(dir, 'big.ndjson');
+      writeFileSync(path, Buffer.alloc(32 * 1024 * 1024, 0x20));
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/indexes/x/documents`;
+      const script = `import { postFile } from ${JSON.stringify(new URL('./http-client.ts', import.meta.url).pathname)};
+        await postFile(new URL(${JSON.stringify(url)}), {}, { path: ${JSON.stringify(path)}, bytes: ${32 * 1024 * 1024} })
+          .then(() => console.log('resolved'), (e) => console.log('rejected', e.cause?.message ?? e.message));`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      const exited = await Promise.race([
+        new Promise<boolean>((r) => child.once('exit', () => r(true))),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 20_000)),
+      ]);
+      if (!exited) child.kill('SIGKILL');
+      expect(out).toMatch(/rejected .*File too large/);
+      expect(exited, 'the client process should exit by itself').toBe(true);
+    } finally {
+      refusing.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -42,8 +42,20 @@ function send({ url, method, headers, body, signal }: Request): Promise<unknown>
         signal?.removeEventListener('abort', onAbort);
         f(v);
       };
-    const done = settle(resolve);
-    const fail = settle(reject);
+    // An engine may answer (an error) before it has read the whole body: the rest of the upload is dropped with its
+    // connection, which could not carry another request, so nothing keeps the process alive.
+    let file: ReturnType<typeof createReadStream> | undefined;
+    const finish =
+      <T>(f: (v: T) => void) =>
+      (v: T) => {
+        if (file && !req.writableFinished) {
+          file.destroy();
+          req.destroy();
+        }
+        f(v);
+      };
+    const done = finish(settle(resolve));
+    const fail = finish(settle(reject));
     const transport = url.protocol === 'https:' ? https : http;
     const length = body.kind === 'text' ? Buffer.byteLength(body.text) : body.kind === 'file' ? body.bytes : undefined;
     const req = transport.request(
@@ -75,11 +87,8 @@ function send({ url, method, headers, body, signal }: Request): Promise<unknown>
     req.on('error', fail);
     signal?.addEventListener('abort', onAbort, { once: true });
     if (body.kind !== 'file') return void req.end(body.kind === 'text' ? body.text : undefined);
-    const file = createReadStream(body.path);
-    file.on('error', (err) => {
-      req.destroy(err);
-      fail(err);
-    });
+    file = createReadStream(body.path);
+    file.on('error', fail);
     file.pipe(req);
   });
 }
