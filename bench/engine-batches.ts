@@ -16,18 +16,12 @@ import type { Meilisearch, Settings } from 'meilisearch';
 import { addDocumentsFile, INDEX_SETTINGS, PRIMARY_KEY, waitForTask } from '../engine/index.js';
 import { toDocument } from '../indexer/document.js';
 import { extractItem, recordItem } from '../indexer/read.js';
-import { startPlainEngine } from './lib/plain-meili.js';
-import { diskMb, peakRssMb } from './lib/proc.js';
+import { PLAIN_SETTINGS, plainDocument, startPlainEngine } from './lib/plain-meili.js';
+import { cpuSeconds, diskMb, peakRssMb } from './lib/proc.js';
 import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';
 import { printTable } from './lib/table.js';
 
 const USAGE = 'Usage: npm run bench:engine-batches -- [--records N] CORPUS_DIR';
-
-/** Engine CPU seconds so far (user + system, /proc/PID/stat). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** Splits an NDJSON file into files of `per` lines (named after it: each run has its own). */
 function chunks(file: string, per: number, dir: string): string[] {
@@ -102,9 +96,8 @@ async function main(): Promise<number> {
     const out: string[] = [];
     const raw: string[] = [];
     for (const [i, line] of readFileSync(records, 'utf8').split('\n').filter(Boolean).entries()) {
-      const value = JSON.parse(line) as { date?: string | null };
-      raw.push(JSON.stringify({ ...value, year: value.date ? Number(value.date.slice(0, 4)) : null }));
-      const item = recordItem(value, `line ${i + 1}`, records, line.length);
+      raw.push(plainDocument(line));
+      const item = recordItem(JSON.parse(line), `line ${i + 1}`, records, line.length);
       if (item.kind === 'problem') continue;
       const article = extractItem(item);
       out.push(JSON.stringify(toDocument(article, { origin: records, hash: item.hash }, article.analysis)));
@@ -114,10 +107,6 @@ async function main(): Promise<number> {
     mkdirSync(join(dir, 'parts'));
     const parts = join(dir, 'parts');
     const settings: Settings = INDEX_SETTINGS;
-    const plainSettings: Settings = {
-      filterableAttributes: ['year', 'lang', 'source'],
-      pagination: { maxTotalHits: 1_000_000 },
-    };
     const runs: Run[] = [
       ...[500, 1000, 5000].map((per) => ({
         name: `izde, tasks of ${per}, one at a time`,
@@ -137,7 +126,7 @@ async function main(): Promise<number> {
         name: 'plain, tasks of 1,000, all at once',
         files: chunks(plain, 1000, parts),
         primaryKey: 'id',
-        settings: plainSettings,
+        settings: PLAIN_SETTINGS,
         oneByOne: false,
       },
     ];

@@ -19,7 +19,7 @@ const agents = {
 /** How a request's body is written: in one piece, or streamed from a file of known size. */
 type Body = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'file'; path: string; bytes: number };
 
-interface Request {
+interface OutgoingRequest {
   url: URL;
   method: string;
   headers: Record<string, string>;
@@ -28,7 +28,7 @@ interface Request {
 }
 
 /** One request; resolves with the parsed JSON answer, rejects with a MeilisearchApiError for a non-2xx one. */
-function send({ url, method, headers, body, signal }: Request): Promise<unknown> {
+function send({ url, method, headers, body, signal }: OutgoingRequest): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     // One signal may serve many requests (a task wait polls with one): the listener leaves with its request.
@@ -36,26 +36,21 @@ function send({ url, method, headers, body, signal }: Request): Promise<unknown>
       req.destroy();
       reject(signal?.reason);
     };
+    let file: ReturnType<typeof createReadStream> | undefined;
     const settle =
       <T>(f: (v: T) => void) =>
       (v: T) => {
         signal?.removeEventListener('abort', onAbort);
-        f(v);
-      };
-    // An engine may answer (an error) before it has read the whole body: the rest of the upload is dropped with its
-    // connection, which could not carry another request, so nothing keeps the process alive.
-    let file: ReturnType<typeof createReadStream> | undefined;
-    const finish =
-      <T>(f: (v: T) => void) =>
-      (v: T) => {
+        // An engine may answer (an error) before it has read the whole body: the rest of the upload is dropped with
+        // its connection, which could not carry another request, so nothing keeps the process alive.
         if (file && !req.writableFinished) {
           file.destroy();
           req.destroy();
         }
         f(v);
       };
-    const done = finish(settle(resolve));
-    const fail = finish(settle(reject));
+    const done = settle(resolve);
+    const fail = settle(reject);
     const transport = url.protocol === 'https:' ? https : http;
     const length = body.kind === 'text' ? Buffer.byteLength(body.text) : body.kind === 'file' ? body.bytes : undefined;
     const req = transport.request(

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, type Settings } from 'meilisearch';
 import {
   findMeilisearchBinary,
   freePort,
@@ -49,19 +49,24 @@ export async function startPlainEngine(dir: string): Promise<PlainEngine> {
 
 export const PLAIN_INDEX = 'plain';
 
+/** Plain Meilisearch's settings: its defaults, plus the facets a news page filters on. */
+export const PLAIN_SETTINGS: Settings = {
+  filterableAttributes: ['year', 'lang', 'source'],
+  pagination: { maxTotalHits: 1_000_000 },
+};
+
+/** A contract record (one JSONL line) as plain Meilisearch gets it: as it is, with a `year` from its date. */
+export function plainDocument(line: string): string {
+  const record = JSON.parse(line) as { date?: string | null };
+  return JSON.stringify({ ...record, year: record.date ? Number(record.date.slice(0, 4)) : null });
+}
+
 /** Creates the plain index and sends every record of `files` in NDJSON payloads of about `payloadBytes`. */
 export async function indexPlain(engine: PlainEngine, files: readonly string[], payloadBytes = 20e6): Promise<number> {
   const { client } = engine;
   await waitForTask(client, await client.createIndex(PLAIN_INDEX, { primaryKey: 'id' }), 'create the plain index');
   const index = client.index(PLAIN_INDEX);
-  await waitForTask(
-    client,
-    await index.updateSettings({
-      filterableAttributes: ['year', 'lang', 'source'],
-      pagination: { maxTotalHits: 1_000_000 },
-    }),
-    'configure the plain index',
-  );
+  await waitForTask(client, await index.updateSettings(PLAIN_SETTINGS), 'configure the plain index');
   const tasks: number[] = [];
   let payload: string[] = [];
   let size = 0;
@@ -76,9 +81,7 @@ export async function indexPlain(engine: PlainEngine, files: readonly string[], 
   for (const file of files) {
     for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })) {
       if (!line.trim()) continue;
-      const record = JSON.parse(line) as { date?: string | null };
-      const year = record.date ? Number(record.date.slice(0, 4)) : null;
-      const out = JSON.stringify({ ...record, year });
+      const out = plainDocument(line);
       payload.push(out);
       size += out.length * 2;
       records++;

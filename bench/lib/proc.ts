@@ -1,4 +1,4 @@
-/** Memory and disk of processes and folders, read the way `ps` and `du` read them (Linux /proc, du). */
+/** Memory, CPU time and disk of processes and folders, read the way `ps` and `du` read them (Linux /proc, du). */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -18,6 +18,16 @@ export const rssMb = (pid: number): number => statusField(pid, 'VmRSS');
 
 /** Peak resident memory since the process started (the kernel's high-water mark), in MB. */
 export const peakRssMb = (pid: number): number => statusField(pid, 'VmHWM');
+
+/** CPU seconds a process has used so far (user + system, /proc/PID/stat); NaN when it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN; // gone
+  }
+}
 
 /** Bytes a folder takes on disk (allocated blocks, as `du` counts them: sparse files count what they use). */
 export function diskMb(dir: string): number {
