@@ -1,7 +1,7 @@
 /**
  * Every change is seen at once, whoever makes it: here another process (the indexer CLI, as a nightly sync or a
  * takedown runs it) adds, replaces and deletes articles while the server answers from its caches — the result cache
- * and ETags (keyed by the index version), suggestions (read from the live index) and highlights (keyed by content).
+ * and ETags, the suggester's completions (both keyed by the index version) and highlights (keyed by content).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +53,9 @@ describe('changes made by another process are seen by the next request', () => {
     expect((await search('жирафтар', { 'if-none-match': empty.etag ?? '' })).status).toBe(200); // the old tag is stale
     expect((await search('жирафтар', { 'if-none-match': added.etag ?? '' })).status).toBe(304);
     expect(await suggest('жираф')).toContain('жирафтар');
+    // Asked while typing: the completions of «әкелін» (kept by the suggester under this index version).
+    expect(await suggest('әкелін')).toContain('әкелінді');
+    expect((await search('әкелін')).body.total).toBe(1);
 
     // Replaced: the same article, another text. The old words go from search and suggestions, marks follow the text.
     writeFileSync(
@@ -64,6 +67,7 @@ describe('changes made by another process are seen by the next request', () => {
     const replaced = await search('жирафтар');
     expect(replaced.body.hits[0].snippet).toContain('піл мен <mark>жираф</mark> жылы');
     expect(await suggest('әкелін')).toEqual([]);
+    expect((await search('әкелін')).body.total).toBe(0);
     expect((await server.get('/api/articles/zoo')).body.body).toMatch(/^Бақ қыста жабық/);
 
     // Taken down.

@@ -206,7 +206,7 @@ export class SearchService {
       const cached = this.results?.get(`${version}|${key}`);
       if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
     }
-    const response = await this.searchUncached(params, started, options.signal);
+    const response = await this.searchUncached(params, started, version, options.signal);
     if (version !== null) this.results?.set(`${version}|${key}`, response);
     return response;
   }
@@ -220,7 +220,12 @@ export class SearchService {
    * `signal`: the client has gone (a keystroke's request the page dropped): the search stops before its next engine
    * request and before highlighting, the costly part, so a typist's dropped requests do not queue ahead of the newest.
    */
-  private async searchUncached(params: SearchParams, started: number, signal?: AbortSignal): Promise<SearchResponse> {
+  private async searchUncached(
+    params: SearchParams,
+    started: number,
+    version: string | null,
+    signal?: AbortSignal,
+  ): Promise<SearchResponse> {
     const client = await this.client();
     const selections: Selections = {
       year: params.year,
@@ -235,12 +240,13 @@ export class SearchService {
     if (!text) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params, { signal });
+      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params, { signal, version });
       if (params.correct && !(await this.settles(client, attempt, selections))) {
         for (const candidate of wrongLayoutCandidates(text)) {
           const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, {
             quick: true,
             signal,
+            version,
           });
           if (await this.settles(client, fixed, selections)) {
             attempt = fixed;
@@ -283,7 +289,11 @@ export class SearchService {
     analysis: QueryAnalysis,
     selections: Selections,
     params: SearchParams,
-    { quick = false, signal }: { quick?: boolean; signal?: AbortSignal | undefined } = {},
+    {
+      quick = false,
+      signal,
+      version = null,
+    }: { quick?: boolean; signal?: AbortSignal | undefined; version?: string | null } = {},
   ): Promise<Attempt> {
     // Each engine request after the first waits on the one before: a client gone by then is not answered.
     const attempt = (plan: QueryPlan | null) => {
@@ -292,7 +302,7 @@ export class SearchService {
     };
     const plan = planQuery(analysis);
     if (plan.queries.length === 0) return attempt(plan);
-    const completionsOf = this.completionsOf(analysis);
+    const completionsOf = this.completionsOf(analysis, version);
     const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
     if (typing) {
       const typed = await attempt(typing);
@@ -332,14 +342,14 @@ export class SearchService {
 
   /**
    * The archive's completions of a typed word (the query's last word when called without one): none when the word is
-   * finished or there is no suggester.
+   * finished or there is no suggester. Read at the index's `version` (the suggester keeps facet answers under it).
    */
-  private completionsOf(analysis: QueryAnalysis): (word?: string) => Promise<Completion[]> {
+  private completionsOf(analysis: QueryAnalysis, version: string | null): (word?: string) => Promise<Completion[]> {
     const last = analysis.tokens[analysis.tokens.length - 1];
     const suggester = this.suggester;
     if (!suggester || !analysis.partialLast || !last || this.typing.completions === 0) return async () => [];
     const alphabet = detectLatinAlphabet(analysis.text);
-    return (word = last.surface) => suggester.completionsOfTyped(word, alphabet, COMPLETIONS_READ);
+    return (word = last.surface) => suggester.completionsOfTyped(word, alphabet, COMPLETIONS_READ, version);
   }
 
   /** One try: the hits request and the disjunctive facet requests, in parallel. */
@@ -573,7 +583,7 @@ export class SearchService {
 
   async suggest(params: SuggestParams): Promise<SuggestResponse> {
     if (!this.suggester) return { query: params.q, suggestions: [] };
-    return this.suggester.suggest(params.q, params.limit);
+    return this.suggester.suggest(params.q, params.limit, await this.indexVersion());
   }
 
   async health(): Promise<HealthResponse> {

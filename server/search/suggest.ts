@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   analyzeQuery,
   cyrillicToLatin,
@@ -33,7 +34,14 @@ export interface SuggesterOptions {
   titles?: TitleLookup;
   /** Titles offered at most. */
   maxTitles?: number;
+  /** Bytes of facet answers kept per index version (0: none); see `completions`. */
+  completionCacheBytes?: number;
 }
+
+/** One answer of the `terms` facet search: its values and their counts. */
+type FacetHits = readonly { value: string; count: number }[];
+
+const facetHitsBytes = (hits: FacetHits) => hits.reduce((n, h) => n + 2 * h.value.length + 48, 64);
 
 interface NameEntry {
   key: string;
@@ -76,8 +84,9 @@ function completionOf(value: string, count: number): Completion | null {
 }
 
 /**
- * Completions for the search box, all from the live index, so every addition, replacement and deletion — by this
- * process or any other — is seen at once, and nothing grows with the archive in this process's memory:
+ * Completions for the search box, all from the live index (facet answers are kept only under the index version they
+ * were read at, in a cache bounded by bytes), so every addition, replacement and deletion — by this process or any
+ * other — is seen at once, and nothing grows with the archive in this process's memory:
  * - words: the facet search of `terms` (the word forms of titles and leads) with the typed word folded, so «каз»,
  *   «Қаз» and «Qaz» complete alike; the forms of one word are grouped by stem and the most frequent form stands for
  *   them; answers come back in the script typed;
@@ -89,24 +98,28 @@ export class Suggester {
   private readonly maxTitles: number;
   /** Stem keys of the names completed so far (analyzed once each). */
   private readonly nameStems = new Map<string, string | null>();
+  private readonly facetAnswers: LRUCache<string, FacetHits> | undefined;
 
   constructor(private readonly options: SuggesterOptions) {
     this.names = buildNames();
     this.maxTitles = options.maxTitles ?? 3;
+    const bytes = options.completionCacheBytes ?? 2 * 1024 * 1024;
+    this.facetAnswers = bytes > 0 ? new LRUCache({ maxSize: bytes, sizeCalculation: facetHitsBytes }) : undefined;
   }
 
-  /** The most frequent words starting with the typed prefix (folded), grouped by stem, best first. */
-  async completions(prefix: string, limit: number): Promise<Completion[]> {
+  /**
+   * The most frequent words starting with the typed prefix (folded), grouped by stem, best first. `version` is the
+   * index's version (server/http/index-version.ts) when the caller read it: the facet answer is then kept under it, so
+   * readers typing the same letters cost the engine one facet search per prefix until the index next changes, and any
+   * change — by any process — is seen at once, as a new version.
+   */
+  async completions(prefix: string, limit: number, version: string | null = null): Promise<Completion[]> {
     if (!prefix) return [];
-    const client = await this.options.gateway.searchClient();
-    let hits: { value: string; count: number }[];
-    try {
-      const res = await client
-        .index(this.options.gateway.indexName)
-        .searchForFacetValues({ facetName: 'terms', facetQuery: prefix });
-      hits = res.facetHits;
-    } catch (err) {
-      throw toEngineError(err);
+    const cacheKey = version === null ? undefined : `${version}\u0000${prefix}`;
+    let hits = cacheKey === undefined ? undefined : this.facetAnswers?.get(cacheKey);
+    if (!hits) {
+      hits = await this.facetSearch(prefix);
+      if (cacheKey !== undefined) this.facetAnswers?.set(cacheKey, hits);
     }
     const groups = new Map<string, { best: Completion; total: number }>();
     for (const h of hits) {
@@ -126,14 +139,31 @@ export class Suggester {
       .map((g) => ({ ...g.best, count: g.total }));
   }
 
+  private async facetSearch(prefix: string): Promise<FacetHits> {
+    const client = await this.options.gateway.searchClient();
+    try {
+      const res = await client
+        .index(this.options.gateway.indexName)
+        .searchForFacetValues({ facetName: 'terms', facetQuery: prefix });
+      return res.facetHits;
+    } catch (err) {
+      throw toEngineError(err);
+    }
+  }
+
   /**
    * The completions of a word as typed: its typed key (Kazakh Latin read as Cyrillic, folded) and, for a Latin word,
    * the word itself too (a foreign word: «Euro» → «euronews»), merged by stem, the most frequent first.
    */
-  async completionsOfTyped(word: string, alphabet: LatinAlphabet, limit: number): Promise<Completion[]> {
+  async completionsOfTyped(
+    word: string,
+    alphabet: LatinAlphabet,
+    limit: number,
+    version: string | null = null,
+  ): Promise<Completion[]> {
     const keys = new Set([typedKey(word, alphabet)]);
     if (wordScript(word) === 'latin') keys.add(word.normalize('NFC').toLowerCase());
-    const lists = await Promise.all([...keys].map((k) => this.completions(k, limit)));
+    const lists = await Promise.all([...keys].map((k) => this.completions(k, limit, version)));
     const byStem = new Map<string, Completion>();
     for (const c of lists.flat()) {
       const seen = byStem.get(c.stem);
@@ -161,7 +191,7 @@ export class Suggester {
     return out;
   }
 
-  async suggest(query: string, limit: number): Promise<SuggestResponse> {
+  async suggest(query: string, limit: number, version: string | null = null): Promise<SuggestResponse> {
     const typed = words(query);
     const last = typed[typed.length - 1];
     if (!last) return { query, suggestions: [] };
@@ -178,7 +208,7 @@ export class Suggester {
       out.push(s);
     };
     const [completions, titles] = await Promise.all([
-      this.completions(prefix, limit),
+      this.completions(prefix, limit, version),
       this.options.titles ? this.options.titles(query, this.maxTitles) : Promise.resolve([]),
     ]);
 
