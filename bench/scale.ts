@@ -10,15 +10,16 @@
  * the records removed, 0.5% changed, 0.5% new). With --prod, izde runs as deployed: `npm run build`, then
  * `index:prod` and `serve:prod` (compiled JavaScript, no tsx). See docs/performance.md for the figures and how to read them.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, readLock, sleep, startEmbedded } from '../engine/index.js';
 import { type LoadRequest, type LoadResult, percentile, runLoad } from './lib/http-load.js';
+import { type IzdeCommands, izdeCommands, runIndexer, runNode } from './lib/izde-commands.js';
 import { indexPlain, PLAIN_INDEX, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
-import { diskMb, followPeakRss, peakRssMb, rssMb } from './lib/proc.js';
+import { diskMb, peakRssMb, rssMb } from './lib/proc.js';
 import { BENCH_QUERIES } from './lib/queries.js';
 import { checkCorpusDir, loadSentencePools, type SentencePools, writeScaleRecords } from './lib/scale-corpus.js';
 import { type Edition, writeNextEdition } from './lib/sync-edition.js';
@@ -60,8 +61,6 @@ interface SyncFigures {
   edition: Edition;
 }
 
-const ROOT = new URL('..', import.meta.url).pathname;
-
 function figures(r: LoadResult): SearchFigures {
   const failures = r.errors + Object.values(r.statuses).reduce((a, b) => a + b, 0);
   return {
@@ -80,60 +79,6 @@ async function searchLoads(request: (q: string) => LoadRequest, clients: number,
   const one = await runLoad({ clients: 1, durationMs: seconds * 1000, request: (i) => request(q(i)) });
   const many = await runLoad({ clients, durationMs: seconds * 1000, request: (i) => request(q(i)) });
   return { one: figures(one), eight: figures(many) };
-}
-
-function runNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** How izde's indexer and server are started: Node's arguments, from package.json's scripts. */
-interface IzdeCommands {
-  index: string[];
-  serve: string[];
-}
-
-/**
- * Node's arguments for a package.json script (its last `&&` step: `tsx [NODE_FLAGS] FILE` or `node [NODE_FLAGS] FILE`),
- * so that the benchmark runs izde exactly as users do, heap limits included. Node reads every flag before the script's
- * path as its own, so the words follow `--import tsx` as they are.
- */
-function scriptArgs(name: string): string[] {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = (pkg.scripts[name] ?? '').split('&&').pop()?.trim().split(/\s+/) ?? [];
-  if (words[0] === 'tsx') return ['--import', 'tsx', ...words.slice(1)];
-  if (words[0] === 'node') return words.slice(1);
-  throw new Error(`package.json's ${name} script is not a tsx or node command: ${pkg.scripts[name]}`);
-}
-
-/** `npm run index` and `npm run serve`, or with --prod their production twins (after `npm run build`). */
-function izdeCommands(prod: boolean): IzdeCommands {
-  if (!prod) return { index: scriptArgs('index'), serve: scriptArgs('serve') };
-  console.error('Building the production version (npm run build)…');
-  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('npm run build failed');
-  return { index: scriptArgs('index:prod'), serve: scriptArgs('serve:prod') };
-}
-
-/** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
-async function runIndexer(commands: IzdeCommands, args: string[], dataDir: string) {
-  const started = performance.now();
-  const child = runNode([...commands.index, ...args], { MEILI_DB_PATH: dataDir });
-  const peak = followPeakRss(child.pid ?? 0);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, code, peakMb: peak(), stdout: stdout.trim(), stderr: stderr.trim() };
 }
 
 async function izdeSide(

@@ -136,18 +136,32 @@ export function recordFactory(pools: SentencePools, seed = 14): (n: number) => S
 
 /** Writes `records` records as JSONL to `path`, streaming (constant memory); returns the bytes written. */
 export async function writeScaleRecords(path: string, pools: SentencePools, options: GenerateOptions): Promise<number> {
+  return (await writeRecords(path, pools, options)).bytes;
+}
+
+/**
+ * Writes records as JSONL to `path`, streaming: `records` of them, or as many as fill `maxBytes` when given (a file of
+ * a given size: the 1 GB run). Returns how many were written and their bytes.
+ */
+export async function writeRecords(
+  path: string,
+  pools: SentencePools,
+  options: GenerateOptions & { maxBytes?: number },
+): Promise<{ records: number; bytes: number }> {
   const make = recordFactory(pools, options.seed);
   const out = createWriteStream(path);
   let bytes = 0;
   const first = options.firstId ?? 1;
-  for (let n = first; n < first + options.records; n++) {
+  let n = first;
+  for (; n < first + options.records; n++) {
     const line = `${JSON.stringify(make(n))}\n`;
+    if (options.maxBytes !== undefined && bytes + Buffer.byteLength(line) > options.maxBytes) break;
     bytes += Buffer.byteLength(line);
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
-  return bytes;
+  return { records: n - first, bytes };
 }
 
 /** The corpus folder must exist and look like the shared corpus. */
