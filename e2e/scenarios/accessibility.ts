@@ -1,7 +1,7 @@
 /**
  * Accessibility (axe-core, injected into the page by the test driver, so the page's CSP is untouched): no serious or
- * critical violation on the main page with results and filters, in the reader, and at phone width with the filters
- * open. Screenshots of the page in kk/ru/en at desktop and phone widths, for a person to look at.
+ * critical violation on the main page with results and filters, browsing with the pager, in the reader, and at phone
+ * width with the filters open. Screenshots of the page in kk/ru/en at desktop and phone widths, for a person to look at.
  */
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
@@ -51,6 +51,10 @@ export const accessibilityScenario: Scenario = {
       .click()
       .catch(() => {});
     await noSerious(page, 'main page');
+    // Browsing: every article, so the pager is there with its inactive "Previous".
+    await open(page, baseUrl, '?ui=en');
+    check(await page.locator('#pager .pager-off').isVisible(), 'browsing shows the pager with an inactive "Previous"');
+    await noSerious(page, 'main page browsing, with the pager');
     await open(page, baseUrl, `?ui=kk&q=${encodeURIComponent('ШОС саммиті')}`);
     await noSerious(page, 'no-results page with offers');
     await open(page, baseUrl, `?ui=ru&q=${QUERY}`);

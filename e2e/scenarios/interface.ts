@@ -111,6 +111,15 @@ export const phoneScenario: Scenario = {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 0, `nothing sticks out sideways (${overflow}px too wide)`);
     check(!(await page.locator('#facets').isVisible()), 'the filters are folded away');
+    // The sort menu shows its whole choice («Сәйкестігі бойынша», the longest of the three languages).
+    const sort = await page.locator('#sort').evaluate((s: HTMLSelectElement) => {
+      const shown = s.getBoundingClientRect().width;
+      s.style.maxWidth = 'none';
+      const whole = s.getBoundingClientRect().width;
+      s.style.maxWidth = '';
+      return { shown, whole };
+    });
+    check(sort.shown >= sort.whole - 0.5, `the sort menu is not cut (${sort.shown}px of ${sort.whole}px)`);
     const before = await page.locator('#filters-toggle').boundingBox();
     await page.locator('#filters-toggle').click();
     check(await page.locator('#facets').isVisible(), 'the button shows the filters');
