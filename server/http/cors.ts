@@ -37,6 +37,8 @@ export function crossOriginAccess(origins: CorsOrigins): RequestHandler {
   const handler = cors({
     origin: origins === '*' ? '*' : (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'HEAD', 'POST'],
+    // Beyond the CORS-safelisted ones, a page may read the cache tag and its rate-limit budget.
+    exposedHeaders: ['ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
     maxAge: 600,
   });
   return (req, res, next) => {

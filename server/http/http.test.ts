@@ -87,6 +87,12 @@ describe('CORS', () => {
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
+  it('an allowed page may read the ETag and the rate-limit budget of an answer', async () => {
+    const res = await get(listed, SEARCH, { origin: ALLOWED });
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['etag', 'ratelimit', 'ratelimit-policy', 'retry-after']));
+  });
+
   it('another origin gets no CORS header', async () => {
     const res = await get(listed, SEARCH, { origin: 'http://evil.example' });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

@@ -117,6 +117,46 @@ describe('answers in Meilisearch 1.21 shapes (checked against the engine itself)
       expect(ours.body.code).toBe(theirs.body.code);
     }
   });
+
+  it.each<[string, unknown]>([
+    ['/indexes/articles/facet-search', { facetName: 'org', facetQuery: 5 }],
+    ['/indexes/articles/facet-search', { facetName: 'org', exhaustiveFacetCount: 'x' }],
+    ['/indexes/articles/facet-search', { facetName: 5 }],
+    ['/indexes/articles/facet-search', { facetName: 'org', q: 5 }],
+    ['/indexes/articles/facet-search', { facetName: 'org', filter: 'bogus = 1' }],
+    ['/multi-search', { queries: 5 }],
+    ['/multi-search', { queries: [5] }],
+    ['/multi-search', { queries: [], federation: { limit: 'x' } }],
+    ['/multi-search', { queries: [], federation: { offset: -1 } }],
+    ['/multi-search', { queries: [], federation: { facetsByIndex: 5 } }],
+    ['/multi-search', { queries: [], federation: { mergeFacets: { maxValuesPerFacet: 'x' } } }],
+    ['/multi-search', { queries: [{ indexUid: 'articles', federationOptions: { weight: 'x' } }], federation: {} }],
+    ['/multi-search', { queries: [{ indexUid: 5 }] }],
+  ])('errors of %s %j: the engine’s code and wording', async (path, body) => {
+    const ours = await call('POST', `/meili${path}`, body);
+    const theirs = await engine(path, body);
+    expect(ours.status).toBe(theirs.status);
+    expect(ours.body.code).toBe(theirs.body.code);
+    // The wording up to the value found (the engine lists its own internal attributes after it).
+    const head = (m: string) => m.split(/: `|\. Available/)[0];
+    expect(head(ours.body.message)).toBe(head(theirs.body.message));
+  });
+
+  it.each<[unknown]>([
+    [{ q: [1] }],
+    [{ q: { a: 1 } }],
+    [{ limit: 1.5 }],
+    [{ limit: -1 }],
+    [{ offset: 'x' }],
+    [{ hitsPerPage: 'x' }],
+    [{ cropLength: -1 }],
+    [[]],
+  ])('search errors %j: the engine’s code and wording', async (body) => {
+    const ours = await call('POST', '/meili/indexes/articles/search', body);
+    const theirs = await engine('/indexes/articles/search', body);
+    expect(ours.body.code).toBe(theirs.body.code);
+    expect(ours.body.message).toBe(theirs.body.message);
+  });
 });
 
 describe('every query goes through izde’s analysis', () => {

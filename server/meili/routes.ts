@@ -127,7 +127,10 @@ export function createMeiliRouter(options: MeiliRouterOptions): express.Router {
     const started = performance.now();
     const request = parseRequest(facetSearchSchema, req.body, {
       codePrefix: (f) =>
-        (f === 'facetName' || f === 'facetQuery' ? 'invalid_facet_search_' : 'invalid_search_') + snake(f),
+        f === 'facetQuery'
+          ? 'invalid_facet_search_query'
+          : (f === 'facetName' || f === 'exhaustiveFacetCount' ? 'invalid_facet_search_' : 'invalid_search_') +
+            snake(f),
     });
     if (!(FACETS as readonly string[]).includes(request.facetName)) {
       throw new MeiliError(
@@ -165,7 +168,7 @@ export function createMeiliRouter(options: MeiliRouterOptions): express.Router {
 
   router.post('/multi-search', json, async (req, res) => {
     const started = performance.now();
-    const body = parseRequest(multiSearchSchema, req.body);
+    const body = parseRequest(multiSearchSchema, req.body, { codePrefix: () => 'bad_request' });
     const federated = body.federation !== undefined && body.federation !== null;
     const queryCode = (f: string) =>
       f === 'indexUid'
@@ -203,7 +206,8 @@ export function createMeiliRouter(options: MeiliRouterOptions): express.Router {
 
     const federation = parseRequest(federationSchema, body.federation, {
       where: '.federation',
-      codePrefix: (f) => `invalid_multi_search_${snake(f)}`,
+      // Meilisearch checks the federation's paging with the search's own codes.
+      codePrefix: (f) => (f === 'limit' || f === 'offset' ? 'invalid_search_' : 'invalid_multi_search_') + snake(f),
     });
     let facets: Facet[] = [];
     for (const [uid, list] of Object.entries(federation.facetsByIndex ?? {})) {

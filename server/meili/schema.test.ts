@@ -33,7 +33,7 @@ describe('search requests', () => {
     [{ q: 5 }, 'invalid_search_q', /Invalid value type at `\.q`: expected a string, but found a positive integer: `5`/],
     [{ limit: -1 }, 'invalid_search_limit', /`\.limit`/],
     [{ limit: 1000 }, 'invalid_search_limit', /at most 200 hits/],
-    [{ hitsPerPage: 'x' }, 'invalid_search_hits_per_page', /expected a number/],
+    [{ hitsPerPage: 'x' }, 'invalid_search_hits_per_page', /expected a positive integer, but found a string/],
     [{ attributesToHighlight: 'title' }, 'invalid_search_attributes_to_highlight', /expected an array/],
     [{ matchingStrategy: 'any' }, 'invalid_search_matching_strategy', /matchingStrategy/],
     [{ bogus: 1 }, 'bad_request', /Unknown field `bogus`: expected one of `q`/],

@@ -122,11 +122,11 @@ function describeValue(v: unknown): string {
   if (typeof v === 'string') return `a string: \`${shown}\``;
   if (typeof v === 'boolean') return `a boolean: \`${shown}\``;
   if (typeof v === 'number')
-    return Number.isInteger(v)
+    return Number.isSafeInteger(v)
       ? `a ${v < 0 ? 'negative' : 'positive'} integer: \`${shown}\``
-      : `a floating point number: \`${shown}\``;
-  if (Array.isArray(v)) return `a sequence: \`${shown}\``;
-  return `a map: \`${shown}\``;
+      : `a number: \`${shown}\``;
+  if (Array.isArray(v)) return `an array: \`${shown}\``;
+  return `an object: \`${shown}\``;
 }
 
 const at = (value: unknown, path: readonly PropertyKey[]): unknown =>
@@ -146,6 +146,9 @@ export interface ParseContext {
 }
 
 const defaultCode = (field: string) => `invalid_search_${snake(field)}`;
+
+/** Fields Meilisearch reads as unsigned integers: a wrong value is "expected a positive integer" in its words. */
+const COUNT_FIELDS = new Set(['offset', 'limit', 'page', 'hitsPerPage', 'cropLength', 'maxValuesPerFacet']);
 
 /** Validates one object of the request; the first problem becomes Meilisearch's error for it. */
 export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, context: ParseContext = {}): z.output<S> {
@@ -177,8 +180,16 @@ export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, con
     const parent = `${context.where ?? ''}${pathText(issue.path.slice(0, -1))}`;
     throw new MeiliError(
       400,
-      `missing_${code.replace(/^invalid_/, '')}`,
+      code === 'bad_request' ? code : `missing_${code.replace(/^invalid_/, '')}`,
       `Missing field \`${field}\`${parent ? ` inside \`${parent}\`` : ''}`,
+    );
+  }
+  const notCount = typeof found !== 'number' || found < 0 || !Number.isSafeInteger(found);
+  if (COUNT_FIELDS.has(field) && notCount && issue.code !== 'too_big') {
+    throw new MeiliError(
+      400,
+      code,
+      `Invalid value type at \`${where}\`: expected a positive integer, but found ${describeValue(found)}`,
     );
   }
   if (issue.code === 'invalid_type') {
@@ -200,6 +211,7 @@ function article(expected: string): string {
     array: 'an array',
     object: 'an object',
     null: '`null`',
+    record: 'an object',
   };
   return words[expected] ?? expected;
 }
