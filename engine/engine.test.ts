@@ -160,6 +160,29 @@ describe('embedded Meilisearch', () => {
     expect(await gateway.revive()).toBe(true);
     expect(await gateway.documentCount()).toBe(0);
   });
+
+  it('a closed gateway starts no engine again: a late request after a server stopped leaves nothing running', async () => {
+    const engineAlive = (dir: string) => {
+      const pid = readLock(dataPaths(dir).lock)?.pid;
+      return pid !== undefined && isAlive(pid);
+    };
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    await gateway.close();
+    expect(await gateway.revive()).toBe(false);
+    expect(engineAlive(dir)).toBe(false);
+
+    // A revive under way (the engine was killed) when the server closes.
+    const dir2 = tempDir();
+    const second = (await open(dir2)).gateway;
+    const pid = readLock(dataPaths(dir2).lock)?.pid ?? 0;
+    process.kill(pid, 'SIGKILL');
+    await sleep(200);
+    const reviving = second.revive();
+    await second.close();
+    expect(await reviving).toBe(false);
+    expect(engineAlive(dir2)).toBe(false);
+  });
 });
 
 describe('MEILI_URL: an external Meilisearch', () => {

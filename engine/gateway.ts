@@ -30,6 +30,8 @@ export class Gateway {
   private searchClientPromise: Promise<Meilisearch> | undefined;
   private indexReady: Promise<void> | undefined;
   private locks: WriterLocks | undefined;
+  /** Set by close(): a closed gateway never starts an engine again (a late request's revive would leave one running). */
+  private closed = false;
   private readonly log: (message: string) => void;
   private readonly timeout: number;
 
@@ -148,10 +150,16 @@ export class Gateway {
    * reuse one again. Returns whether the engine answers afterwards.
    */
   async revive(): Promise<boolean> {
+    if (this.closed) return false;
     if (await this.healthy()) return true;
-    if (this.mode === 'external') return false;
+    if (this.mode === 'external' || this.closed) return false;
     try {
       await this.connect();
+      // Closed while the engine started: stop the one just started, as close() would have.
+      if (this.closed) {
+        await this.engine?.stop();
+        return false;
+      }
       return await this.healthy();
     } catch (err) {
       this.log(`Could not restart Meilisearch: ${(err as Error).message}`);
@@ -170,8 +178,9 @@ export class Gateway {
     }
   }
 
-  /** Stops the embedded engine if this process owns it. */
+  /** Stops the embedded engine if this process owns it; no revive starts one afterwards. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.engine?.stop();
   }
 }
