@@ -24,7 +24,12 @@ const temp = (prefix: string) => {
   return dir;
 };
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    // A test that failed before its rerun adopted the killed indexer's engine leaves that engine running: stop it.
+    const engine = engineOf(dir);
+    if (engine && isMeilisearchFor(engine.pid, dataPaths(dir).db)) process.kill(engine.pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** Opens the data folder's engine (starting it if needed) to look at the index, then stops what it started. */
