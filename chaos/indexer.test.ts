@@ -8,9 +8,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataPaths, Gateway, isMeilisearchFor } from '../engine/index.js';
 import { runIndexCli, spawnIndexCli } from '../indexer/testing.js';
-import { allIds, documentTasks, engineOf, waitFor, writeArticles } from './testing.js';
+import { allIds, documentCount, documentTasks, engineOf, tasksSettled, waitFor, writeArticles } from './testing.js';
 
 const ARTICLES = 700;
+/**
+ * Small batches, so a kill lands mid-run: some batches indexed, one being filled, the rest not read yet. With the
+ * default (10,000 documents) the 700 articles would be one batch, and the kill would come after the last one left.
+ */
+const BATCH = 100;
+const BATCH_FLAGS = ['--batch-size', String(BATCH)];
 const dirs: string[] = [];
 const temp = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -18,7 +24,12 @@ const temp = (prefix: string) => {
   return dir;
 };
 afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs) {
+    // A test that failed before its rerun adopted the killed indexer's engine leaves that engine running: stop it.
+    const engine = engineOf(dir);
+    if (engine && isMeilisearchFor(engine.pid, dataPaths(dir).db)) process.kill(engine.pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** Opens the data folder's engine (starting it if needed) to look at the index, then stops what it started. */
@@ -47,13 +58,19 @@ describe('chaos: kill -9 during indexing', () => {
     const file = join(temp('izde-chaos-in-'), 'articles.jsonl');
     const ids = writeArticles(file, ARTICLES, { words: 60 });
 
-    const run = spawnIndexCli([file], { MEILI_DB_PATH: dataDir });
+    const run = spawnIndexCli([...BATCH_FLAGS, file], { MEILI_DB_PATH: dataDir });
     const engine = await waitFor('the indexer’s engine', () => engineOf(dataDir), 60_000);
     await waitFor('a first batch handed to Meilisearch', async () => (await documentTasks(engine)) >= 1, 60_000);
     run.child.kill('SIGKILL');
     const killed = await run.done;
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.stdout).not.toMatch(/Indexed \d+ articles/); // it really was cut off mid-run
+    // What it had handed over lands (the engine lives on); the rest never left it: whole batches, not all of them.
+    await waitFor('the batches sent before the kill to be indexed', () => tasksSettled(engine), 60_000);
+    const partial = await documentCount(engine);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(ARTICLES);
+    expect((partial ?? 0) % BATCH).toBe(0);
 
     const rerun = await runIndexCli([file], { MEILI_DB_PATH: dataDir });
     expect(rerun.code, rerun.stderr).toBe(0);
@@ -68,7 +85,7 @@ describe('chaos: kill -9 during indexing', () => {
     const file = join(temp('izde-chaos-in-'), 'articles.jsonl');
     const ids = writeArticles(file, ARTICLES, { words: 60, seed: 2 });
 
-    const run = spawnIndexCli([file], { MEILI_DB_PATH: dataDir });
+    const run = spawnIndexCli([...BATCH_FLAGS, file], { MEILI_DB_PATH: dataDir });
     const engine = await waitFor('the indexer’s engine', () => engineOf(dataDir), 60_000);
     await waitFor('a first batch handed to Meilisearch', async () => (await documentTasks(engine)) >= 1, 60_000);
     process.kill(engine.pid, 'SIGKILL');

@@ -91,6 +91,18 @@ export async function documentTasks(engine: { url: string; key: string }, index 
   return tasks?.total ?? 0;
 }
 
+/** Whether Meilisearch has no task waiting or running: what was handed to it before a kill has landed. */
+export async function tasksSettled(engine: { url: string; key: string }): Promise<boolean> {
+  const tasks = await meili<{ total: number }>(engine, '/tasks?statuses=enqueued,processing&limit=1');
+  return tasks !== null && tasks.total === 0;
+}
+
+/** How many documents the index holds (null when Meilisearch does not answer). */
+export async function documentCount(engine: { url: string; key: string }, index = 'articles'): Promise<number | null> {
+  const stats = await meili<{ numberOfDocuments: number }>(engine, `/indexes/${encodeURIComponent(index)}/stats`);
+  return stats?.numberOfDocuments ?? null;
+}
+
 /** Every article id in the index (paged), to check counts and duplicates. */
 export async function allIds(engine: { url: string; key: string }, index = 'articles'): Promise<string[]> {
   const ids: string[] = [];

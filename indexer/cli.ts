@@ -21,6 +21,9 @@ Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders 
   --watch    sync the paths, then keep the index in step with them until Ctrl-C
   --delete   delete the articles with these ids; ids that were not there are named
   --no-wait  when another sync (or a reindex) is writing, stop at once instead of waiting for it
+  --batch-size N
+             send Meilisearch at most N articles per batch (default 10000; a batch also ends at 32 MB): smaller
+             batches for an engine with little memory or a small payload limit, at some cost in indexing time
 Exit code: 0 all done, 1 some files, records or ids skipped, 2 nothing could be done.`;
 
 type Mode = 'index' | 'sync' | 'watch' | 'delete';
@@ -33,6 +36,7 @@ function parse() {
       watch: { type: 'boolean' },
       delete: { type: 'boolean' },
       'no-wait': { type: 'boolean' },
+      'batch-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -42,7 +46,27 @@ function parse() {
   if (modes.length > 1) throw new Error(`--${modes.join(' and --')} cannot be used together.`);
   if (v.reset && modes.length) throw new Error(`--reset cannot be used with --${modes[0]}.`);
   const mode: Mode = modes[0] ?? 'index';
-  return { mode, reset: v.reset ?? false, wait: !v['no-wait'], help: v.help ?? false, positionals: args.positionals };
+  const batchDocuments = v['batch-size'] === undefined ? undefined : batchSize(v['batch-size']);
+  if (batchDocuments !== undefined && mode === 'delete') throw new Error('--batch-size cannot be used with --delete.');
+  return {
+    mode,
+    reset: v.reset ?? false,
+    wait: !v['no-wait'],
+    batchDocuments,
+    help: v.help ?? false,
+    positionals: args.positionals,
+  };
+}
+
+/** Meilisearch takes at most 100 MB per payload by default; the 32 MB cap of a batch holds whatever N is. */
+const MAX_BATCH_DOCUMENTS = 100_000;
+
+function batchSize(given: string): number {
+  const n = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_BATCH_DOCUMENTS) {
+    throw new Error(`--batch-size must be a whole number from 1 to ${MAX_BATCH_DOCUMENTS}; got "${given}".`);
+  }
+  return n;
 }
 
 const clock = () => new Date().toTimeString().slice(0, 8);
@@ -138,14 +162,14 @@ async function run(
   switch (args.mode) {
     case 'index': {
       const { runIndexer, summaryLine } = await import('./run.js');
-      const result = await runIndexer(gateway, { paths, reset: args.reset, lock });
+      const result = await runIndexer(gateway, { paths, reset: args.reset, lock, batchDocuments: args.batchDocuments });
       console.log(summaryLine(result));
       if (result.engineFailure) console.error(redactText(`Indexing stopped: ${result.engineFailure.message}`));
       return { code: result.exitCode, reasons: reasonsOf(result) };
     }
     case 'sync': {
       const { runSync, syncSummaryLine } = await import('./sync.js');
-      const result = await runSync(gateway, { paths, lock });
+      const result = await runSync(gateway, { paths, lock, batchDocuments: args.batchDocuments });
       console.log(syncSummaryLine(result));
       if (result.engineFailure) console.error(redactText(`Sync stopped: ${result.engineFailure.message}`));
       return { code: result.exitCode, reasons: reasonsOf(result) };
@@ -167,6 +191,7 @@ async function run(
       const watching = await watchPaths(gateway, {
         paths,
         lock,
+        batchDocuments: args.batchDocuments,
         onSync: (result, changed, initial) => {
           if (!initial) for (const p of result.problems) console.error(redactText(`skipped ${p.where}: ${p.reason}`));
           const what = initial ? '' : `${clock()} ${changed.length === 1 ? changed[0] : `${changed.length} paths`}: `;

@@ -119,6 +119,47 @@ describe('npm run index (the CLI)', () => {
     expect(r.stderr).toMatch(/Usage: npm run index/);
   });
 
+  it.each([
+    [['--batch-size', '0', 'x'], /--batch-size must be a whole number from 1 to 100000; got "0"/],
+    [['--batch-size', '2.5', 'x'], /--batch-size must be a whole number/],
+    [['--batch-size=-3', 'x'], /--batch-size must be a whole number/],
+    [['--batch-size', '100001', 'x'], /--batch-size must be a whole number/],
+    [['--batch-size', '10', '--delete', 'x'], /--batch-size cannot be used with --delete/],
+  ])('exits 2 with usage on a bad --batch-size: %j', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage: npm run index/);
+  });
+
+  it('--batch-size N sends batches of N articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'izde-batch-size-'));
+    try {
+      const file = join(dir, 'five.jsonl');
+      const records = [1, 2, 3, 4, 5].map((i) =>
+        JSON.stringify({ id: `b/${i}`, lang: 'ru', text: `Новость номер ${i}.` }),
+      );
+      writeFileSync(file, `${records.join('\n')}\n`);
+      const r = await cli(['--batch-size', '2', file], { MEILI_DB_PATH: join(dir, 'data') });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Indexed 5 articles/);
+      const config = { url: undefined, masterKey: undefined, dataDir: join(dir, 'data'), indexName: 'articles' };
+      const engine = await Gateway.open({ config });
+      try {
+        const tasks = await engine.admin.tasks.getTasks({
+          types: ['documentAdditionOrUpdate'],
+          indexUids: ['articles'],
+        });
+        expect(tasks.results.map((t) => t.details?.receivedDocuments).sort()).toEqual([1, 2, 2]);
+        expect(await engine.documentCount()).toBe(5);
+      } finally {
+        await engine.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('exits 2 with a clear message when Meilisearch cannot be reached', async () => {
     const r = await cli([inputs], { MEILI_URL: 'http://127.0.0.1:9', MEILI_MASTER_KEY: 'x'.repeat(20) });
     expect(r.code).toBe(2);
