@@ -70,6 +70,30 @@ describe('nodeHttpClient', () => {
   it('rejects when nothing listens', async () => {
     await expect(nodeHttpClient('http://127.0.0.1:9/x')).rejects.toThrow();
   });
+
+  it('sends a request again on a fresh connection when the kept-alive one was closed under it', async () => {
+    // An engine that closes each connection when a second request arrives on it: what a request written to a
+    // connection Meilisearch just closed for idleness meets.
+    let connections = 0;
+    const closing = createNetServer((socket) => {
+      connections++;
+      let requests = 0;
+      socket.on('data', (chunk) => {
+        if (!chunk.toString('latin1').includes('\r\n\r\n')) return;
+        if (++requests > 1) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}');
+      });
+    });
+    await new Promise<void>((r) => closing.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/x`;
+    try {
+      for (let i = 0; i < 4; i++)
+        expect(await nodeHttpClient(url, { method: 'POST', body: '{}' })).toEqual({ ok: true });
+      expect(connections).toBe(4);
+    } finally {
+      closing.close();
+    }
+  });
 });
 
 describe('postFile', () => {

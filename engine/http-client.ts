@@ -27,8 +27,18 @@ interface OutgoingRequest {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * How often a request is sent again on a fresh connection when the kept-alive one it was written to turned out closed
+ * (a reset before any answer): the other end — a proxy or load balancer in front of MEILI_URL with an idle timeout, an
+ * engine that restarted — closed it just then, and a connection that carried no request has none half-done, so
+ * sending it again is safe; Node's documentation gives the same advice (`request.reusedSocket`).
+ */
+const STALE_SOCKET_RETRIES = 3;
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 /** One request; resolves with the parsed JSON answer, rejects with a MeilisearchApiError for a non-2xx one. */
-function send({ url, method, headers, body, signal }: OutgoingRequest): Promise<unknown> {
+function send(request: OutgoingRequest, retries = STALE_SOCKET_RETRIES): Promise<unknown> {
+  const { url, method, headers, body, signal } = request;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     // One signal may serve many requests (a task wait polls with one): the listener leaves with its request.
@@ -37,6 +47,7 @@ function send({ url, method, headers, body, signal }: OutgoingRequest): Promise<
       reject(signal?.reason);
     };
     let file: ReturnType<typeof createReadStream> | undefined;
+    let responded = false;
     const settle =
       <T>(f: (v: T) => void) =>
       (v: T) => {
@@ -61,6 +72,7 @@ function send({ url, method, headers, body, signal }: OutgoingRequest): Promise<
         agent: agents[url.protocol as 'http:' | 'https:'],
       },
       (res) => {
+        responded = true;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', fail);
@@ -79,7 +91,11 @@ function send({ url, method, headers, body, signal }: OutgoingRequest): Promise<
         });
       },
     );
-    req.on('error', fail);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && !responded && STALE_SOCKET_CODES.has(err.code ?? '');
+      if (!stale || retries === 0 || signal?.aborted) return fail(err);
+      settle(resolve)(send(request, retries - 1));
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
     if (body.kind !== 'file') return void req.end(body.kind === 'text' ? body.text : undefined);
     file = createReadStream(body.path);
