@@ -117,8 +117,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 
 /**
  * Starts Meilisearch on 127.0.0.1 for `dataDir`, or reuses the one another process of ours already runs there.
- * Stale locks (dead owner and dead engine, or an engine that no longer answers) are detected and replaced; an engine
- * whose owner died is adopted, so someone still stops it.
+ * Stale locks (a dead engine, or a start whose owner died) are detected and replaced; an engine whose owner died is
+ * adopted, so someone still stops it. An engine that runs but does not answer is never doubled: two engines on one
+ * database corrupt it. It is waited for while its owner lives (then a clear error), stopped first when its owner died.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedEngine> {
   const log = options.log ?? (() => {});
@@ -128,24 +129,40 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
   const masterKey = masterKeyFor(paths, options.masterKey);
   const deadline = Date.now() + startTimeoutMs + 5_000;
 
+  let silent: { pid: number; url: string } | undefined;
   while (Date.now() < deadline) {
     const lock = readLock(paths.lock);
     // A lock's pid counts only while it is a Meilisearch on our data folder: pids are reused.
     const enginePid = lock?.pid;
     const engineAlive = enginePid !== undefined && isMeilisearchFor(enginePid, paths.db);
-    if (lock?.state === 'ready' && lock.url && engineAlive && (await isHealthy(lock.url))) {
-      const adopt = !isAlive(lock.ownerPid);
-      if (adopt) writeLock(paths.lock, { ...lock, ownerPid: process.pid });
-      log(`${adopt ? 'Adopting' : 'Reusing'} the Meilisearch already running for ${paths.dir} at ${lock.url}`);
-      return adopt ? ownedEngine(paths, lock.url, masterKey, enginePid) : sharedEngine(lock.url, masterKey);
+    if (lock?.state === 'ready' && lock.url && enginePid !== undefined && engineAlive) {
+      if (await isHealthy(lock.url)) {
+        const adopt = !isAlive(lock.ownerPid);
+        if (adopt) writeLock(paths.lock, { ...lock, ownerPid: process.pid });
+        log(`${adopt ? 'Adopting' : 'Reusing'} the Meilisearch already running for ${paths.dir} at ${lock.url}`);
+        return adopt ? ownedEngine(paths, lock.url, masterKey, enginePid) : sharedEngine(lock.url, masterKey);
+      }
+      // Alive but not answering: busy (a loaded machine, a large batch) or hung. A second engine on the same database
+      // would corrupt it, so while its owner lives we wait for it; one whose owner died is stopped before another starts.
+      if (isAlive(lock.ownerPid)) {
+        if (!silent) log(`Waiting for the Meilisearch of ${paths.dir} (pid ${enginePid}) to answer at ${lock.url}…`);
+        silent = { pid: enginePid, url: lock.url };
+        await sleep(500);
+        continue;
+      }
+      signal(enginePid, 'SIGTERM');
+      if (!(await waitForExit(enginePid, 10_000))) signal(enginePid, 'SIGKILL');
+      await waitForExit(enginePid, 5_000);
+      removeLockIf(paths.lock, lock);
+      continue;
     }
+    silent = undefined;
     if (lock?.state === 'starting' && isAlive(lock.ownerPid) && Date.now() - lock.startedAt < startTimeoutMs) {
       await sleep(200); // another process is starting it: wait for `ready`
       continue;
     }
     if (lock) {
-      // Stale: its owner and engine are gone, or the engine stopped answering.
-      if (engineAlive && !isAlive(lock.ownerPid)) signal(lock.pid, 'SIGTERM');
+      // Stale: its owner is gone, or its engine is (a `starting` whose owner died, a `ready` whose engine died).
       removeLockIf(paths.lock, lock);
       continue;
     }
@@ -157,6 +174,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
       removeLockIf(paths.lock, null);
       throw err;
     }
+  }
+  if (silent) {
+    throw new EngineError(
+      'ENGINE_LOCKED',
+      `The Meilisearch of ${paths.dir} (pid ${silent.pid}) does not answer at ${silent.url}; not starting a second one ` +
+        'on the same folder. Try again once it answers, or stop the izde process that runs it.',
+    );
   }
   throw new EngineError(
     'ENGINE_LOCKED',

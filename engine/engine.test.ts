@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runIndexCli } from '../indexer/testing.js';
-import { dataPaths, generateMasterKey } from './embedded.js';
+import { dataPaths, generateMasterKey, startEmbedded } from './embedded.js';
 import { Gateway } from './gateway.js';
 import { isHealthy, sleep } from './health.js';
 import { readLock } from './lock.js';
@@ -75,6 +75,37 @@ describe('embedded Meilisearch', () => {
     });
     expect(out.stdout).toMatch(/Indexed 5 articles/);
     expect(out.code).toBe(0);
+  }, 60_000);
+
+  it('an engine that is alive but slow to answer is waited for, never doubled on its folder', async () => {
+    const dir = tempDir();
+    const first = await open(dir);
+    const pid = readLock(dataPaths(dir).lock)!.pid!;
+    // A loaded machine or a large batch: the engine runs but /health does not answer for a few seconds.
+    process.kill(pid, 'SIGSTOP');
+    const resumed = sleep(3000).then(() => process.kill(pid, 'SIGCONT'));
+    cleanups.push(async () => void (await resumed));
+    const second = await open(dir);
+    await resumed;
+    expect(second.messages.join('\n')).not.toMatch(/Starting Meilisearch/);
+    expect(second.gateway.url).toBe(first.gateway.url);
+    expect(readLock(dataPaths(dir).lock)!.pid).toBe(pid);
+    await second.gateway.close(); // not the owner: the lock and the engine stay
+    expect(readLock(dataPaths(dir).lock)!.pid).toBe(pid);
+    expect(await isHealthy(first.gateway.url)).toBe(true);
+  }, 60_000);
+
+  it('an engine that never answers while its owner lives: a clear error, and no second engine', async () => {
+    const dir = tempDir();
+    await open(dir);
+    const lock = readLock(dataPaths(dir).lock)!;
+    const pid = lock.pid!;
+    process.kill(pid, 'SIGSTOP');
+    cleanups.push(() => void process.kill(pid, 'SIGCONT'));
+    await expect(startEmbedded({ dataDir: dir, startTimeoutMs: 500 })).rejects.toThrow(
+      /Meilisearch of .+ \(pid \d+\) does not answer.*not starting a second one/,
+    );
+    expect(readLock(dataPaths(dir).lock)).toEqual(lock);
   }, 60_000);
 
   it('replaces a stale lock left by a crashed process', async () => {

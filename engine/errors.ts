@@ -9,7 +9,7 @@ export type EngineErrorCode =
   | 'MEILI_TASK_FAILED' // an indexing task ended in `failed`
   | 'ENGINE_NO_BINARY' // no embedded binary for this platform and no MEILI_URL
   | 'ENGINE_START_FAILED' // the embedded binary did not become healthy
-  | 'ENGINE_LOCKED'; // another process is starting the engine on the same folder and never finished
+  | 'ENGINE_LOCKED'; // another process's engine on the same folder never became ready, or does not answer
 
 export class EngineError extends Error {
   override name = 'EngineError';

@@ -2,6 +2,9 @@
  * `npm run reindex`: a new index with the current analyzers swapped in, while writers write and readers search.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../analyzers/index.js';
 import type { ArticleDocument } from '../engine/index.js';
@@ -9,9 +12,10 @@ import { analyzerVersions, documentKey, sleep, waitForTask } from '../engine/ind
 import { createLogger } from '../server/logger.js';
 import { startTestServer, type TestServer } from '../server/testing.js';
 import { deleteArticles } from './delete.js';
-import { ingestRecords } from './ingest.js';
+import { API_ORIGIN, ingestRecords } from './ingest.js';
 import type { Progress } from './progress.js';
 import { reindex, reindexPrefix } from './reindex.js';
+import { runSync } from './sync.js';
 
 const CORPUS = [
   'data/articles',
@@ -34,6 +38,7 @@ afterAll(async () => {
 });
 
 const index = () => server.gateway.admin.index<ArticleDocument>('articles');
+const quiet = (): Progress => ({ advance() {}, note() {}, stop() {} });
 
 /** An article as an older izde would have stored it: another analyzer version, stale term fields. */
 async function plantOldArticle(id: string): Promise<void> {
@@ -114,10 +119,20 @@ describe('npm run reindex', () => {
     await ingestRecords(server.gateway, [
       { value: { id: 'live/doomed', text: 'Жойылатын мақала.' }, index: 0, where: '[0]' },
     ]);
+    // An article from a feed file, which the CMS will push unchanged during the copy: same content, another origin.
+    const feed = join(mkdtempSync(join(tmpdir(), 'izde-reindex-feed-')), 'feed.jsonl');
+    const moved = { id: 'live/moved', text: 'Редакция жіберген мақала: түйеқұс.' };
+    writeFileSync(feed, `${JSON.stringify(moved)}\n${JSON.stringify({ id: 'live/stays', text: 'Қалған мақала.' })}\n`);
+    expect((await runSync(server.gateway, { paths: [feed], progress: quiet })).added).toBe(2);
     const count = (await index().getStats()).numberOfDocuments;
     let writes: Promise<unknown> | undefined;
-    const progress = (): Progress => ({
+    let pushed: Promise<unknown> | undefined;
+    let copiedSoFar = 0;
+    const progress = (total: number): Progress => ({
       advance() {
+        // Once every article has been read for the copy: the CMS pushes the feed's article, unchanged.
+        if (++copiedSoFar === total)
+          pushed ??= ingestRecords(server.gateway, [{ value: moved, index: 0, where: '[0]' }]);
         // Once the copy has begun: an article added, one replaced, one deleted, by other writers.
         writes ??= Promise.all([
           ingestRecords(server.gateway, [
@@ -139,13 +154,23 @@ describe('npm run reindex', () => {
       stop() {},
     });
     const result = await reindex(server.gateway, { progress, pageSize: 5, batchDocuments: 5 });
-    await writes;
+    await Promise.all([writes, pushed]);
+    expect(pushed).toBeDefined();
     expect(result.documents).toBe(count); // one added, one deleted
     expect((await index().getStats()).numberOfDocuments).toBe(count);
     expect((await search('арыстан')).ids).toEqual(['live/new']);
     expect((await index().getDocument(documentKey('fx/ru/nato'))).title).toBe('Генсек НАТО (исправлено)');
     expect((await search('Жойылатын')).total).toBe(0);
     expect(await analyzerVersions(server.gateway.admin, 'articles')).toEqual({ [ANALYZER_VERSION]: count });
+    // The pushed article is the CMS's now: the feed's next edition without it leaves it alone.
+    expect((await index().getDocument(documentKey('live/moved'))).origin).toBe(API_ORIGIN);
+    writeFileSync(feed, `${JSON.stringify({ id: 'live/stays', text: 'Қалған мақала.' })}\n`);
+    expect(await runSync(server.gateway, { paths: [feed], progress: quiet })).toMatchObject({
+      unchanged: 1,
+      deleted: 0,
+    });
+    expect((await search('түйеқұс')).ids).toEqual(['live/moved']);
+    rmSync(join(feed, '..'), { recursive: true, force: true });
   }, 120_000);
 
   it('killed half-way, it leaves the live index as it was; run again, it cleans up and finishes', async () => {

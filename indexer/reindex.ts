@@ -4,10 +4,10 @@
  * complete and from the new one after, never from a half-built one.
  *
  * Writers go on meanwhile: the copy holds the `reindex` lock, which excludes only another reindex. It then catches
- * up — what changed in the live index during the copy (by key and content hash) is copied again, what was deleted is
- * deleted — while writers still go on, takes `swap` (which excludes every writer) at a moment no writer is at work,
- * catches up with the last few changes, checks the counts and swaps. The old index is dropped afterwards; a reindex killed half-way leaves a side index, which the
- * next one removes.
+ * up — what changed in the live index during the copy (by key, content hash and origin) is copied again, what was
+ * deleted is deleted — while writers still go on, takes `swap` (which excludes every writer) at a moment no writer is
+ * at work, catches up with the last few changes, checks the counts and swaps. The old index is dropped afterwards; a
+ * reindex killed half-way leaves a side index, which the next one removes.
  */
 import { ANALYZER_VERSION } from '../analyzers/index.js';
 import type { Gateway } from '../engine/index.js';
@@ -179,15 +179,19 @@ async function storedPage(
   }
 }
 
-/** Key → content hash of every document of an index (what the catch-up compares). */
+/**
+ * Key → content hash and origin of every document of an index (what the catch-up compares). The origin counts too:
+ * an article that moved to another file, or that the CMS pushed unchanged, keeps its hash but must not keep the
+ * origin it had, or a later sync of that old place would delete it.
+ */
 async function hashes(gateway: Gateway, index: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let offset = 0; ; offset += 10_000) {
-    let page: { key: string; hash?: string }[];
+    let page: { key: string; hash?: string; origin?: string }[];
     try {
       page = (
-        await gateway.admin.index(index).getDocuments<{ key: string; hash?: string }>({
-          fields: ['key', 'hash'],
+        await gateway.admin.index(index).getDocuments<{ key: string; hash?: string; origin?: string }>({
+          fields: ['key', 'hash', 'origin'],
           offset,
           limit: 10_000,
         })
@@ -195,7 +199,7 @@ async function hashes(gateway: Gateway, index: string): Promise<Map<string, stri
     } catch (err) {
       throw toEngineError(err);
     }
-    for (const d of page) out.set(d.key, d.hash ?? '');
+    for (const d of page) out.set(d.key, `${d.hash ?? ''}\u0000${d.origin ?? ''}`);
     if (page.length < 10_000) return out;
   }
 }

@@ -78,6 +78,47 @@ describe('changes made by another process are seen by the next request', () => {
     expect((await server.get('/api/articles/zoo')).status).toBe(404);
   }, 120_000);
 
+  it('deleted while searches run: every search answered, counts only fall, gone once the delete returns', async () => {
+    const takedown = mkdtempSync(join(tmpdir(), 'izde-live-delete-'));
+    try {
+      for (let i = 1; i <= 5; i++) {
+        writeFileSync(join(takedown, `kit-${i}.txt`), `Киттер туралы ${i}\n\nКаспийде ${i}-кит байқалды.\n`);
+      }
+      await cli(['--sync', takedown]);
+      expect((await search('киттер')).body.total).toBe(5);
+      expect((await search('каспийде')).body.total).toBe(5); // cached now, and asked by no reader below
+
+      let running = true;
+      const seen: { status: number; total: number }[][] = [[], [], []];
+      const readers = seen.map(async (answers, r) => {
+        for (let i = 0; running; i++) {
+          // Half the readers ask the cache, half the engine: both must follow.
+          const res = await search('киттер', i % 2 === r % 2 ? {} : { 'cache-control': 'no-cache' });
+          answers.push({ status: res.status, total: res.body?.total ?? -1 });
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const out = await cli(['--delete', 'kit-2', 'kit-4']);
+      expect(out.stdout).toMatch(/Deleted 2 articles\./);
+      const right = await search('каспийде');
+      running = false;
+      await Promise.all(readers);
+
+      expect(right.body.total).toBe(3);
+      expect(right.body.hits.map((h: { id: string }) => h.id).sort()).toEqual(['kit-1', 'kit-3', 'kit-5']);
+      for (const answers of seen) {
+        expect(answers.length).toBeGreaterThan(0);
+        expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+        const totals = answers.map((a) => a.total);
+        expect(totals.every((t) => t >= 3 && t <= 5)).toBe(true);
+        expect(totals).toEqual([...totals].sort((a, b) => b - a)); // never back up once fallen
+      }
+    } finally {
+      rmSync(takedown, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a request never takes an index version read before the change it follows', async () => {
     const { IndexVersion } = await import('./http/index-version.js');
     const version = new IndexVersion(server.gateway);
