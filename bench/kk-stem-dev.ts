@@ -100,8 +100,9 @@ function errors(forms: readonly FormLemma[], key: (w: string) => string, n: numb
 
 const parsesOf = flag('--parses');
 if (parsesOf) {
-  const { compileGrammar, loadGrammar, parseSuffixes } = await import('../analyzers/index.js');
-  const { KK_ALPHABET, FOLDED_ALPHABET } = await import('../analyzers/index.js');
+  const { compileGrammar, loadGrammar, parseSuffixes, KK_ALPHABET, FOLDED_ALPHABET } = await import(
+    '../analyzers/index.js'
+  );
   for (const [w, cg, alphabet] of parsesOf
     .split(',')
     .flatMap((w) => [

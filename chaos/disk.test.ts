@@ -4,26 +4,17 @@
  * As root, on a real small tmpfs under the embedded engine; everywhere, on a Meilisearch whose file writes fail
  * past a size limit (`ulimit -f`: an injected write error, the same failure seen through MEILI_URL).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIndexCli } from '../indexer/testing.js';
 import { DEFAULT_STATIC_DIR } from '../server/config.js';
 import { startServer } from '../server/start.js';
-import { mountSmallDisk, startLimitedMeilisearch, writeArticles } from './testing.js';
+import { mountSmallDisk, startLimitedMeilisearch, tempDirs, writeArticles } from './testing.js';
 
 const SEED_IDS = readdirSync('data/articles').map((f) => f.replace(/\.txt$/, ''));
-const dirs: string[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempDirs();
 
 /** The seeds are all there and izde finds them through its API (the same words, the same hits). */
 async function expectSeedsIntact(engine: { url?: string; masterKey?: string; dataDir?: string }): Promise<number> {

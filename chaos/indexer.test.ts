@@ -2,13 +2,20 @@
  * Chaos: the index CLI and its engine killed with SIGKILL mid-run, as real processes. The CLI is a black box here
  * (its output and exit code, the engine's own API): what a user sees, whatever the indexer does inside.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dataPaths, Gateway, isMeilisearchFor } from '../engine/index.js';
 import { runIndexCli, spawnIndexCli } from '../indexer/testing.js';
-import { allIds, documentCount, documentTasks, engineOf, tasksSettled, waitFor, writeArticles } from './testing.js';
+import {
+  allIds,
+  documentCount,
+  documentTasks,
+  engineOf,
+  tasksSettled,
+  tempDirs,
+  waitFor,
+  writeArticles,
+} from './testing.js';
 
 const ARTICLES = 700;
 /**
@@ -17,20 +24,7 @@ const ARTICLES = 700;
  */
 const BATCH = 100;
 const BATCH_FLAGS = ['--batch-size', String(BATCH)];
-const dirs: string[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) {
-    // A test that failed before its rerun adopted the killed indexer's engine leaves that engine running: stop it.
-    const engine = engineOf(dir);
-    if (engine && isMeilisearchFor(engine.pid, dataPaths(dir).db)) process.kill(engine.pid, 'SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+const temp = tempDirs();
 
 /** Opens the data folder's engine (starting it if needed) to look at the index, then stops what it started. */
 async function inspect(dataDir: string): Promise<{ count: number; ids: string[] }> {

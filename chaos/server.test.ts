@@ -3,19 +3,13 @@
  * in the error shape (never a 500, never a hang), and afterwards it answers again — the same server process, never
  * restarted: the embedded engine is brought back by the server, an external one by its operator.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleep } from '../engine/index.js';
 import { startExternalMeilisearch } from '../engine/testing.js';
 import { responseBody, startTestServer, type TestServer } from '../server/testing.js';
-import { engineOf, waitFor } from './testing.js';
+import { engineOf, tempDirs, waitFor } from './testing.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempDirs();
 
 const PATHS = [
   '/api/search?q=%D2%9A%D0%B0%D0%B7%D0%B0%D2%9B%D1%81%D1%82%D0%B0%D0%BD', // Қазақстан
@@ -110,8 +104,7 @@ describe('chaos: Meilisearch killed under load', () => {
   }, 120_000);
 
   it('MEILI_URL: 503s while the external engine is down, then answers when it is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'izde-chaos-ext-'));
-    dirs.push(dir);
+    const dir = temp('izde-chaos-ext-');
     const ext = await startExternalMeilisearch(dir);
     const server = await startTestServer({
       engine: { url: ext.url, masterKey: ext.masterKey },

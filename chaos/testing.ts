@@ -6,8 +6,29 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { seededRandom } from '../bench/lib/scale-corpus.js';
-import { dataPaths, readLock, sleep } from '../engine/index.js';
+import { dataPaths, isMeilisearchFor, readLock, sleep } from '../engine/index.js';
+
+/**
+ * A test file's temporary folders: `temp(prefix)` makes one, and all are removed after the file's tests, with any
+ * engine still serving one (a test that failed before its rerun adopted a killed indexer's engine leaves it running).
+ */
+export function tempDirs(): (prefix: string) => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) {
+      const pid = readLock(dataPaths(dir).lock)?.pid;
+      if (pid && isMeilisearchFor(pid, dataPaths(dir).db)) process.kill(pid, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return (prefix) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+}
 
 /** Made-up text: the chaos tests need volume, not meaning (and no evaluation data). */
 const WORDS = (
@@ -158,9 +179,7 @@ export interface LimitedMeilisearch {
 
 export async function startLimitedMeilisearch(dir: string, fileSizeLimit: number | null): Promise<LimitedMeilisearch> {
   const { spawn } = await import('node:child_process');
-  const { findMeilisearchBinary } = await import('../engine/index.js');
-  const { freePort } = await import('../engine/index.js');
-  const { isHealthy } = await import('../engine/index.js');
+  const { findMeilisearchBinary, freePort, isHealthy } = await import('../engine/index.js');
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -21,6 +21,8 @@ const PROBES: [path: string, from: string, refused: boolean][] = [
   ['indexer/probe.ts', '../common/api-limits.js', false],
   ['analyzers/kk/probe.ts', '../stopwords.js', false],
   ['analyzers/probe.ts', '../indexer/run.js', true],
+  ['analyzers/probe.ts', '../engine/index.js', true],
+  ['analyzers/kk/probe.ts', '../../engine/index.js', true],
   ['engine/probe.ts', './schema.js', false],
   ['engine/probe.ts', '../analyzers/index.js', true],
   ['engine/probe.ts', '../server/config.js', true],

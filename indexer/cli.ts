@@ -112,8 +112,8 @@ async function main(): Promise<number> {
   let stopWatch = () => {};
   try {
     // Loaded only once the arguments are good: the analyzers load dictionaries, which usage errors need not wait for.
-    const [{ Gateway }, lockModule] = await Promise.all([import('../engine/index.js'), import('../engine/index.js')]);
-    releaseLocks = lockModule.releaseAllLocks;
+    const { Gateway, releaseAllLocks, waitingMessage } = await import('../engine/index.js');
+    releaseLocks = releaseAllLocks;
     const config = engineConfigFromEnv();
     dataDir = config.url ? undefined : config.dataDir;
     if (dataDir) {
@@ -125,7 +125,7 @@ async function main(): Promise<number> {
     gateway = await Gateway.open({ config, log: (m) => console.error(redactText(m)) });
     const lock: Partial<LockOptions> = {
       wait: args.wait,
-      onWait: (holders: LockEntry[]) => console.error(redactText(lockModule.waitingMessage(holders))),
+      onWait: (holders: LockEntry[]) => console.error(redactText(waitingMessage(holders))),
     };
     const setStop = (fn: () => Promise<void>) => {
       onStop = fn;

@@ -4,18 +4,17 @@
 import { analyze } from '../../analyzers/index.js';
 
 /** Stems of the content words of a text (stopwords, numbers and one-letter words left out). */
-function contentStems(text: string): Set<string> {
+export function contentStems(text: string): Set<string> {
   const out = new Set<string>();
   for (const t of analyze(text)) if (t.kind === 'word' && t.fold !== null && t.fold.length > 1) out.add(t.fold);
   return out;
 }
 
-/** The share of the distinct content words of `line` that `text` uses too, by folded stems (any inflection); 0 for
- *  a line without content words. */
-export function articleWordShare(line: string, text: string): number {
+/** The share of the distinct content words of `line` that a text uses too, given the text's contentStems (by folded
+ *  stems: any inflection); 0 for a line without content words. The text's stems are made once for all its lines. */
+export function articleWordShare(line: string, textStems: ReadonlySet<string>): number {
   const lineStems = contentStems(line);
   if (lineStems.size === 0) return 0;
-  const textStems = contentStems(text);
   let n = 0;
   for (const s of lineStems) if (textStems.has(s)) n++;
   return n / lineStems.size;

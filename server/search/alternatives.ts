@@ -11,7 +11,13 @@
  * Only alternatives that find something are returned.
  */
 import { z } from 'zod';
-import { analyzeQuery, hasKazakhLetter, type QueryToken, type Reading } from '../../analyzers/index.js';
+import {
+  analyzeQuery,
+  hasKazakhLetter,
+  type QueryAnalysis,
+  type QueryToken,
+  type Reading,
+} from '../../analyzers/index.js';
 import type { Selections } from './filters.js';
 import { hasSpan } from './year-span.js';
 
@@ -27,8 +33,9 @@ export interface Alternative {
   langs: Record<string, number>;
 }
 
+/** Counts a query: its text, or its analysis when the query is the one already analyzed (not analyzed again). */
 export type CountQuery = (
-  query: string,
+  query: string | QueryAnalysis,
   selections: Selections,
 ) => Promise<{ total: number; langs: Record<string, number> }>;
 
@@ -47,6 +54,10 @@ export const alternativesParam = z
 
 /** Engine requests one no-result answer may spend on alternatives (each is one federated count). */
 const MAX_COUNTS = 8;
+
+/** A query's analysis: given, or made from its text. */
+const analysisOf = (query: string | QueryAnalysis): QueryAnalysis =>
+  typeof query === 'string' ? analyzeQuery(query) : query;
 
 /** A unit of the query: a word, a name of several words, or a quoted phrase, as [start, end) of the text. */
 interface Unit {
@@ -82,8 +93,8 @@ const unitText = (text: string, u: Unit) => (u.quoted ? `«${text.slice(u.start,
  * too: a Kazakh-only form whose stem has no Kazakh letter, or a word of a Russian-only reading in an inflected form.
  * Null when no word is bound.
  */
-export function otherLanguageQuery(text: string): string | null {
-  const { tokens, readings } = analyzeQuery(text);
+export function otherLanguageQuery(query: string | QueryAnalysis): string | null {
+  const { text, tokens, readings } = analysisOf(query);
   const russianOnly = readings.length === 1 && readings[0]?.label === 'ru' && tokens.some((t) => t.ambiguous);
   const reading = readings[0];
   if (!reading) return null;
@@ -109,11 +120,12 @@ const hasFilters = (s: Selections) =>
 const noFilters = (): Selections => ({ year: [], org: [], lang: [], source: [] });
 
 /** Candidate queries in the order they are offered (before counting); `group` orders partial ones. */
-export function candidates(text: string): { query: string; kind: AlternativeKind; group: number }[] {
-  const { tokens, readings } = analyzeQuery(text);
+export function candidates(query: string | QueryAnalysis): { query: string; kind: AlternativeKind; group: number }[] {
+  const analysis = analysisOf(query);
+  const { text, tokens, readings } = analysis;
   if (tokens.length === 0) return [];
   const out: { query: string; kind: AlternativeKind; group: number }[] = [];
-  const other = otherLanguageQuery(text);
+  const other = otherLanguageQuery(analysis);
   if (other) out.push({ query: other, kind: 'other-language', group: 1 });
   const units = queryUnits(tokens, readings[0]);
   // Without one word first (closer to what was asked), then each word or name alone.
@@ -143,16 +155,23 @@ export function candidates(text: string): { query: string; kind: AlternativeKind
  * within each group.
  */
 export async function findAlternatives(
-  text: string,
+  query: QueryAnalysis,
   selections: Selections,
   count: CountQuery,
 ): Promise<Alternative[]> {
-  const wanted: { query: string; kind: AlternativeKind; group: number; selections: Selections }[] = [];
+  const wanted: {
+    query: string;
+    kind: AlternativeKind;
+    group: number;
+    selections: Selections;
+    /** The query's own analysis, for the same query without its filters. */
+    analysis?: QueryAnalysis;
+  }[] = [];
   if (hasFilters(selections))
-    wanted.push({ query: text.trim(), kind: 'unfiltered', group: 0, selections: noFilters() });
-  for (const c of candidates(text)) wanted.push({ ...c, selections });
+    wanted.push({ query: query.text.trim(), kind: 'unfiltered', group: 0, selections: noFilters(), analysis: query });
+  for (const c of candidates(query)) wanted.push({ ...c, selections });
   const counted = await Promise.all(
-    wanted.slice(0, MAX_COUNTS).map(async (w) => ({ ...w, ...(await count(w.query, w.selections)) })),
+    wanted.slice(0, MAX_COUNTS).map(async (w) => ({ ...w, ...(await count(w.analysis ?? w.query, w.selections)) })),
   );
   return counted
     .filter((c) => c.total > 0)

@@ -4,7 +4,7 @@ import type {
   MultiSearchQueryWithFederation,
   SearchResponse,
 } from 'meilisearch';
-import { wrongLayoutCandidates } from '../../analyzers/index.js';
+import { analyzeQuery, wrongLayoutCandidates } from '../../analyzers/index.js';
 import { type ArticleDocument, type Facet, HIT_FIELDS, toEngineError } from '../../engine/index.js';
 import { type FilterExpr, printFilter } from './filter-expr.js';
 import type { Range } from './highlight.js';
@@ -89,9 +89,11 @@ export async function runPlannedSearch(
   rangesOf: RangesOf,
 ): Promise<PlannedSearchResult> {
   const texts = request.queries.map((q) => q.q.trim());
-  let choices: QueryPlanChoice[] = request.queries.map((q, i) => {
-    if (!texts[i]) return { planned: [BROWSE], keys: undefined, correction: null };
-    const plan = planQuery(q.q);
+  // Each query analyzed once: its whole-word plan and, when that finds nothing, its prefix plan read the same analysis.
+  const analyses = request.queries.map((q, i) => (texts[i] ? analyzeQuery(q.q) : null));
+  let choices: QueryPlanChoice[] = analyses.map((analysis) => {
+    if (!analysis) return { planned: [BROWSE], keys: undefined, correction: null };
+    const plan = planQuery(analysis);
     return { planned: plan.queries, keys: plan.keys, correction: null };
   });
   let answer = await federatedSearch(client, indexName, request, choices);
@@ -99,9 +101,9 @@ export async function runPlannedSearch(
     // Typing: the last word may be unfinished.
     let changed = false;
     const prefixed = choices.map((choice, i) => {
-      const query = request.queries[i];
-      if (!texts[i] || !query) return choice;
-      const plan = planQuery(query.q, { prefix: true });
+      const analysis = analyses[i];
+      if (!analysis) return choice;
+      const plan = planQuery(analysis, { prefix: true });
       if (plan.queries.length <= choice.planned.length) return choice;
       changed = true;
       return { planned: plan.queries, keys: plan.keys, correction: null };

@@ -235,12 +235,14 @@ export class SearchService {
       yearSpan: { from: params.year_from, to: params.year_to },
     };
     const text = params.q.trim();
+    // The query's one analysis: its plans, completions and alternatives all read it.
+    const analysis = text ? analyzeQuery(params.q) : null;
     let correction: SearchResponse['correction'];
     let attempt: Attempt;
-    if (!text) {
+    if (!analysis) {
       attempt = await this.attempt(client, null, selections, params);
     } else {
-      attempt = await this.typedAttempt(client, analyzeQuery(params.q), selections, params, { signal, version });
+      attempt = await this.typedAttempt(client, analysis, selections, params, { signal, version });
       if (params.correct && !(await this.settles(client, attempt, selections))) {
         for (const candidate of wrongLayoutCandidates(text)) {
           const fixed = await this.typedAttempt(client, analyzeQuery(candidate.text), selections, params, {
@@ -261,8 +263,8 @@ export class SearchService {
     const oneWord = (attempt.plan?.tokens.length ?? 0) === 1;
     const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys, oneWord), params.script));
     const alternatives =
-      attempt.total === 0 && text && params.alternatives !== false
-        ? await findAlternatives(text, selections, (q, sel) => this.count(client, q, sel))
+      attempt.total === 0 && analysis && params.alternatives !== false
+        ? await findAlternatives(analysis, selections, (q, sel) => this.count(client, q, sel))
         : undefined;
     return {
       query: params.q,
@@ -405,10 +407,10 @@ export class SearchService {
    */
   private async count(
     client: Meilisearch,
-    text: string,
+    query: string | QueryAnalysis,
     selections: Selections,
   ): Promise<{ total: number; langs: Record<string, number> }> {
-    const planned = planQuery(text).queries;
+    const planned = planQuery(query).queries;
     if (planned.length === 0) return { total: 0, langs: {} };
     try {
       const request = this.federated(planned, buildFilter(selections), ['lang'], {
