@@ -4,6 +4,7 @@ import { toDocument } from './document.js';
 import { collectInputFiles, type InputFile } from './files.js';
 import { createProgress, type Progress } from './progress.js';
 import { extractItem, type InputItem, type Problem, readInputFile } from './read.js';
+import { SeenIds } from './seen-ids.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 
 /** One object configures a run (batch sizes and backpressure: SenderOptions, defaults in SENDER_DEFAULTS). */
@@ -37,8 +38,8 @@ interface RunTally {
   files: number;
   indexed: number;
   problems: Problem[];
-  /** How many times each id was seen (the last one wins). */
-  seenIds: Map<string, number>;
+  /** The ids seen, to name those seen twice (the last one wins). */
+  seenIds: SeenIds;
   engineFailure?: IndexRunResult['engineFailure'];
 }
 
@@ -53,7 +54,7 @@ function resultOf(t: RunTally): IndexRunResult {
     files: t.files,
     indexed: t.indexed,
     problems: t.problems,
-    duplicateIds: [...t.seenIds].filter(([, n]) => n > 1).map(([id]) => id),
+    duplicateIds: t.seenIds.duplicates(),
     ...(t.engineFailure ? { engineFailure: t.engineFailure } : {}),
     elapsedMs: Date.now() - t.started,
     exitCode: exitCodeOf(t),
@@ -114,7 +115,7 @@ async function sendFile(
       continue;
     }
     const { doc, where } = made;
-    tally.seenIds.set(doc.id, (tally.seenIds.get(doc.id) ?? 0) + 1);
+    tally.seenIds.add(doc.id);
     progress.advance(item.bytes, 1);
     await sender.add(doc, where);
   }
@@ -134,7 +135,7 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     files: files.length,
     indexed: 0,
     problems: pathProblems.map((p) => ({ where: p.path, reason: p.reason })),
-    seenIds: new Map(),
+    seenIds: new SeenIds(),
   };
   const startProgress = options.progress ?? createProgress;
   if (files.length === 0) {

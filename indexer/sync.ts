@@ -14,6 +14,7 @@ import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';
 import { extractItem, type Problem, readInputFile } from './read.js';
+import { SeenIds } from './seen-ids.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 import { isUnder, storedUnder } from './stored.js';
 
@@ -62,7 +63,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
   const started = Date.now();
   const counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, kept: 0 };
   const problems: Problem[] = [];
-  const seenIds = new Map<string, number>();
+  const seenIds = new SeenIds();
   let engineFailure: SyncResult['engineFailure'];
 
   // The roots whose stored articles this sync answers for, and the places it could not read whole.
@@ -91,7 +92,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
       files: files.length,
       ...counts,
       problems,
-      duplicateIds: [...seenIds].filter(([, n]) => n > 1).map(([id]) => id),
+      duplicateIds: seenIds.duplicates(),
       ...(engineFailure ? { engineFailure } : {}),
       elapsedMs: Date.now() - started,
       exitCode:
@@ -155,7 +156,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
         }
         progress.advance(item.bytes, 1);
         const key = documentKey(item.id);
-        seenIds.set(item.id, (seenIds.get(item.id) ?? 0) + 1);
+        seenIds.add(item.id);
         const again = seen.has(key);
         seen.add(key);
         const before = stored.get(key);
