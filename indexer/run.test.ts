@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Gateway } from '../engine/index.js';
+import { documentKey, Gateway } from '../engine/index.js';
 import type { Progress } from './progress.js';
 import { runIndexer, summaryLine } from './run.js';
 import { runIndexCli } from './testing.js';
@@ -86,6 +86,29 @@ describe('runIndexer', () => {
   it('re-indexing the same files replaces documents instead of duplicating them', async () => {
     await runIndexer(gateway, { paths: [inputs], progress: quiet });
     expect(await gateway.documentCount()).toBe(4);
+  });
+
+  it('an id seen twice in one run is named once in the result and the summary; the last record wins', async () => {
+    const file = join(inputs, '..', `${inputs.split('/').pop()}-dupes.jsonl`);
+    const record = (id: string, text: string) => JSON.stringify({ id, lang: 'ru', title: text, text });
+    writeFileSync(
+      file,
+      [
+        record('dup/a', 'Первая версия статьи.'),
+        record('dup/b', 'Другая статья.'),
+        record('dup/a', 'Вторая версия статьи.'),
+        record('dup/a', 'Третья версия статьи.'),
+      ].join('\n'),
+    );
+    try {
+      const result = await runIndexer(gateway, { paths: [file], progress: quiet });
+      expect(result.duplicateIds).toEqual(['dup/a']);
+      expect(summaryLine(result)).toMatch(/; 1 id seen twice \(last one kept\)/);
+      const stored = await gateway.admin.index('articles').getDocument(documentKey('dup/a'));
+      expect(stored.title).toBe('Третья версия статьи.');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('--reset empties the index first', async () => {
