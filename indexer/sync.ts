@@ -14,7 +14,6 @@ import { toDocument } from './document.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';
 import { extractItem, type Problem, readInputFile } from './read.js';
-import { SeenIds } from './seen-ids.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 import { isUnder, storedUnder } from './stored.js';
 
@@ -63,7 +62,8 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
   const started = Date.now();
   const counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, kept: 0 };
   const problems: Problem[] = [];
-  const seenIds = new SeenIds();
+  // Ids met again in this sync (the `seen` keys below tell; a key is one id's, see documentKey).
+  const repeated = new Set<string>();
   let engineFailure: SyncResult['engineFailure'];
 
   // The roots whose stored articles this sync answers for, and the places it could not read whole.
@@ -92,7 +92,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
       files: files.length,
       ...counts,
       problems,
-      duplicateIds: seenIds.duplicates(),
+      duplicateIds: [...repeated],
       ...(engineFailure ? { engineFailure } : {}),
       elapsedMs: Date.now() - started,
       exitCode:
@@ -156,9 +156,9 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
         }
         progress.advance(item.bytes, 1);
         const key = documentKey(item.id);
-        seenIds.add(item.id);
         const again = seen.has(key);
         seen.add(key);
+        if (again) repeated.add(item.id);
         const before = stored.get(key);
         if (!again && before && before.hash === item.hash && before.origin === item.origin) {
           counts.unchanged++;
