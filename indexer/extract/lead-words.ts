@@ -1,17 +1,29 @@
 // How much a headline candidate speaks of the article: the share of its content words the article's text uses. A
 // headline is made of the article's words; a site's slogan or name above it («Ақиқат – ең басты құндылық»,
 // «Новости Казахстана — быстро и честно») mostly is not.
-import { analyze } from '../../analyzers/index.js';
+//
+// The words are compared by a light key — lowercase, Kazakh letters folded, the first five letters — not by the
+// analyzers: the article's one analysis runs after the title is known (analyzers/text.ts analyzeArticle), and this
+// choice only has to tell a slogan from a headline. Kazakh and Russian inflect at the end of a word, so the first five
+// letters meet most forms of a word («жәрмеңкесі», «жәрмеңке»). Stopwords of either language, one-letter words and
+// numbers are left out.
+import { fold, KK_STOPWORDS, RU_STOPWORDS } from '../../analyzers/index.js';
 
-/** Stems of the content words of a text (stopwords, numbers and one-letter words left out). */
+const WORD = /[\p{L}\p{N}]+/gu;
+const KEY_LETTERS = 5;
+
+/** The light keys of the content words of a text. */
 export function contentStems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const t of analyze(text)) if (t.kind === 'word' && t.fold !== null && t.fold.length > 1) out.add(t.fold);
+  for (const [w] of text.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)) {
+    if (w.length < 2 || /^\p{N}+$/u.test(w) || KK_STOPWORDS.has(w) || RU_STOPWORDS.has(w)) continue;
+    out.add(fold(w).slice(0, KEY_LETTERS));
+  }
   return out;
 }
 
-/** The share of the distinct content words of `line` that a text uses too, given the text's contentStems (by folded
- *  stems: any inflection); 0 for a line without content words. The text's stems are made once for all its lines. */
+/** The share of the distinct content words of `line` that a text uses too, given the text's contentStems; 0 for a
+ *  line without content words. The text's keys are made once for all its lines. */
 export function articleWordShare(line: string, textStems: ReadonlySet<string>): number {
   const lineStems = contentStems(line);
   if (lineStems.size === 0) return 0;
