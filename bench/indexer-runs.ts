@@ -5,6 +5,7 @@
  * from the shared corpus's sentences into a temporary folder, then indexes it K times (default 1), each time into a
  * fresh embedded engine and data folder, and prints per run: the exit code, wall time, articles per second, the
  * indexer's peak RSS, and how many documents the engine holds afterwards (asked of the engine, not the summary).
+ * `--keep` keeps the generated file and every run's engine data (to search it afterwards: MEILI_DB_PATH=…/data-1).
  * Issue 14's goals: ten runs at 100k exit 0 with 100,000 documents each; the 1 GB file indexes under 300 MB.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -61,7 +62,13 @@ async function documentsIn(url: string, apiKey: string): Promise<number> {
   return stats.numberOfDocuments;
 }
 
-async function oneRun(dir: string, file: string, run: number, commands: IzdeCommands): Promise<RunFigures> {
+async function oneRun(
+  dir: string,
+  file: string,
+  run: number,
+  commands: IzdeCommands,
+  keep: boolean,
+): Promise<RunFigures> {
   const dataDir = join(dir, `data-${run}`);
   const engine = await startEmbedded({ dataDir });
   try {
@@ -72,7 +79,8 @@ async function oneRun(dir: string, file: string, run: number, commands: IzdeComm
     return { code: result.code, seconds: result.seconds, peakMb: result.peakMb, documents, summary };
   } finally {
     await engine.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (keep) console.error(`run ${run}: the engine's data is kept in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -97,7 +105,7 @@ async function main(): Promise<number> {
     const rows: string[][] = [];
     let ok = 0;
     for (let run = 1; run <= options.runs; run++) {
-      const r = await oneRun(dir, file, run, commands);
+      const r = await oneRun(dir, file, run, commands, options.keep);
       const exact = r.code === 0 && r.documents === records;
       if (exact) ok++;
       console.error(`run ${run}: exit ${r.code}, ${r.documents} documents, ${r.seconds.toFixed(1)} s — ${r.summary}`);
