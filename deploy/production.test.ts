@@ -52,7 +52,9 @@ afterAll(() => {
 describe('package.json', () => {
   it('has the contract commands for the production path', () => {
     expect(scripts.build).toBeDefined();
-    expect(scripts['start:prod']).toBe('node dist/server/main.js --index-if-empty data/articles');
+    expect(scripts['start:prod']).toBe(
+      'node --max-old-space-size=192 --max-semi-space-size=4 dist/server/main.js --index-if-empty data/articles',
+    );
   });
 
   it.each(['prestart:prod', 'preserve:prod'])('`%s` says to build first when there is no build', (hook) => {
