@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runIndexCli } from '../indexer/testing.js';
-import { dataPaths, generateMasterKey, startEmbedded } from './embedded.js';
+import { engineConfigFromEnv } from './config.js';
+import { dataPaths, EMBEDDED_INDEXING_MEMORY, generateMasterKey, startEmbedded } from './embedded.js';
 import { Gateway } from './gateway.js';
 import { isHealthy, sleep } from './health.js';
 import { readLock } from './lock.js';
@@ -45,6 +46,26 @@ describe('embedded Meilisearch', () => {
     await gateway.close();
     expect(isAlive(lock.pid)).toBe(false);
     expect(existsSync(paths.lock)).toBe(false);
+  });
+
+  it('caps the indexing memory: 1 GiB by default, MEILI_MAX_INDEXING_MEMORY when set, a bad size refused', async () => {
+    const flagOf = (dir: string) => {
+      const args = commandLineOf(readLock(dataPaths(dir).lock)?.pid ?? 0) ?? [];
+      return args[args.indexOf('--max-indexing-memory') + 1];
+    };
+    const byDefault = tempDir();
+    await open(byDefault);
+    expect(flagOf(byDefault)).toBe(EMBEDDED_INDEXING_MEMORY);
+    const configured = tempDir();
+    const { maxIndexingMemory } = engineConfigFromEnv({
+      MEILI_DB_PATH: configured,
+      MEILI_MAX_INDEXING_MEMORY: '512MiB',
+    });
+    await open(configured, maxIndexingMemory ? { maxIndexingMemory } : {});
+    expect(flagOf(configured)).toBe('512MiB');
+    expect(() => engineConfigFromEnv({ MEILI_MAX_INDEXING_MEMORY: 'a lot' })).toThrow(
+      /^Bad configuration: MEILI_MAX_INDEXING_MEMORY: a size such as 1GiB/,
+    );
   });
 
   it('a second process on the same folder reuses the running engine', async () => {

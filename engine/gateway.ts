@@ -61,6 +61,7 @@ export class Gateway {
         dataDir: config.dataDir,
         log: this.log,
         ...(config.masterKey ? { masterKey: config.masterKey } : {}),
+        ...(config.maxIndexingMemory ? { maxIndexingMemory: config.maxIndexingMemory } : {}),
       };
       this.engine = await startEmbedded(engineOptions);
       url = this.engine.url;
