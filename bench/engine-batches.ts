@@ -1,19 +1,28 @@
 /**
  * What the size of a batch costs Meilisearch, on izde's own documents:
- *   npm run bench:engine-batches -- [--records N] CORPUS_DIR
+ *   npm run bench:engine-batches -- [--records N] [--memory] CORPUS_DIR
  * Generates N contract records (default 10,000) from the shared corpus (as bench:scale does), makes izde's
  * documents of them once (extraction and analysis as the indexer does them), then indexes the same documents into a
  * fresh engine per batch size — tasks of 500, 1,000 and 5,000 documents sent one after the other as an indexer that
  * waits for each does, and every task sent at once (Meilisearch then takes them in a few large batches) — and the
  * raw records into plain Meilisearch, every task at once. Prints wall time, the engine's CPU seconds, disk and peak
  * RSS. The engine alone is measured: izde's analysis is not running beside it.
+ * `--memory` runs instead what the indexing memory costs (`--max-indexing-memory`): izde's documents in tasks of 3,000
+ * one at a time, as the indexer sends them, and plain's every task at once, each with Meilisearch's default (two thirds
+ * of the RAM) and with izde's EMBEDDED_INDEXING_MEMORY.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Meilisearch, Settings } from 'meilisearch';
-import { addDocumentsFile, INDEX_SETTINGS, PRIMARY_KEY, waitForTask } from '../engine/index.js';
+import {
+  addDocumentsFile,
+  EMBEDDED_INDEXING_MEMORY,
+  INDEX_SETTINGS,
+  PRIMARY_KEY,
+  waitForTask,
+} from '../engine/index.js';
 import { toDocument } from '../indexer/document.js';
 import { extractItem, recordItem } from '../indexer/read.js';
 import { PLAIN_SETTINGS, plainDocument, startPlainEngine } from './lib/plain-meili.js';
@@ -21,7 +30,7 @@ import { cpuSeconds, diskMb, peakRssMb } from './lib/proc.js';
 import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';
 import { printTable } from './lib/table.js';
 
-const USAGE = 'Usage: npm run bench:engine-batches -- [--records N] CORPUS_DIR';
+const USAGE = 'Usage: npm run bench:engine-batches -- [--records N] [--memory] CORPUS_DIR';
 
 /** Splits an NDJSON file into files of `per` lines (named after it: each run has its own). */
 function chunks(file: string, per: number, dir: string): string[] {
@@ -42,11 +51,13 @@ interface Run {
   settings: Settings;
   /** Wait for each task before sending the next (an indexer that keeps one batch in flight). */
   oneByOne: boolean;
+  /** Engine flags (the indexing memory). */
+  flags?: readonly string[];
 }
 
 async function measure(run: Run, dir: string): Promise<string[]> {
   const home = mkdtempSync(join(dir, 'engine-'));
-  const engine = await startPlainEngine(home);
+  const engine = await startPlainEngine(home, run.flags);
   try {
     const client: Meilisearch = engine.client;
     await waitForTask(client, await client.createIndex('x', { primaryKey: run.primaryKey }), 'create');
@@ -76,7 +87,7 @@ async function measure(run: Run, dir: string): Promise<string[]> {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { records: { type: 'string', default: '10000' } },
+    options: { records: { type: 'string', default: '10000' }, memory: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
   const corpus = positionals[0];
@@ -107,7 +118,26 @@ async function main(): Promise<number> {
     mkdirSync(join(dir, 'parts'));
     const parts = join(dir, 'parts');
     const settings: Settings = INDEX_SETTINGS;
-    const runs: Run[] = [
+    const capped = ['--max-indexing-memory', EMBEDDED_INDEXING_MEMORY];
+    const memoryRuns: Run[] = [
+      ...[[], capped].map((flags) => ({
+        name: `izde, tasks of 3,000, one at a time, ${flags.length ? flags.join(' ') : 'default memory'}`,
+        files: chunks(docs, 3000, parts),
+        primaryKey: PRIMARY_KEY,
+        settings,
+        oneByOne: true,
+        flags,
+      })),
+      ...[[], capped].map((flags) => ({
+        name: `plain, tasks of 1,000, all at once, ${flags.length ? flags.join(' ') : 'default memory'}`,
+        files: chunks(plain, 1000, parts),
+        primaryKey: 'id',
+        settings: PLAIN_SETTINGS,
+        oneByOne: false,
+        flags,
+      })),
+    ];
+    const batchRuns: Run[] = [
       ...[500, 1000, 5000].map((per) => ({
         name: `izde, tasks of ${per}, one at a time`,
         files: chunks(docs, per, parts),
@@ -131,7 +161,7 @@ async function main(): Promise<number> {
       },
     ];
     const rows: string[][] = [];
-    for (const run of runs) {
+    for (const run of values.memory ? memoryRuns : batchRuns) {
       console.error(`${run.name}…`);
       rows.push(await measure(run, dir));
     }

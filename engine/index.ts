@@ -23,6 +23,7 @@ export { type DiskSpace, diskSpace, diskTrouble, storageTrouble, watchDiskSpace 
 export {
   type DataPaths,
   dataPaths,
+  EMBEDDED_INDEXING_MEMORY,
   type EmbeddedEngine,
   type EmbeddedOptions,
   freePort,

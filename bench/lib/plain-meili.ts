@@ -28,12 +28,12 @@ export interface PlainEngine {
   stop(): Promise<void>;
 }
 
-export async function startPlainEngine(dir: string): Promise<PlainEngine> {
+export async function startPlainEngine(dir: string, flags: readonly string[] = []): Promise<PlainEngine> {
   const binary = findMeilisearchBinary(join(dir, 'bin'));
   const port = await freePort();
   const key = generateMasterKey();
   const dbPath = join(dir, 'data.ms');
-  const child: ChildProcess = spawnMeilisearch({ binary, dbPath, port, masterKey: key });
+  const child: ChildProcess = spawnMeilisearch({ binary, dbPath, port, masterKey: key, flags });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600 && !(await isHealthy(url)); i++) await sleep(50);
   if (!(await isHealthy(url))) throw new Error('plain Meilisearch did not start');
