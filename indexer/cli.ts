@@ -22,7 +22,7 @@ Indexes .txt, .html/.htm, .json (array of records) and .jsonl files and folders 
   --delete   delete the articles with these ids; ids that were not there are named
   --no-wait  when another sync (or a reindex) is writing, stop at once instead of waiting for it
   --batch-size N
-             send Meilisearch at most N articles per batch (default 10000; a batch also ends at 32 MB): smaller
+             send Meilisearch at most N articles per batch (default 10000; a batch also ends at 90 MB): smaller
              batches for an engine with little memory or a small payload limit, at some cost in indexing time
 Exit code: 0 all done, 1 some files, records or ids skipped, 2 nothing could be done.`;
 
@@ -58,7 +58,7 @@ function parse() {
   };
 }
 
-/** Meilisearch takes at most 100 MB per payload by default; the 32 MB cap of a batch holds whatever N is. */
+/** Meilisearch takes at most 100 MB per payload by default; the 90 MB cap of a batch holds whatever N is. */
 const MAX_BATCH_DOCUMENTS = 100_000;
 
 function batchSize(given: string): number {

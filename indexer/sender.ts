@@ -22,12 +22,14 @@ export interface SenderOptions {
 }
 
 /**
- * Batches of up to 10,000 documents or 32 MB: Meilisearch pays a fixed cost per batch it indexes (merging postings,
- * rebuilding its facet-search and prefix structures), so an engine fed 500 documents at a time spent 1.7× the CPU
- * and 1.6× the disk it needs for large batches (docs/performance.md). Batches are written to a temporary file as
- * they fill (indexer/spool.ts), so their size costs no memory; two wait in the engine's queue at most.
+ * Batches of up to 10,000 documents or 90 MB (under Meilisearch's default 100 MB payload limit): Meilisearch pays a
+ * fixed cost per batch it indexes (merging postings, rebuilding its facet-search and prefix structures, rewriting the
+ * pages it touched), so an engine fed 500 documents at a time spent 1.7× the CPU and 1.6× the disk it needs for large
+ * batches, and at 100k batches of 90 MB indexed in 308 s where batches of 32 MB took 338 s (docs/performance.md).
+ * Batches are written to a temporary file as they fill (indexer/spool.ts), so their size costs no memory; two wait in
+ * the engine's queue at most.
  */
-export const SENDER_DEFAULTS = { batchDocuments: 10_000, batchBytes: 32 * 1024 * 1024, maxInFlight: 2 } as const;
+export const SENDER_DEFAULTS = { batchDocuments: 10_000, batchBytes: 90 * 1024 * 1024, maxInFlight: 2 } as const;
 
 /** What became of one batch: its documents' notes, and whether Meilisearch indexed them. */
 export type BatchOutcome<M> = { ok: true; notes: M[] } | { ok: false; notes: M[]; reason: string };
