@@ -25,9 +25,9 @@ export interface EmbeddedOptions {
 
 /**
  * The indexing memory of the embedded engine. Meilisearch's own default is two thirds of the machine's RAM, and it
- * takes it: on izde's documents (30,000 in tasks of 3,000) its peak RSS was 3,959 MB by default and 1,557 MB with
- * 1 GiB, with less CPU (84 → 64 s) and the same disk (docs/performance.md). An engine that shares a small machine with
- * the indexer and the server should not hold gigabytes it does not need.
+ * takes it: on izde's documents (20,000 in tasks of 3,000, `bench:engine-batches --memory`) its peak RSS was 3,535 MB
+ * by default and 1,138 MB with 1 GiB, with less CPU (51.5 → 41.4 s) and the same disk (docs/performance.md). An engine
+ * that shares a small machine with the indexer and the server should not hold gigabytes it does not need.
  */
 export const EMBEDDED_INDEXING_MEMORY = '1GiB';
 
