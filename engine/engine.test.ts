@@ -123,6 +123,11 @@ describe('embedded Meilisearch', () => {
     const pid = lock.pid!;
     process.kill(pid, 'SIGSTOP');
     cleanups.push(() => void process.kill(pid, 'SIGCONT'));
+    // The signal is delivered asynchronously: go on only once the kernel shows the engine stopped (state T).
+    const { readFileSync } = await import('node:fs');
+    const state = () => /^\d+ \(.*\) (\S)/u.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+    for (let i = 0; i < 100 && state() !== 'T'; i++) await sleep(10);
+    expect(state()).toBe('T');
     await expect(startEmbedded({ dataDir: dir, startTimeoutMs: 500 })).rejects.toThrow(
       /Meilisearch of .+ \(pid \d+\) does not answer.*not starting a second one/,
     );
