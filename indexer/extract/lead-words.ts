@@ -13,7 +13,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const KEY_LETTERS = 5;
 
 /** The light keys of the content words of a text. */
-export function contentStems(text: string): Set<string> {
+export function contentWordKeys(text: string): Set<string> {
   const out = new Set<string>();
   for (const [w] of text.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)) {
     if (w.length < 2 || /^\p{N}+$/u.test(w) || KK_STOPWORDS.has(w) || RU_STOPWORDS.has(w)) continue;
@@ -22,12 +22,12 @@ export function contentStems(text: string): Set<string> {
   return out;
 }
 
-/** The share of the distinct content words of `line` that a text uses too, given the text's contentStems; 0 for a
+/** The share of the distinct content words of `line` that a text uses too, given the text's contentWordKeys; 0 for a
  *  line without content words. The text's keys are made once for all its lines. */
-export function articleWordShare(line: string, textStems: ReadonlySet<string>): number {
-  const lineStems = contentStems(line);
-  if (lineStems.size === 0) return 0;
+export function articleWordShare(line: string, textKeys: ReadonlySet<string>): number {
+  const lineKeys = contentWordKeys(line);
+  if (lineKeys.size === 0) return 0;
   let n = 0;
-  for (const s of lineStems) if (textStems.has(s)) n++;
-  return n / lineStems.size;
+  for (const s of lineKeys) if (textKeys.has(s)) n++;
+  return n / lineKeys.size;
 }

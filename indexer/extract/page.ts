@@ -5,7 +5,7 @@
 import type { DateSource } from '../types.js';
 import { type DateMention, dateLine, findDates, isoOf, parseDateString } from './date.js';
 import { type ClassifiedLine, classifyLines, pageLines } from './furniture.js';
-import { articleWordShare, contentStems } from './lead-words.js';
+import { articleWordShare, contentWordKeys } from './lead-words.js';
 import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
 import { inferYear, yearBounds, yearMentions } from './year.js';
@@ -94,8 +94,8 @@ function chooseHeadline(
 ): { i: number; text: string } | undefined {
   const first = candidates[0];
   if (!first || candidates.length === 1 || !article) return first;
-  const articleStems = contentStems(article); // once for all the candidates
-  const share = (c: { text: string }) => articleWordShare(c.text, articleStems);
+  const articleKeys = contentWordKeys(article); // once for all the candidates
+  const share = (c: { text: string }) => articleWordShare(c.text, articleKeys);
   const firstShare = share(first);
   if (firstShare > 1 / 3) return first;
   let best = first;
