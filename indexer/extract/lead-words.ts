@@ -2,20 +2,22 @@
 // headline is made of the article's words; a site's slogan or name above it («Ақиқат – ең басты құндылық»,
 // «Новости Казахстана — быстро и честно») mostly is not.
 //
-// The words are compared by a light key — lowercase, Kazakh letters folded, the first five letters — not by the
-// analyzers: the article's one analysis runs after the title is known (analyzers/text.ts analyzeArticle), and this
-// choice only has to tell a slogan from a headline. Kazakh and Russian inflect at the end of a word, so the first five
+// The words are compared by a light key — the word normalized (normalize: NFC, lowercase, ё→е, look-alikes), Kazakh
+// letters folded, the first five letters — not by the analyzers: the article's one analysis runs after the title is
+// known (analyzers/text.ts analyzeArticle), and this choice only has to tell a slogan from a headline. Kazakh and Russian inflect at the end of a word, so the first five
 // letters meet most forms of a word («жәрмеңкесі», «жәрмеңке»). Stopwords of either language, one-letter words and
 // numbers are left out.
-import { fold, KK_STOPWORDS, RU_STOPWORDS } from '../../analyzers/index.js';
+import { fold, KK_STOPWORDS, normalize, RU_STOPWORDS } from '../../analyzers/index.js';
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Combining marks belong to the word (a decomposed «й» is и + U+0306): normalize composes them.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const KEY_LETTERS = 5;
 
 /** The light keys of the content words of a text. */
 export function contentWordKeys(text: string): Set<string> {
   const out = new Set<string>();
-  for (const [w] of text.toLowerCase().replaceAll('ё', 'е').matchAll(WORD)) {
+  for (const [raw] of text.matchAll(WORD)) {
+    const w = normalize(raw);
     if (w.length < 2 || /^\p{N}+$/u.test(w) || KK_STOPWORDS.has(w) || RU_STOPWORDS.has(w)) continue;
     out.add(fold(w).slice(0, KEY_LETTERS));
   }
