@@ -226,6 +226,8 @@ async function launch(
         maxIndexingMemory,
       ],
       stdio: ['ignore', logFd, logFd],
+      // The embedded engine talks to izde alone, and a trust store costs every federated search (process.ts).
+      outboundTls: false,
     });
     closeSync(logFd);
     log(`Starting Meilisearch (${paths.db}) at ${url}`);

@@ -168,6 +168,21 @@ describe('embedded Meilisearch', () => {
     await gateway.ensureIndex(); // the key works
   });
 
+  it('gives the engine an empty trust store: no CA bundle read for every federated search', async () => {
+    const dir = tempDir();
+    const { gateway } = await open(dir);
+    const { readFileSync } = await import('node:fs');
+    const pid = readLock(dataPaths(dir).lock)!.pid!;
+    const environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    expect(environment).toContain('SSL_CERT_FILE=/dev/null');
+    expect(environment).toContain('SSL_CERT_DIR=/dev/null');
+    // Federated searches (every izde search) still work without one.
+    await gateway.ensureIndex();
+    const client = await gateway.searchClient();
+    const answer = await client.multiSearch({ federation: {}, queries: [{ indexUid: gateway.indexName, q: 'x' }] });
+    expect(answer.hits).toEqual([]);
+  });
+
   it.each([
     ['starting with a dash', `-x${'a'.repeat(30)}`],
     ['starting with two dashes', '--master-key-lookalike-0123456789'],

@@ -11,6 +11,14 @@ export interface MeilisearchLaunch {
   /** Extra flags (dump and snapshot folders, `--env production`, indexing memory, …). Never secrets. */
   flags?: readonly string[];
   stdio?: StdioOptions;
+  /**
+   * Whether the engine may open TLS connections of its own (webhooks, remote shards, REST embedders); default true.
+   * Meilisearch 1.21 builds the HTTP client for remote shards anew for every federated search, and with it reads and
+   * parses the system's CA certificates: under `perf` that PEM parsing was most of a small search's CPU, 4–5 ms a
+   * search (docs/performance.md). Without it (false) the engine gets an empty trust store (SSL_CERT_FILE and
+   * SSL_CERT_DIR at /dev/null): nothing to read, and no TLS connection it could make would be trusted.
+   */
+  outboundTls?: boolean;
 }
 
 /**
@@ -23,6 +31,10 @@ export function spawnMeilisearch(launch: MeilisearchLaunch): ChildProcess {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MEILI_')) env[k] = v;
   env.MEILI_MASTER_KEY = launch.masterKey;
+  if (launch.outboundTls === false) {
+    env.SSL_CERT_FILE = '/dev/null';
+    env.SSL_CERT_DIR = '/dev/null';
+  }
   const args = [
     '--db-path',
     resolve(launch.dbPath),
