@@ -24,6 +24,9 @@ const typoKeyOf = (queryKey: string): string | null => {
   return charLength(d) >= MIN_TYPO_CHARS ? d : null;
 };
 
+/** Whether a query key is long enough for Meilisearch to match it with a typo (on a field where typos are on). */
+export const allowsTypo = (queryKey: string): boolean => typoKeyOf(queryKey) !== null;
+
 /** Whether Meilisearch's one-typo rule lets the query key `queryKey` match the index key `key` (not equal to it). */
 export function typoMatch(queryKey: string, key: string): boolean {
   const q = typoKeyOf(queryKey);

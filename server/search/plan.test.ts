@@ -8,10 +8,10 @@ const qs = (text: string, prefix = false) => planQuery(text, { prefix }).queries
 describe('planQuery: tiers and weights', () => {
   it('an inflected Kazakh word: salient, exact, stem, fold and entity queries; the salient words first, then exact > stem > fold', () => {
     const q = qs('Қазақстанның');
-    expect(find(q, 'exact:kk')).toMatchObject({ q: 'қазақстанның ', fields: TIER_FIELDS.exact });
-    expect(find(q, 'stem:kk')).toMatchObject({ q: 'ъқазақстан ', fields: TIER_FIELDS.stem });
-    expect(find(q, 'fold:kk')).toMatchObject({ q: 'ъказакстан ', fields: TIER_FIELDS.fold });
-    expect(find(q, 'entity:kk')?.q).toBe('zzkz ');
+    expect(find(q, 'exact:kk')).toMatchObject({ q: '"қазақстанның" ', fields: TIER_FIELDS.exact });
+    expect(find(q, 'stem:kk')).toMatchObject({ q: '"ъқазақстан" ', fields: TIER_FIELDS.stem });
+    expect(find(q, 'fold:kk')).toMatchObject({ q: '"ъказакстан" ', fields: TIER_FIELDS.fold });
+    expect(find(q, 'entity:kk')?.q).toBe('"zzkz" ');
     const w = (name: string) => find(q, name)?.weight ?? 0;
     expect(w('salient:kk')).toBe(Math.max(...q.map((x) => x.weight)));
     expect(w('exact:kk')).toBeGreaterThan(w('stem:kk'));
@@ -24,9 +24,13 @@ describe('planQuery: tiers and weights', () => {
   it('a title query where no salient query stands for it: several words, or the reading not preferred', () => {
     const q = qs('ШЫҰ саммиті');
     // The title query names the entity (every name of the SCO in a title), restricted to the title fields.
-    expect(find(q, 'title:kk')).toMatchObject({ q: 'zzsco ъсаммит ', fields: ['title_s', 'title_f'], restrict: true });
+    expect(find(q, 'title:kk')).toMatchObject({
+      q: '"zzsco" "ъсаммит" ',
+      fields: ['title_s', 'title_f'],
+      restrict: true,
+    });
     expect(find(q, 'title:kk')?.weight).toBe(Math.max(...q.map((x) => x.weight)));
-    expect(find(qs('министр'), 'title:kk')).toMatchObject({ q: 'ъминистр ', restrict: true });
+    expect(find(qs('министр'), 'title:kk')).toMatchObject({ q: '"ъминистр" ', restrict: true });
   });
 
   it.each([
@@ -41,21 +45,21 @@ describe('planQuery: tiers and weights', () => {
   });
 
   it('keeps the languages apart: Kazakh keys are marked «ъ», Russian ones «ь»', () => {
-    expect(find(qs('министрлері'), 'stem+fold:kk')?.q).toBe('ъминистр ');
-    expect(find(qs('президентом'), 'stem+fold:ru')?.q).toBe('ьпрезидент ');
+    expect(find(qs('министрлері'), 'stem+fold:kk')?.q).toBe('"ъминистр" ');
+    expect(find(qs('президентом'), 'stem+fold:ru')?.q).toBe('"ьпрезидент" ');
   });
 
   it('reads Kazakh typed with Russian letters by its fold key', () => {
-    expect(find(qs('казакстаннын'), 'stem+fold:kk')?.q).toBe('ъказакстан ');
+    expect(find(qs('казакстаннын'), 'stem+fold:kk')?.q).toBe('"ъказакстан" ');
   });
 
   it('reads Kazakh Latin as Cyrillic', () => {
-    expect(find(qs('Qazaqstannyń'), 'stem:kk')?.q).toBe('ъқазақстан ');
+    expect(find(qs('Qazaqstannyń'), 'stem:kk')?.q).toBe('"ъқазақстан" ');
   });
 
   it('replaces a name of several words by its entity token', () => {
-    expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'entity:kk')?.q).toBe('zzsco ');
-    expect(find(qs('шос'), 'entity:kk')?.q).toBe('zzsco '); // typed in lowercase
+    expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'entity:kk')?.q).toBe('"zzsco" ');
+    expect(find(qs('шос'), 'entity:kk')?.q).toBe('"zzsco" '); // typed in lowercase
   });
 });
 
@@ -63,16 +67,16 @@ describe('planQuery: salient words', () => {
   it('ranks several mentions above one: the word (or its entity) among the salient words, above the tiers', () => {
     const q = qs('Қазақстанның');
     // The entity a name stands for, as a salient key (marked apart from every tier key).
-    expect(find(q, 'salient:kk')).toMatchObject({ q: 'zszzkz ', fields: SALIENT_FIELDS, restrict: true });
+    expect(find(q, 'salient:kk')).toMatchObject({ q: '"zszzkz" ', fields: SALIENT_FIELDS, restrict: true });
     const w = (name: string) => find(q, name)?.weight ?? 0;
     expect(w('salient:kk')).toBeGreaterThan(w('exact:kk'));
     // A common word by its fold key.
-    expect(find(qs('министрлері'), 'salient:kk')?.q).toBe('ъъъминистр ');
+    expect(find(qs('министрлері'), 'salient:kk')?.q).toBe('"ъъъминистр" ');
   });
 
   it('only for one word (or one name): the field cannot tell whether words met in a sentence', () => {
     expect(qs('саммит ШОС').some((q) => q.name.startsWith('salient'))).toBe(false);
-    expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'salient:kk')?.q).toBe('zszzsco ');
+    expect(find(qs('Шанхай ынтымақтастық ұйымы'), 'salient:kk')?.q).toBe('"zszzsco" ');
   });
 });
 
@@ -83,12 +87,29 @@ describe('planQuery: several words', () => {
   });
 
   it('keeps quoted words together as a phrase', () => {
-    expect(find(qs('"Сыртқы істер" министрі'), 'stem:kk')?.q).toBe('"ъсыртқ ъіс" ъминистр ');
+    expect(find(qs('"Сыртқы істер" министрі'), 'stem:kk')?.q).toBe('"ъсыртқ ъіс" "ъминистр" ');
   });
 
   it('drops stopwords exactly as the index does; a query of stopwords alone asks nothing', () => {
     expect(qs('на то')).toEqual([]);
-    expect(find(qs('Қазақстан мен Өзбекстан'), 'stem:kk')?.q).toBe('ъқазақстан ъөзбекстан ');
+    expect(find(qs('Қазақстан мен Өзбекстан'), 'stem:kk')?.q).toBe('"ъқазақстан" "ъөзбекстан" ');
+  });
+});
+
+describe('planQuery: words sent as phrases', () => {
+  it('sends a word that can have no typo as a phrase of one word: Meilisearch then tries no split of it', () => {
+    // Typos are off on the exact, stem and salient fields; on the fold fields the key is too short for one.
+    for (const q of qs('Қазақстанның')) expect(q.q, q.name).toMatch(/^"[^" ]+" $/u);
+  });
+
+  it('leaves a fold-tier word long enough for a typo bare, and the same word as a phrase where typos are off', () => {
+    const q = qs('высокотехнологичный');
+    expect(find(q, 'stem+fold:ru')?.q).toBe('ьвысокотехнологичный ');
+    expect(find(q, 'salient:ru')?.q).toBe('"ъъьвысокотехнологичный" ');
+  });
+
+  it('leaves the unfinished last word of a prefix query bare (a phrase is no prefix), the words before it quoted', () => {
+    expect(find(qs('Қазақстан мен Өзб', true), 'prefix-exact:kk')?.q).toBe('"қазақстан" өзб');
   });
 });
 

@@ -9,7 +9,8 @@ import {
   RUSSIAN_MARK,
   salientKey,
 } from '../../analyzers/index.js';
-import { SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
+import { INDEX_SETTINGS, SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
+import { allowsTypo } from './match.js';
 
 /**
  * The query planner: what the user typed → the Meilisearch queries of one federated search. Each query searches
@@ -64,9 +65,13 @@ export interface MatchKeys {
  * barely tells the title from the lead. A one-word query of the preferred reading has no title query: its salient
  * query finds the title's words first (they open `sal_t`, and the attribute rule ranks by position), so a title query
  * would be one more engine query for the same order (eval:relevance: the same recall, precision, P@10 and nDCG@10).
+ * The title's weight is above 1 because the attribute rule scores the title fields by their place in the searchable
+ * list (after the salient ones) even in a query restricted to them, about 0.98: so a title match of the reading not
+ * preferred still ranks above the preferred reading's salient words, as it did while every word also had a typo
+ * bucket, which halved that loss (words are sent as phrases since; toQ).
  */
 const WEIGHTS: Record<Tier | 'title' | 'salient' | 'entity' | 'name', number> = {
-  title: 1,
+  title: 1.02,
   salient: 0.95,
   exact: 0.92,
   stem: 0.85,
@@ -87,14 +92,27 @@ export interface PlanOptions {
   prefix?: boolean;
 }
 
-/** Joins keys into a Meilisearch q: phrase groups in quotes, then a trailing space so the last word is no prefix. */
-function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: boolean): string {
+/** Fields on which Meilisearch matches a word with a typo (engine/settings.ts turns typos off on the others). */
+const TYPOS_OFF = new Set<string>(INDEX_SETTINGS.typoTolerance.disableOnAttributes);
+const typosOn = (fields: readonly string[]): boolean => fields.some((f) => !TYPOS_OFF.has(f));
+
+/**
+ * Joins keys into a Meilisearch q: phrase groups in quotes, then a trailing space so the last word is no prefix.
+ * A word that can have no typo on these fields (`typos` false, or a key too short for one) is sent as a phrase of
+ * one word as well. Meilisearch tries to split every other word into two («ъқазақстан» → «ъқазақ стан»), looking up
+ * each split in every searchable field: on izde's hundred-odd term fields that was a third of the engine's search
+ * time, for splits no key can have (docs/performance.md). A phrase is matched as it stands: no split, no typo, no
+ * prefix, so the unfinished last word of a prefix query stays bare.
+ */
+function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: boolean, typos: boolean): string {
   let q = '';
   for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? '';
     const inPhrase = (phrases[i] ?? -1) >= 0;
-    const opens = inPhrase && (i === 0 || phrases[i - 1] !== phrases[i]);
-    const closes = inPhrase && (i === keys.length - 1 || phrases[i + 1] !== phrases[i]);
-    q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${keys[i]}${closes ? '"' : ''}`;
+    const bare = key === '' || (prefixLast && i === keys.length - 1) || (typos && allowsTypo(key));
+    const opens = inPhrase ? i === 0 || phrases[i - 1] !== phrases[i] : !bare;
+    const closes = inPhrase ? i === keys.length - 1 || phrases[i + 1] !== phrases[i] : !bare;
+    q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${key}${closes ? '"' : ''}`;
   }
   return prefixLast ? q : `${q} `;
 }
@@ -171,7 +189,20 @@ function stemTierKeys(reading: Reading, tokens: readonly QueryToken[]): string[]
   });
 }
 
-type AddQuery = (name: string, q: string, fields: readonly string[], weight: number, restrict?: boolean) => void;
+/** The words of a query: keys, their phrase groups (-1: none), and whether the last one is an unfinished prefix. */
+interface QueryWords {
+  keys: readonly string[];
+  phrases: readonly number[];
+  prefixLast?: boolean;
+}
+
+type AddQuery = (
+  name: string,
+  words: QueryWords,
+  fields: readonly string[],
+  weight: number,
+  restrict?: boolean,
+) => void;
 
 /** One reading, ready to plan: its content words' keys per tier, entity mentions and weight factor. */
 interface ReadingPlan {
@@ -195,14 +226,15 @@ function addTierQueries({ reading, factor, tierKeys, phrases }: ReadingPlan, add
   const baseForms = unmarked.every((k, i) => k === tierKeys.exact[i]);
   const foldSame = tierKeys.fold.every((k, i) => k === tierKeys.stem[i]);
   const label = reading.label;
-  if (!baseForms) add(`exact:${label}`, toQ(tierKeys.exact, phrases, false), TIER_FIELDS.exact, WEIGHTS.exact * factor);
+  if (!baseForms)
+    add(`exact:${label}`, { keys: tierKeys.exact, phrases }, TIER_FIELDS.exact, WEIGHTS.exact * factor);
   if (reading.secondary) {
-    add(`stem:${label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
+    add(`stem:${label}`, { keys: tierKeys.stem, phrases }, TIER_FIELDS.stem, WEIGHTS.stem * factor);
   } else if (foldSame) {
-    add(`stem+fold:${label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.stem * factor);
+    add(`stem+fold:${label}`, { keys: tierKeys.fold, phrases }, TIER_FIELDS.fold, WEIGHTS.stem * factor);
   } else {
-    add(`stem:${label}`, toQ(tierKeys.stem, phrases, false), TIER_FIELDS.stem, WEIGHTS.stem * factor);
-    add(`fold:${label}`, toQ(tierKeys.fold, phrases, false), TIER_FIELDS.fold, WEIGHTS.fold * factor);
+    add(`stem:${label}`, { keys: tierKeys.stem, phrases }, TIER_FIELDS.stem, WEIGHTS.stem * factor);
+    add(`fold:${label}`, { keys: tierKeys.fold, phrases }, TIER_FIELDS.fold, WEIGHTS.fold * factor);
   }
 }
 
@@ -214,7 +246,7 @@ function addEntityQuery({ reading, factor, words, tierKeys, mentions, phrases }:
   if (mentions.length === 0) return;
   const tier: Tier = reading.secondary ? 'stem' : 'fold';
   const e = entityQuery(words.length, mentions, tierKeys[tier], phrases);
-  add(`entity:${reading.label}`, toQ(e.keys, e.phrases, false), TIER_FIELDS[tier], WEIGHTS.entity * factor);
+  add(`entity:${reading.label}`, { keys: e.keys, phrases: e.phrases }, TIER_FIELDS[tier], WEIGHTS.entity * factor);
 }
 
 /** The title: every word (or the entity a name stands for) in the title, whatever its form. */
@@ -222,7 +254,7 @@ function addTitleQuery({ reading, factor, words, tierKeys, mentions, phrases }: 
   const titleKeys = mentions.length > 0 ? entityQuery(words.length, mentions, tierKeys.stem, phrases) : undefined;
   add(
     `title:${reading.label}`,
-    titleKeys ? toQ(titleKeys.keys, titleKeys.phrases, false) : toQ(tierKeys.stem, phrases, false),
+    { keys: titleKeys?.keys ?? tierKeys.stem, phrases: titleKeys?.phrases ?? phrases },
     TITLE_FIELDS,
     WEIGHTS.title * factor,
     true,
@@ -241,7 +273,7 @@ function addSalientQuery({ reading, factor, words, tierKeys, mentions, phrases }
   if (reading.secondary || salientKeys.length !== 1) return false;
   add(
     `salient:${reading.label}`,
-    `${salientKey(salientKeys[0] ?? '')} `,
+    { keys: [salientKey(salientKeys[0] ?? '')], phrases: [-1] },
     SALIENT_FIELDS,
     WEIGHTS.salient * factor,
     true,
@@ -262,11 +294,7 @@ function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
   const tier: Tier = reading.secondary ? 'stem' : 'fold';
   add(
     `name:${reading.label}`,
-    toQ(
-      names.map((n, i) => n ?? tierKeys[tier][i] ?? ''),
-      phrases,
-      false,
-    ),
+    { keys: names.map((n, i) => n ?? tierKeys[tier][i] ?? ''), phrases },
     TIER_FIELDS[tier],
     WEIGHTS.name * factor,
   );
@@ -280,8 +308,18 @@ function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): vo
   const foldPrefix = tierKeys.fold[last];
   if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
   if (foldPrefix) keys.foldPrefixes.add(foldPrefix);
-  add(`prefix-exact:${reading.label}`, toQ(tierKeys.exact, phrases, true), TIER_FIELDS.exact, PREFIX_WEIGHT * factor);
-  add(`prefix-fold:${reading.label}`, toQ(tierKeys.fold, phrases, true), TIER_FIELDS.fold, PREFIX_FOLD_WEIGHT * factor);
+  add(
+    `prefix-exact:${reading.label}`,
+    { keys: tierKeys.exact, phrases, prefixLast: true },
+    TIER_FIELDS.exact,
+    PREFIX_WEIGHT * factor,
+  );
+  add(
+    `prefix-fold:${reading.label}`,
+    { keys: tierKeys.fold, phrases, prefixLast: true },
+    TIER_FIELDS.fold,
+    PREFIX_FOLD_WEIGHT * factor,
+  );
 }
 
 /** A reading's keys per tier, mentions and weight factor (the first reading is the preferred one). */
@@ -305,19 +343,21 @@ function readingPlan(
 /** Collects queries, each sent once: a query not restricted to its fields is the same as any other with its keys. */
 function queryCollector(queries: PlannedQuery[]): AddQuery {
   const seen = new Set<string>();
-  return (name, q, fields, weight, restrict = false) => {
+  return (name, { keys, phrases, prefixLast = false }, fields, weight, restrict = false) => {
+    const q = toQ(keys, phrases, prefixLast, typosOn(fields));
     // An empty q is a placeholder search, which Meilisearch refuses to merge with keyword queries.
     if (q.trim() === '') return;
-    const id = restrict ? `${fields.join(',')}|${q}` : q;
+    // The same words are the same query whether or not typos made some of them phrases.
+    const words = JSON.stringify([keys, phrases, prefixLast]);
+    const id = restrict ? `${fields.join(',')}|${words}` : words;
     if (seen.has(id)) return;
     seen.add(id);
-    const words = q.trim().split(/\s+/u).length;
     queries.push({
       name,
       q,
       fields,
       weight,
-      ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
+      ...(keys.filter(Boolean).length > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
       ...(restrict ? { restrict } : {}),
     });
   };
@@ -388,7 +428,7 @@ export function planCompletion(
   const queries: PlannedQuery[] = [];
   const push = (name: string, wordKeys: string[], w: number) => {
     const e = mentions.length > 0 ? entityQuery(wordKeys.length, mentions, wordKeys, phrases) : undefined;
-    const q = e ? toQ(e.keys, e.phrases, false) : toQ(wordKeys, phrases, false);
+    const q = toQ(e?.keys ?? wordKeys, e?.phrases ?? phrases, false, typosOn(TIER_FIELDS.stem));
     if (queries.some((x) => x.q === q)) return;
     const words = (e?.keys ?? wordKeys).length;
     queries.push({

@@ -60,24 +60,24 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
 describe('planCompletion and typingPlan', () => {
   it('searches a completed name by its entity token: every name in every language', () => {
     const planned = planCompletion(analyzeQuery('Тоқ'), c('тоқаев', 'ътоқаев', 42), 1);
-    expect(planned?.queries.map((q) => q.q)).toEqual(['zztokayev ']);
+    expect(planned?.queries.map((q) => q.q)).toEqual(['"zztokayev" ']);
     expect(planned?.keys.entities.has('TOKAYEV')).toBe(true);
   });
 
   it('searches a completed common word by its stem key on the stem tier, the words before it kept', () => {
     const planned = planCompletion(analyzeQuery('Қазақстан үкі'), c('үкіметі', 'ъүкімет', 11), 1);
-    expect(planned?.queries).toMatchObject([{ q: 'zzkz ъүкімет ', fields: TIER_FIELDS.stem, minScore: 0.45 }]);
+    expect(planned?.queries).toMatchObject([{ q: '"zzkz" "ъүкімет" ', fields: TIER_FIELDS.stem, minScore: 0.45 }]);
   });
 
   it('searches a completed foreign word by its name skeleton too (Euronews ~ Евроньюс)', () => {
     const planned = planCompletion(analyzeQuery('Euro'), c('euronews', 'euronews', 3), 1);
     expect(planned?.queries.map((q) => [q.q, q.weight])).toEqual([
-      ['euronews ', 1],
-      ['zxrnvs ', 0.85],
+      ['"euronews" ', 1],
+      ['"zxrnvs" ', 0.85],
     ]);
     // A name the gazetteer knows goes by its entity token instead.
     expect(planCompletion(analyzeQuery('Trum'), c('trump', 'trump', 3), 1)?.queries.map((q) => q.q)).toEqual([
-      'zztrump ',
+      '"zztrump" ',
     ]);
   });
 
@@ -85,8 +85,8 @@ describe('planCompletion and typingPlan', () => {
     const analysis = analyzeQuery('үкі');
     const plan = typingPlan(analysis, [c('үкіметі', 'ъүкімет', 11), c('үкім', 'ъүкім', 2)]);
     expect(plan?.queries.map((q) => [q.q, q.weight])).toEqual([
-      ['ъүкімет ', 1],
-      ['ъүкім ', 0.5],
+      ['"ъүкімет" ', 1],
+      ['"ъүкім" ', 0.5],
     ]);
     expect(typingPlan(analysis, [])).toBeNull();
   });
