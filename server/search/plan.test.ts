@@ -6,19 +6,31 @@ const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.na
 const qs = (text: string, prefix = false) => planQuery(text, { prefix }).queries;
 
 describe('planQuery: tiers and weights', () => {
-  it('an inflected Kazakh word: salient, exact, stem, fold and entity queries; the salient words first, then exact > stem > fold', () => {
-    const q = qs('Қазақстанның');
-    expect(find(q, 'exact:kk')).toMatchObject({ q: '"қазақстанның" ', fields: TIER_FIELDS.exact });
-    expect(find(q, 'stem:kk')).toMatchObject({ q: '"ъқазақстан" ', fields: TIER_FIELDS.stem });
-    expect(find(q, 'fold:kk')).toMatchObject({ q: '"ъказакстан" ', fields: TIER_FIELDS.fold });
-    expect(find(q, 'entity:kk')?.q).toBe('"zzkz" ');
+  it('an inflected Kazakh word: salient, exact, stem and fold queries; the salient words first, then exact > stem > fold', () => {
+    const q = qs('ынтымақтастықтың');
+    expect(find(q, 'exact:kk')).toMatchObject({ q: '"ынтымақтастықтың" ', fields: TIER_FIELDS.exact });
+    expect(find(q, 'stem:kk')).toMatchObject({ q: '"ъынтымақтастық" ', fields: TIER_FIELDS.stem });
+    expect(find(q, 'fold:kk')).toMatchObject({ q: '"ъынтымактастык" ', fields: TIER_FIELDS.fold });
     const w = (name: string) => find(q, name)?.weight ?? 0;
     expect(w('salient:kk')).toBe(Math.max(...q.map((x) => x.weight)));
     expect(w('exact:kk')).toBeGreaterThan(w('stem:kk'));
-    expect(w('stem:kk')).toBeGreaterThan(w('entity:kk'));
-    expect(w('entity:kk')).toBeGreaterThan(w('fold:kk'));
+    expect(w('stem:kk')).toBeGreaterThan(w('fold:kk'));
     // Only the salient query names its fields: the other tiers' keys occur in their own fields only.
     expect(q.filter((x) => x.restrict).map((x) => x.name)).toEqual(['salient:kk']);
+  });
+
+  it('a one-word name: its folded key, its entity token and its salient words, in one reading only', () => {
+    const q = qs('Қазақстанның');
+    expect(q.map((x) => x.name)).toEqual(['stem+fold:kk', 'entity:kk', 'salient:kk']);
+    // The folded key stands for every spelling of the word itself (the tiers), at the stem's weight.
+    expect(find(q, 'stem+fold:kk')).toMatchObject({ q: '"ъказакстан" ', fields: TIER_FIELDS.fold });
+    expect(find(q, 'entity:kk')?.q).toBe('"zzkz" ');
+    const w = (name: string) => find(q, name)?.weight ?? 0;
+    expect(w('salient:kk')).toBeGreaterThan(w('stem+fold:kk'));
+    expect(w('stem+fold:kk')).toBeGreaterThan(w('entity:kk'));
+    // A name both readings know asks nothing of the other reading; several words plan in full.
+    expect(qs('Трамп').map((x) => x.name)).toEqual(['stem+fold:ru', 'entity:ru', 'salient:ru']);
+    expect(qs('ШОС саммиті').some((x) => x.name.startsWith('stem:') || x.name.startsWith('exact:'))).toBe(true);
   });
 
   it('a title query where no salient query stands for it: several words, or the reading not preferred', () => {
@@ -34,7 +46,8 @@ describe('planQuery: tiers and weights', () => {
   });
 
   it.each([
-    ['Қазақстан', ['stem:kk', 'fold:kk', 'entity:kk', 'salient:kk']], // base form: no exact query
+    ['Өзбекстандағы', ['stem+fold:kk', 'entity:kk', 'salient:kk']], // a name: its folded key, entity and salient words
+    ['ынтымақтастық', ['stem:kk', 'fold:kk', 'salient:kk']], // base form: no exact query
     ['министрлері', ['exact:kk', 'stem+fold:kk', 'salient:kk']], // folding changed no letter: one query for both
     ['президентом', ['exact:ru', 'stem+fold:ru', 'salient:ru']], // a Russian inflected form: no Kazakh reading
     // both languages: Russian first, Kazakh without its fold tier and its salient words (its title query instead)
@@ -54,7 +67,7 @@ describe('planQuery: tiers and weights', () => {
   });
 
   it('reads Kazakh Latin as Cyrillic', () => {
-    expect(find(qs('Qazaqstannyń'), 'stem:kk')?.q).toBe('"ъқазақстан" ');
+    expect(find(qs('Qazaqstan ǵylymy'), 'stem:kk')?.q).toBe('"ъқазақстан" "ъғылым" ');
   });
 
   it('replaces a name of several words by its entity token', () => {
