@@ -49,34 +49,51 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Where a text's words stand, by key: flattened [start, end, start, end, …] UTF-16 offsets of each key's tokens. */
+type Spans = Map<string, number[]>;
+
 /**
- * Whether a token's index keys meet the query's, tier by tier (as Meilisearch matched them). `typoKeys` are the
- * query's fold keys long enough for a typo, decomposed (computed once per text by matchedRanges, not once per token).
+ * What highlighting needs of a text (cached per document by the caller): its indexed tokens (stopwords left out) by
+ * their key in each tier, and its entity mentions. A query's keys are looked up here instead of every token being
+ * compared with them: a hit has hundreds of tokens and a query a handful of keys.
  */
-function keysMatch(t: IndexKeys, keys: MatchKeys, typoKeys: readonly string[]): boolean {
-  if (keys.exact.has(t.exact) || keys.stem.has(t.stem) || keys.fold.has(t.fold)) return true;
-  if (t.name !== undefined && keys.names.has(t.name)) return true;
-  for (const p of keys.exactPrefixes) if (t.exact.startsWith(p)) return true;
-  for (const p of keys.foldPrefixes) if (t.fold.startsWith(p)) return true;
-  if (typoKeys.length > 0) {
-    const fold = decomposed(t.fold);
-    for (const k of typoKeys) if (oneTypoApart(fold, k)) return true;
-  }
-  return false;
+export interface AnalyzedText {
+  exact: Spans;
+  stem: Spans;
+  fold: Spans;
+  /** Skeleton tokens of foreign names. */
+  names: Spans;
+  /** How many tokens the maps hold (the cache's size estimate). */
+  tokenCount: number;
+  mentions: { code: string; start: number; end: number }[];
 }
 
-/** What highlighting needs of a text: its tokens and entity mentions (cached per document by the caller). */
-export interface AnalyzedText {
-  /** Offsets and index keys of the indexed tokens (stopwords left out). */
-  tokens: { start: number; end: number; keys: IndexKeys }[];
-  mentions: { code: string; start: number; end: number }[];
+function addSpan(spans: Spans, key: string, start: number, end: number): void {
+  const list = spans.get(key);
+  if (list) list.push(start, end);
+  else spans.set(key, [start, end]);
 }
 
 /** What highlighting needs of one analyzed text. */
 function forHighlight(analysis: TextAnalysis): AnalyzedText {
-  const tokens = analysis.tokens.flatMap((t) => (t.keys ? [{ start: t.start, end: t.end, keys: t.keys }] : []));
-  const mentions = analysis.mentions.map((m) => ({ code: m.code, start: m.start, end: m.end }));
-  return { tokens, mentions };
+  const text: AnalyzedText = {
+    exact: new Map(),
+    stem: new Map(),
+    fold: new Map(),
+    names: new Map(),
+    tokenCount: 0,
+    mentions: analysis.mentions.map((m) => ({ code: m.code, start: m.start, end: m.end })),
+  };
+  for (const t of analysis.tokens) {
+    const keys: IndexKeys | null | undefined = t.keys;
+    if (!keys) continue;
+    text.tokenCount++;
+    addSpan(text.exact, keys.exact, t.start, t.end);
+    addSpan(text.stem, keys.stem, t.start, t.end);
+    addSpan(text.fold, keys.fold, t.start, t.end);
+    if (keys.name !== undefined) addSpan(text.names, keys.name, t.start, t.end);
+  }
+  return text;
 }
 
 export function analyzeForHighlight(text: string): AnalyzedText {
@@ -92,8 +109,28 @@ export function analyzeArticleForHighlight(title: string, body: string): { title
 /** Ranges of the original text that the query matched: words by any tier's key, entity mentions whole. */
 export function matchedRanges(text: AnalyzedText, keys: MatchKeys): Range[] {
   const ranges: Range[] = [];
+  const add = (spans: readonly number[] | undefined) => {
+    if (spans) for (let i = 0; i + 1 < spans.length; i += 2) ranges.push([spans[i] ?? 0, spans[i + 1] ?? 0]);
+  };
+  for (const k of keys.exact) add(text.exact.get(k));
+  for (const k of keys.stem) add(text.stem.get(k));
+  for (const k of keys.fold) add(text.fold.get(k));
+  for (const k of keys.names) add(text.names.get(k));
+  const startsWithAny = (key: string, prefixes: ReadonlySet<string>) => {
+    for (const p of prefixes) if (key.startsWith(p)) return true;
+    return false;
+  };
+  if (keys.exactPrefixes.size > 0)
+    for (const [k, spans] of text.exact) if (startsWithAny(k, keys.exactPrefixes)) add(spans);
+  if (keys.foldPrefixes.size > 0)
+    for (const [k, spans] of text.fold) if (startsWithAny(k, keys.foldPrefixes)) add(spans);
+  // The query's fold keys long enough for a typo, decomposed once; each of the text's fold keys compared once.
   const typoKeys = [...keys.fold].flatMap((k) => typoKeyOf(k) ?? []);
-  for (const t of text.tokens) if (keysMatch(t.keys, keys, typoKeys)) ranges.push([t.start, t.end]);
+  if (typoKeys.length > 0)
+    for (const [k, spans] of text.fold) {
+      const fold = decomposed(k);
+      if (typoKeys.some((q) => oneTypoApart(fold, q))) add(spans);
+    }
   for (const m of text.mentions) if (keys.entities.has(m.code)) ranges.push([m.start, m.end]);
   return ranges;
 }

@@ -112,7 +112,7 @@ export interface SearchServiceOptions {
  *  articles cannot grow the process beyond its budget. */
 const answerBytes = (r: SearchResponse): number => JSON.stringify(r).length * 2 + 256;
 const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
-  (a.title.tokens.length + a.body.tokens.length) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
+  (a.title.tokenCount + a.body.tokenCount) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
 
 /**
  * Body characters analyzed first to highlight a hit of a one-word query. Analyzing a whole unseen article costs
