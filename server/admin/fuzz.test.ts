@@ -151,6 +151,15 @@ const anyRecord = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
 );
 const record = fc.oneof({ arbitrary: goodRecord, weight: 2 }, { arbitrary: anyRecord, weight: 1 });
+/**
+ * Any records with one sure to be indexed among them (an id no other record has), so that every run reaches the
+ * engine: with any records alone, a run of mostly empty or refused arrays indexed 11 articles in 12 runs (a CI
+ * failure of the check below that the property reached the engine).
+ */
+const recordsWithOneGood = fc.tuple(fc.array(record, { maxLength: 7 }), fc.nat(7)).map(([records, at]) => {
+  const sure = { id: 'fz/sure', lang: 'kk', title: 'Саммит ШОС', text: 'Астанада ШЫҰ саммиті өтті.' };
+  return [...records.slice(0, at), sure, ...records.slice(at)];
+});
 
 const contentTypes = fc.constantFrom(
   'application/json',
@@ -209,7 +218,7 @@ describe('admin API bodies (property-based)', () => {
 
   it('a JSON array of any records: each is indexed or a problem named by its index', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { maxLength: 8 }), async (records) => {
+      fc.asyncProperty(recordsWithOneGood, async (records) => {
         const body = JSON.stringify(records);
         const answer = await send(
           'PUT',
@@ -223,7 +232,8 @@ describe('admin API bodies (property-based)', () => {
       }),
       { numRuns: INDEXING_RUNS },
     );
-    expect(indexedInAll).toBeGreaterThan(INDEXING_RUNS); // the property reached the engine, not only the refusals
+    // The property reached the engine with the records it drew too, not only with the sure one and the refusals.
+    expect(indexedInAll).toBeGreaterThan(INDEXING_RUNS);
   });
 
   it('NDJSON of any lines (records, other JSON, not JSON, blank): each non-blank line accounted for by its line', async () => {
