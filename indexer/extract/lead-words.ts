@@ -4,9 +4,9 @@
 //
 // The words are compared by a light key — the word normalized (normalize: NFC, lowercase, ё→е, look-alikes), Kazakh
 // letters folded, the first five letters — not by the analyzers: the article's one analysis runs after the title is
-// known (analyzers/text.ts analyzeArticle), and this choice only has to tell a slogan from a headline. Kazakh and Russian inflect at the end of a word, so the first five
-// letters meet most forms of a word («жәрмеңкесі», «жәрмеңке»). Stopwords of either language, one-letter words and
-// numbers are left out.
+// known (analyzers/text.ts analyzeArticle), and this choice only has to tell a slogan from a headline. Kazakh and
+// Russian inflect at the end of a word, so the first five letters meet most forms of a word («жәрмеңкесі»,
+// «жәрмеңке»). Stopwords of either language, one-letter words and numbers are left out.
 import { fold, KK_STOPWORDS, normalize, RU_STOPWORDS } from '../../analyzers/index.js';
 
 // Combining marks belong to the word (a decomposed «й» is и + U+0306): normalize composes them.

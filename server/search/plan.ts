@@ -364,17 +364,26 @@ function queryCollector(queries: PlannedQuery[]): AddQuery {
 
 /**
  * The entity a one-word query names in its preferred reading (Қазақстан, ШОС, Трамп), or null. Such a query needs
- * three engine queries instead of four to seven: its entity token stands at every mention the gazetteer found of every
- * name of it, in every language and script; its salient query ranks the articles about it first; and one query of
- * its folded key (at the stem's weight: every spelling of the word itself, which also finds the mentions the gazetteer
- * did not take, «в кремле» in lower case) stands for the exact, stem and fold tiers. The other reading of the word
- * names the same entity, so it asks nothing more (eval:relevance: the same figures, docs/relevance.md).
+ * three engine queries instead of four to seven (addOneNameQueries).
  */
-function oneNameCode(readings: readonly Reading[]): string | null {
-  const first = readings[0];
-  if (first?.content.length !== 1) return null;
-  const mentions = entityMentions(first);
-  return mentions.length === 1 ? (mentions[0]?.code ?? null) : null;
+function oneNameCode(preferred: ReadingPlan | undefined): string | null {
+  if (preferred?.words.length !== 1 || preferred.mentions.length !== 1) return null;
+  return preferred.mentions[0]?.code ?? null;
+}
+
+/**
+ * A one-word name: its entity token stands at every mention the gazetteer found of every name of it, in every
+ * language and script; its salient query ranks the articles about it first; and one query of its folded key (at the
+ * stem's weight: every spelling of the word itself, which also finds the mentions the gazetteer did not take, «в
+ * кремле» in lower case) stands for the exact, stem and fold tiers. The other reading of the word names the same
+ * entity, so it asks nothing more (eval:relevance: the same figures, docs/relevance.md).
+ */
+function addOneNameQueries(plan: ReadingPlan, add: AddQuery): void {
+  const { reading, tierKeys, phrases } = plan;
+  if (reading.secondary) return;
+  add(`stem+fold:${reading.label}`, { keys: tierKeys.fold, phrases }, TIER_FIELDS.fold, WEIGHTS.stem);
+  addEntityQuery(plan, add);
+  addSalientQuery(plan, add);
 }
 
 /** Plans a query from its text, or from its analysis when the caller plans it more than once (prefix, …). */
@@ -386,24 +395,19 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
   const phrases = tokens.map((t) => t.phrase);
   const prefixLast = Boolean(options.prefix && partialLast);
   const add = queryCollector(queries);
-  const oneName = oneNameCode(readings);
-  for (const [r, reading] of readings.entries()) {
-    const plan = readingPlan(reading, r, tokens, phrases);
+  const plans = readings.map((reading, r) => readingPlan(reading, r, tokens, phrases));
+  const oneName = oneNameCode(plans[0]);
+  for (const plan of plans) {
     for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of plan.tierKeys[tier]) keys[tier].add(k);
     for (const m of plan.mentions) keys.entities.add(m.code);
     if (oneName !== null && plan.mentions.some((m) => m.code === oneName)) {
-      if (r === 0) {
-        add(`stem+fold:${reading.label}`, { keys: plan.tierKeys.fold, phrases }, TIER_FIELDS.fold, WEIGHTS.stem);
-        addEntityQuery(plan, add);
-        addSalientQuery(plan, add);
-      }
-      if (prefixLast) addPrefixQueries(plan, keys, add);
-      continue;
+      addOneNameQueries(plan, add);
+    } else {
+      addTierQueries(plan, add);
+      addEntityQuery(plan, add);
+      if (!addSalientQuery(plan, add)) addTitleQuery(plan, add);
+      addNameQuery(plan, keys, add);
     }
-    addTierQueries(plan, add);
-    addEntityQuery(plan, add);
-    if (!addSalientQuery(plan, add)) addTitleQuery(plan, add);
-    addNameQuery(plan, keys, add);
     if (prefixLast) addPrefixQueries(plan, keys, add);
   }
   return { text, tokens, queries, keys };
