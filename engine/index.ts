@@ -61,6 +61,7 @@ export {
 } from './schema.js';
 export { ensureIndex, INDEX_SETTINGS, PRIMARY_KEY } from './settings.js';
 export { DEFAULT_STALL_MS, type Finished, TaskTracker, type WaitOptions, waitForTask } from './tasks.js';
+export { parseTermValue, type TermValue, termValue } from './term-value.js';
 export { addDocumentsFile, type NdjsonFile } from './upload.js';
 export {
   conflicts,

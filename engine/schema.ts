@@ -97,7 +97,7 @@ export interface ArticleDocument extends Partial<Record<PassageField, string>> {
   hash: string;
   /** The analyzer version the term fields were made with (analyzers/version.ts). */
   av: string;
-  /** The title's and lead's word forms, `fold form stem`: the vocabulary completions come from (facet search). */
+  /** The title's and lead's word forms (`fold form stem`, written short: term-value.ts): what completions come from. */
   terms: string[];
   /** The salient words of the title and lead, and those mentioned at least twice elsewhere (SALIENT_FIELDS). */
   sal_t: string;

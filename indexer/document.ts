@@ -19,6 +19,7 @@ import {
   type PassageField,
   passageField,
   type Tier,
+  termValue,
 } from '../engine/index.js';
 import type { Article } from './types.js';
 
@@ -160,7 +161,7 @@ const MIN_TERM_LETTERS = 2;
 
 /**
  * The vocabulary of an article's title and lead, for completions while typing: one value per distinct word form,
- * `fold(form) form stem`. Meilisearch's facet search matches a typed prefix against the start of a value and counts
+ * `fold(form) form stem` (written short, engine/term-value.ts). Meilisearch's facet search matches a typed prefix against the start of a value and counts
  * the articles holding it, so «каз», «қаз» and «Qaz» (read as Cyrillic, then folded) complete to the forms the
  * archive holds, the most frequent first, and the stem groups the forms of one word.
  */
@@ -171,7 +172,7 @@ export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
       if (t.start >= end) break;
       // Abbreviations too: НАТО, ЛГБТ and ШОС are what people type.
       if (t.kind === 'number' || !t.keys || t.norm.length < MIN_TERM_LETTERS) continue;
-      out.add(`${fold(t.norm)} ${t.norm} ${t.keys.stem}`);
+      out.add(termValue({ fold: fold(t.norm), form: t.norm, stem: t.keys.stem }));
     }
   };
   add(analysis.title.tokens, Number.POSITIVE_INFINITY);

@@ -10,7 +10,7 @@ import {
   wordScript,
 } from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
-import { toEngineError } from '../../engine/index.js';
+import { parseTermValue, toEngineError } from '../../engine/index.js';
 
 export interface Suggestion {
   text: string;
@@ -77,10 +77,10 @@ export interface Completion {
   count: number;
 }
 
-/** Parses a `terms` facet value (`fold form stem`, see indexer/document.ts). */
+/** A completion of a `terms` facet value (engine/term-value.ts). */
 function completionOf(value: string, count: number): Completion | null {
-  const [, form, stem] = value.split(' ');
-  return form && stem ? { form, stem, count } : null;
+  const term = parseTermValue(value);
+  return term ? { form: term.form, stem: term.stem, count } : null;
 }
 
 /**
