@@ -161,9 +161,9 @@ const MIN_TERM_LETTERS = 2;
 
 /**
  * The vocabulary of an article's title and lead, for completions while typing: one value per distinct word form,
- * `fold(form) form stem` (written short, engine/term-value.ts). Meilisearch's facet search matches a typed prefix against the start of a value and counts
- * the articles holding it, so «каз», «қаз» and «Qaz» (read as Cyrillic, then folded) complete to the forms the
- * archive holds, the most frequent first, and the stem groups the forms of one word.
+ * `fold(form) form stem` (written short, engine/term-value.ts). Meilisearch's facet search matches a typed prefix
+ * against the start of a value and counts the articles holding it, so «каз», «қаз» and «Qaz» (read as Cyrillic, then
+ * folded) complete to the forms the archive holds, the most frequent first, and the stem groups the forms of one word.
  */
 export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
   const out = new Set<string>();
