@@ -52,7 +52,8 @@ describe('chaos: kill -9 during indexing', () => {
     const file = join(temp('izde-chaos-in-'), 'articles.jsonl');
     const ids = writeArticles(file, ARTICLES, { words: 60 });
 
-    const run = spawnIndexCli([...BATCH_FLAGS, file], { MEILI_DB_PATH: dataDir });
+    // A killed indexer leaves its spooled batch behind: in a temporary folder of the test's own.
+    const run = spawnIndexCli([...BATCH_FLAGS, file], { MEILI_DB_PATH: dataDir, TMPDIR: temp('izde-chaos-tmp-') });
     const engine = await waitFor('the indexer’s engine', () => engineOf(dataDir), 60_000);
     await waitFor('a first batch handed to Meilisearch', async () => (await documentTasks(engine)) >= 1, 60_000);
     run.child.kill('SIGKILL');

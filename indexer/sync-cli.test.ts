@@ -21,10 +21,13 @@ const temp = (prefix: string) => {
   return dir;
 };
 const quiet = (): Progress => ({ advance() {}, note() {}, stop() {} });
-const env = () => ({ MEILI_DB_PATH: dataDir });
+let spoolDir: string;
+// The CLIs spool their batches in a folder of the test's own: a CLI killed with kill -9 leaves its batch behind.
+const env = () => ({ MEILI_DB_PATH: dataDir, TMPDIR: spoolDir });
 
 beforeAll(async () => {
   dataDir = temp('izde-sync-cli-');
+  spoolDir = temp('izde-sync-cli-tmp-');
   gateway = await Gateway.open({ config: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles' } });
   await gateway.ensureIndex();
 }, 60_000);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '../engine/index.js';
 import { Gateway, waitForTask } from '../engine/index.js';
 import { API_ORIGIN, ingestRecords } from './ingest.js';
@@ -55,6 +55,8 @@ beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'izde-sync-in-'));
   await waitForTask(gateway.admin, await gateway.admin.index('articles').deleteAllDocuments(), 'empty the index');
 });
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('runSync', () => {
   it('adds, then leaves alone, then follows an edit, a removal and an addition', async () => {
