@@ -27,10 +27,22 @@ const typoKeyOf = (queryKey: string): string | null => {
 /** Whether a query key is long enough for Meilisearch to match it with a typo (on a field where typos are on). */
 export const allowsTypo = (queryKey: string): boolean => typoKeyOf(queryKey) !== null;
 
+/**
+ * Meilisearch's one-typo rule for a set of query keys: whether it lets any of them match an index key (not equal to
+ * it), or null when none is long enough for a typo. The query keys are decomposed once, for all the keys tested.
+ */
+function typoMatcher(queryKeys: Iterable<string>): ((key: string) => boolean) | null {
+  const typoKeys = [...queryKeys].flatMap((k) => typoKeyOf(k) ?? []);
+  if (typoKeys.length === 0) return null;
+  return (key) => {
+    const d = decomposed(key);
+    return typoKeys.some((q) => oneTypoApart(q, d));
+  };
+}
+
 /** Whether Meilisearch's one-typo rule lets the query key `queryKey` match the index key `key` (not equal to it). */
 export function typoMatch(queryKey: string, key: string): boolean {
-  const q = typoKeyOf(queryKey);
-  return q !== null && oneTypoApart(q, decomposed(key));
+  return typoMatcher([queryKey])?.(key) ?? false;
 }
 
 /**
@@ -124,13 +136,9 @@ export function matchedRanges(text: AnalyzedText, keys: MatchKeys): Range[] {
     for (const [k, spans] of text.exact) if (startsWithAny(k, keys.exactPrefixes)) add(spans);
   if (keys.foldPrefixes.size > 0)
     for (const [k, spans] of text.fold) if (startsWithAny(k, keys.foldPrefixes)) add(spans);
-  // The query's fold keys long enough for a typo, decomposed once; each of the text's fold keys compared once.
-  const typoKeys = [...keys.fold].flatMap((k) => typoKeyOf(k) ?? []);
-  if (typoKeys.length > 0)
-    for (const [k, spans] of text.fold) {
-      const fold = decomposed(k);
-      if (typoKeys.some((q) => oneTypoApart(fold, q))) add(spans);
-    }
+  // Each of the text's fold keys is tested once against the query's fold keys long enough for a typo.
+  const typo = typoMatcher(keys.fold);
+  if (typo) for (const [k, spans] of text.fold) if (typo(k)) add(spans);
   for (const m of text.mentions) if (keys.entities.has(m.code)) ranges.push([m.start, m.end]);
   return ranges;
 }
