@@ -5,7 +5,8 @@
  * database, how many pages its tree holds (the `MDB_db` entry in the main database), so the sizes are read, not
  * estimated: no tree is walked. Prints each database's entries and megabytes, the data in use and the file's size;
  * what the file holds beyond the data in use is free pages. Read-only, and safe while the engine runs (it reads the
- * newest committed meta page). Given a folder, it reports every index file under it.
+ * newest committed meta page). Given a folder, it reports every index file under it (izde's writers' lock is a small
+ * one).
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,14 +36,14 @@ function readPage(fd: number, page: number): Buffer {
   return buf;
 }
 
-export interface DiskUsage {
+interface DiskUsage {
   databases: { name: string; entries: number; bytes: number }[];
   inUseBytes: number;
   fileBytes: number;
 }
 
 /** The named databases of one LMDB file, largest first. */
-export function diskUsage(file: string): DiskUsage {
+function diskUsage(file: string): DiskUsage {
   const fd = openSync(file, 'r');
   try {
     // Two meta pages; the one with the larger transaction id is the newest commit.
@@ -99,7 +100,6 @@ function main(): number {
   const mb = (b: number) => (b / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   for (const file of indexFiles(path)) {
     const usage = diskUsage(file);
-    if (usage.inUseBytes < 1e6) continue; // the writers' lock index and other small ones
     printTable(
       file,
       ['database', 'entries', 'MB'],
@@ -115,4 +115,4 @@ function main(): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
+process.exitCode = main();
