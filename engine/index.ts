@@ -34,6 +34,7 @@ export { EngineError, type EngineErrorCode } from './errors.js';
 export { Gateway, type GatewayOptions } from './gateway.js';
 export { isHealthy, sleep } from './health.js';
 export { type HttpClient, nodeHttpClient } from './http-client.js';
+export { decodeKey, decodeQuery, encodeKey, keysCodedIn } from './key-code.js';
 export { type EngineLock, readLock } from './lock.js';
 export { meiliCode, toEngineError } from './meili-errors.js';
 export { isAlive, isMeilisearchFor, type MeilisearchLaunch, spawnMeilisearch } from './process.js';
@@ -61,7 +62,7 @@ export {
 } from './schema.js';
 export { ensureIndex, INDEX_SETTINGS, PRIMARY_KEY } from './settings.js';
 export { DEFAULT_STALL_MS, type Finished, TaskTracker, type WaitOptions, waitForTask } from './tasks.js';
-export { parseTermValue, type TermValue, termValue } from './term-value.js';
+export { parseRawTermValue, parseTermValue, type TermValue, termValue } from './term-value.js';
 export { addDocumentsFile, type NdjsonFile } from './upload.js';
 export {
   conflicts,

@@ -24,9 +24,10 @@ export const INDEX_SETTINGS = {
   stopWords: [],
   typoTolerance: {
     enabled: true,
-    // Meilisearch counts these sizes in UTF-8 BYTES: a Cyrillic letter is two, and fold keys start with a
-    // language mark («ъ», «ь»). 18 bytes = the mark and eight letters. Two typos on lemma keys join different words
-    // (подписываться ~ подписать), so they are off (255 is the largest size allowed).
+    // Sizes of a key in its code (key-code.ts): one character a letter of a fold key, after its language mark, so 18
+    // is the mark and 17 letters — typos are kept to long words (typo-mirror.test.ts measures the rule on the engine).
+    // Two typos on lemma keys join different words (подписываться ~ подписать), so they are off (255 is the largest
+    // size allowed).
     minWordSizeForTypos: { oneTypo: 18, twoTypos: 255 },
     // Typos only on the fold tier: a typo on an exact or stemmed key would outrank real folded matches, and one on a
     // salient key would find an article the tiers do not.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyzers/index.js';
+import { type ArticleDocument, decodeKey, encodeKey, parseTermValue } from '../engine/index.js';
 import { passageOfUnits, passageUnits, sortTimestamp, toDocument, UNIT_WORDS } from './document.js';
 import type { Article } from './types.js';
 
@@ -18,16 +19,39 @@ const article = (over: Partial<Article>): Article => ({
   ...over,
 });
 
+const KEY_FIELDS = /^(title_[xsf]|p\d+_[xsf]|sal_[tm])$/;
+
+/**
+ * A document with its keys read back from the engine's key code (engine/key-code.ts) and its completions as fold,
+ * form and stem, so the tests name keys as the analyzers make them.
+ */
+function readable(doc: ArticleDocument): ArticleDocument & { completions: unknown[] } {
+  const out: ArticleDocument & { completions: unknown[] } = { ...doc, completions: doc.terms.map(parseTermValue) };
+  const fields = out as unknown as Record<string, unknown>;
+  for (const [field, value] of Object.entries(doc)) {
+    if (KEY_FIELDS.test(field) && typeof value === 'string') fields[field] = value.split(' ').map(decodeKey).join(' ');
+  }
+  return out;
+}
+
+const toDoc = (...args: Parameters<typeof toDocument>) => readable(toDocument(...args));
+
 describe('toDocument', () => {
   it('keeps the original text and id, with a Meilisearch-safe key', () => {
-    const doc = toDocument(article({ title: 'В Астане прошёл саммит ШОС', body: 'Текст на то и есть.' }), source);
+    const doc = toDoc(article({ title: 'В Астане прошёл саммит ШОС', body: 'Текст на то и есть.' }), source);
     expect(doc.id).toBe('kazinform-qz/2024/x y');
     expect(doc.key).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(doc.title).toBe('В Астане прошёл саммит ШОС');
   });
 
+  it('stores keys in the engine key code, one byte a Russian letter (engine/key-code.ts)', () => {
+    const doc = toDocument(article({ title: 'Министр приехал' }), source);
+    expect(doc.title_s).toBe(`${encodeKey('ьминистр')} ${encodeKey('ьприехать')}`);
+    expect(doc.title_s).toBe('2ministr 2priehat2');
+  });
+
   it('writes aligned tiers without stopwords, marked by language, with entity tokens in every tier', () => {
-    const doc = toDocument(article({ title: 'Саммит ШОС в Астане' }), source);
+    const doc = toDoc(article({ title: 'Саммит ШОС в Астане' }), source);
     const x = doc.title_x.split(' ');
     const s = doc.title_s.split(' ');
     const f = doc.title_f.split(' ');
@@ -41,23 +65,23 @@ describe('toDocument', () => {
   });
 
   it('gives a foreign name its skeleton token, so the other script finds it', () => {
-    const doc = toDocument(article({ body: 'Парламент обсудил Brexit.' }), source);
+    const doc = toDoc(article({ body: 'Парламент обсудил Brexit.' }), source);
     expect(doc.p0_s?.split(' ')).toContain('zxbrkst');
   });
 
   it("writes a passage's fold field only where folding changed a key (the fold query finds the rest in the stem field)", () => {
-    const ru = toDocument(article({ body: 'Парламент обсудил закон. Министр ответил.' }), source);
+    const ru = toDoc(article({ body: 'Парламент обсудил закон. Министр ответил.' }), source);
     expect(ru.p0_s).toBeDefined();
     expect(ru.p0_f).toBeUndefined();
     expect(ru.title_f).toBeDefined(); // the title query names its fields
-    const kk = toDocument(article({ body: 'Парламент заңды талқылады. Министр жауап берді.' }), source);
+    const kk = toDoc(article({ body: 'Парламент заңды талқылады. Министр жауап берді.' }), source);
     expect(kk.p0_f).toBeDefined();
     expect(kk.p0_f).not.toBe(kk.p0_s);
     expect(kk.p1_f).toBeUndefined(); // «Министр жауап берді»: every key folds to itself
   });
 
   it('records where it came from, its hash and the analyzer version', () => {
-    const doc = toDocument(article({ body: 'Текст.' }), source);
+    const doc = toDoc(article({ body: 'Текст.' }), source);
     expect(doc).toMatchObject({ origin: '/archive/a.jsonl', hash: 'h' });
     expect(doc.av).toMatch(/\S/);
   });
@@ -67,7 +91,7 @@ describe('toDocument', () => {
       'Министр иностранных дел Казахстана провёл встречу с коллегами в Астане. Встреча прошла в МИД.',
       'Второй абзац о переговорах. В нём говорится о министрах.',
     ].join('\n\n');
-    const doc = toDocument(article({ body }), source);
+    const doc = toDoc(article({ body }), source);
     expect(doc.p0_x?.split(' ')).toContain('министр');
     expect(doc.p0_s?.split(' ')).toContain('ьминистр');
     expect(doc.p1_x?.split(' ')).toContain('встреча');
@@ -99,26 +123,28 @@ describe('toDocument', () => {
   });
 
   it('keeps the vocabulary of the title and lead for completions: fold, form, stem', () => {
-    const doc = toDocument(
+    const doc = toDoc(
       article({
         title: 'Қазақстанның министрлері',
         body: 'Бірінші сөйлем ұзын. Екінші сөйлем де бар.\n\nҮшінші сөйлемдегі сөз.',
       }),
       source,
     );
-    expect(doc.terms).toContain('казакстаннын қазақстанның ъ9:');
-    expect(doc.terms).toContain('министрлери министрлері ъ7:'); // the stem ъминистр: seven letters of the form
-    expect(doc.terms.some((t) => t.startsWith('ушинши'))).toBe(false); // the third sentence is past the lead
+    expect(doc.completions).toContainEqual({ fold: 'казакстаннын', form: 'қазақстанның', stem: 'ъқазақстан' });
+    expect(doc.completions).toContainEqual({ fold: 'министрлери', form: 'министрлері', stem: 'ъминистр' });
+    expect(doc.completions).not.toContainEqual(expect.objectContaining({ fold: 'ушинши' })); // past the lead
+    // Stored in the key code, the typed prefix's code first: «министрлері» is `ministrleri ministrler6i k7:`.
+    expect(doc.terms).toContain('ministrleri ministrler6i k7:');
   });
 
   it('offers abbreviations as completions too (НАТО, ЛГБТ), never numbers', () => {
-    const doc = toDocument(article({ title: 'НАТО саммиті 2024 жылы', lang: 'kk' }), source);
-    expect(doc.terms).toContain('нато 4:');
-    expect(doc.terms.some((t) => t.startsWith('2024'))).toBe(false);
+    const doc = toDoc(article({ title: 'НАТО саммиті 2024 жылы', lang: 'kk' }), source);
+    expect(doc.completions).toContainEqual({ fold: 'нато', form: 'нато', stem: 'нато' });
+    expect(doc.completions).not.toContainEqual(expect.objectContaining({ fold: '2024' }));
   });
 
   it('keeps the salient words: title and lead in sal_t, the words mentioned twice or more elsewhere in sal_m', () => {
-    const doc = toDocument(
+    const doc = toDoc(
       article({
         lang: 'kk',
         title: 'Астанада кездесу өтті',

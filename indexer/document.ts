@@ -12,6 +12,7 @@ import {
 import {
   type ArticleDocument,
   documentKey,
+  encodeKey,
   hasTier,
   LEAD_PASSAGES,
   type Origin,
@@ -119,6 +120,9 @@ function writeLanes(analysis: TextAnalysis, laneOf: (offset: number) => Lanes): 
   });
 }
 
+/** A field's keys as the engine holds them: in the key code (engine/key-code.ts), one byte a Russian letter. */
+const coded = (keys: readonly string[]): string => keys.map(encodeKey).join(' ');
+
 const sameKeys = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((k, i) => k === b[i]);
 
@@ -142,15 +146,15 @@ export function termFields(
     return passages[passageOf[unit] ?? 0] ?? (passages[0] as Lanes);
   });
   const out: Pick<ArticleDocument, 'title_x' | 'title_s' | 'title_f'> & Partial<Record<PassageField, string>> = {
-    title_x: title.exact.join(' '),
-    title_s: title.stem.join(' '),
-    title_f: title.fold.join(' '),
+    title_x: coded(title.exact),
+    title_s: coded(title.stem),
+    title_f: coded(title.fold),
   };
   passages.forEach((lanes, p) => {
     for (const tier of TIERS) {
       if (!hasTier(p, tier) || lanes[tier].length === 0) continue;
       if (tier === 'fold' && sameKeys(lanes.fold, lanes.stem)) continue;
-      out[passageField(p, tier)] = lanes[tier].join(' ');
+      out[passageField(p, tier)] = coded(lanes[tier]);
     }
   });
   return out;
@@ -212,16 +216,14 @@ export function salientOf(analysis: ArticleAnalysis, leadEnd: number): Pick<Arti
   add(analysis.body, leadEnd);
   const all = [...seen];
   return {
-    sal_t: all
-      .filter(([, s]) => s.top)
-      .map(([key]) => key)
-      .join(' '),
-    sal_m: all
-      .filter(([, s]) => !s.top && s.count >= 2)
-      .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
-      .slice(0, SALIENT_MENTIONED)
-      .map(([key]) => key)
-      .join(' '),
+    sal_t: coded(all.filter(([, s]) => s.top).map(([key]) => key)),
+    sal_m: coded(
+      all
+        .filter(([, s]) => !s.top && s.count >= 2)
+        .sort(([, a], [, b]) => b.count - a.count || a.first - b.first)
+        .slice(0, SALIENT_MENTIONED)
+        .map(([key]) => key),
+    ),
   };
 }
 

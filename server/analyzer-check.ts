@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { ANALYZER_VERSION } from '../analyzers/index.js';
 import type { Gateway } from '../engine/index.js';
-import { analyzerVersions } from '../engine/index.js';
+import { analyzerVersions, keysCodedIn } from '../engine/index.js';
 
 /** What /api/health says about analysis: the server's version and the index's. */
 export interface AnalyzerStatus {
@@ -35,6 +35,12 @@ export class AnalyzerCheck {
     this.last = { version, status };
     this.report(counts);
     return status;
+  }
+
+  /** Whether the index holds articles analyzed before the key code (engine/key-code.ts keysCodedIn); false when unknown. */
+  async legacyKeys(): Promise<boolean> {
+    const status = await this.status().catch(() => undefined);
+    return Object.keys(status?.indexAnalyzerVersions ?? {}).some((v) => !keysCodedIn(v));
   }
 
   private report(counts: Record<string, number>): void {

@@ -52,9 +52,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     // The suggester offers titles through the search service's planner, which in turn answers /api/suggest with it.
     let search: SearchService | undefined;
-    const suggester = new Suggester({ gateway, titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]) });
     const indexVersion = new IndexVersion(gateway);
     const analyzers = new AnalyzerCheck(gateway, logger, indexVersion);
+    const suggester = new Suggester({
+      gateway,
+      titles: (q, n) => search?.titleMatches(q, n) ?? Promise.resolve([]),
+      legacyKeys: () => analyzers.legacyKeys(),
+    });
     search = new SearchService({ gateway, suggester, indexVersion, analyzers });
     const app = createApp({
       search,

@@ -1,27 +1,22 @@
 import type { IndexKeys } from '../../analyzers/index.js';
 import { analyzeArticle, analyzeText, type TextAnalysis } from '../../analyzers/index.js';
-import { INDEX_SETTINGS } from '../../engine/index.js';
+import { encodeKey, INDEX_SETTINGS } from '../../engine/index.js';
 import type { Range } from './highlight.js';
 import type { MatchKeys } from './plan.js';
 
 /**
  * Meilisearch allows one typo on the fold tier for a query word of at least this many characters (engine/settings.ts),
- * and a typo on the first character counts two. It compares words decomposed (NFD): «й» is «и» + a combining breve,
- * so «й» → «и» is one typo and a dropped «й» two, and a key with «й» is one character longer. Measured on the real
- * engine by typo-mirror.test.ts; the highlighter mirrors it (measuring UTF-8 bytes instead, as it did, marked one-typo
- * neighbours of nine-letter Kazakh keys — қаржылық → қарсылық — that the engine never matched).
+ * and a typo on the first character counts two. The engine sees keys in their code (engine/key-code.ts): one ASCII
+ * character a letter of a fold key, its language mark first, so the rule is read on the codes. Measured on the real
+ * engine by typo-mirror.test.ts; the highlighter mirrors it, so it marks no neighbour the engine never matched
+ * (қаржылық → қарсылық).
  */
 const MIN_TYPO_CHARS = INDEX_SETTINGS.typoTolerance.minWordSizeForTypos.oneTypo;
-const decomposed = (s: string): string => s.normalize('NFD');
-const charLength = (s: string): number => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
-/** A query key as the typo rule sees it, or null when it is too short for a typo. */
+
+/** A query key's code as the typo rule sees it, or null when it is too short for a typo. */
 const typoKeyOf = (queryKey: string): string | null => {
-  const d = decomposed(queryKey);
-  return charLength(d) >= MIN_TYPO_CHARS ? d : null;
+  const code = encodeKey(queryKey);
+  return code.length >= MIN_TYPO_CHARS ? code : null;
 };
 
 /** Whether a query key is long enough for Meilisearch to match it with a typo (on a field where typos are on). */
@@ -29,14 +24,14 @@ export const allowsTypo = (queryKey: string): boolean => typoKeyOf(queryKey) !==
 
 /**
  * Meilisearch's one-typo rule for a set of query keys: whether it lets any of them match an index key (not equal to
- * it), or null when none is long enough for a typo. The query keys are decomposed once, for all the keys tested.
+ * it), or null when none is long enough for a typo. The query keys are coded once, for all the keys tested.
  */
 function typoMatcher(queryKeys: Iterable<string>): ((key: string) => boolean) | null {
   const typoKeys = [...queryKeys].flatMap((k) => typoKeyOf(k) ?? []);
   if (typoKeys.length === 0) return null;
   return (key) => {
-    const d = decomposed(key);
-    return typoKeys.some((q) => oneTypoApart(q, d));
+    const code = encodeKey(key);
+    return typoKeys.some((q) => oneTypoApart(q, code));
   };
 }
 

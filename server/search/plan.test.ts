@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { SALIENT_FIELDS, TIER_FIELDS } from '../../engine/index.js';
+import { decodeQuery, SALIENT_FIELDS, TIER_FIELDS } from '../../engine/index.js';
 import { NEAR_WORDS_SCORE, type PlannedQuery, planQuery } from './plan.js';
 
 const find = (queries: PlannedQuery[], name: string) => queries.find((q) => q.name === name);
-const qs = (text: string, prefix = false) => planQuery(text, { prefix }).queries;
+/** The planned queries, their keys read back from the engine's key code (engine/key-code.ts). */
+const qs = (text: string, prefix = false) =>
+  planQuery(text, { prefix }).queries.map((q) => ({ ...q, q: decodeQuery(q.q) }));
+
+describe('planQuery: keys in the engine key code', () => {
+  it('sends every key coded, phrase quotes and the prefix kept', () => {
+    expect(find(planQuery('министрлері').queries, 'stem+fold:kk')?.q).toBe('"0ministr" ');
+    expect(find(planQuery('Қаз', { prefix: true }).queries, 'prefix-exact:kk')?.q).toBe('6kaz');
+  });
+});
 
 describe('planQuery: tiers and weights', () => {
   it('an inflected Kazakh word: salient, exact, stem and fold queries; the salient words first, then exact > stem > fold', () => {

@@ -9,7 +9,7 @@ import {
   RUSSIAN_MARK,
   salientKey,
 } from '../../analyzers/index.js';
-import { INDEX_SETTINGS, SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
+import { encodeKey, INDEX_SETTINGS, SALIENT_FIELDS, TIER_FIELDS, type Tier, titleField } from '../../engine/index.js';
 import { allowsTypo } from './match.js';
 
 /**
@@ -97,8 +97,8 @@ const TYPOS_OFF = new Set<string>(INDEX_SETTINGS.typoTolerance.disableOnAttribut
 const typosOn = (fields: readonly string[]): boolean => fields.some((f) => !TYPOS_OFF.has(f));
 
 /**
- * Joins keys into a Meilisearch q: phrase groups in quotes, then a trailing space so the last word is no prefix.
- * A word that can have no typo on these fields (`typos` false, or a key too short for one) is sent as a phrase of
+ * Joins keys into a Meilisearch q, each in the engine's key code (engine/key-code.ts): phrase groups in quotes, then
+ * a trailing space so the last word is no prefix. A word that can have no typo on these fields (`typos` false, or a key too short for one) is sent as a phrase of
  * one word as well. Meilisearch tries to split every other word into two («ъқазақстан» → «ъқазақ стан»), looking up
  * each split in every searchable field: on izde's hundred-odd term fields that was a third of the engine's search
  * time, for splits no key can have (docs/performance.md). A phrase is matched as it stands: no split, no typo, no
@@ -108,11 +108,12 @@ function toQ(keys: readonly string[], phrases: readonly number[], prefixLast: bo
   let q = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] ?? '';
+    const code = encodeKey(key);
     const inPhrase = (phrases[i] ?? -1) >= 0;
     const bare = key === '' || (prefixLast && i === keys.length - 1) || (typos && allowsTypo(key));
     const opens = inPhrase ? i === 0 || phrases[i - 1] !== phrases[i] : !bare;
     const closes = inPhrase ? i === keys.length - 1 || phrases[i + 1] !== phrases[i] : !bare;
-    q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${key}${closes ? '"' : ''}`;
+    q += `${i > 0 ? ' ' : ''}${opens ? '"' : ''}${code}${closes ? '"' : ''}`;
   }
   return prefixLast ? q : `${q} `;
 }

@@ -8,6 +8,7 @@ import { analyzeQuery, wrongLayoutCandidates } from '../../analyzers/index.js';
 import { type ArticleDocument, type Facet, HIT_FIELDS, toEngineError } from '../../engine/index.js';
 import { type FilterExpr, printFilter } from './filter-expr.js';
 import type { Range } from './highlight.js';
+import { federatedMultiSearch } from './legacy-keys.js';
 import { type MatchKeys, type PlannedQuery, planQuery } from './plan.js';
 
 /**
@@ -87,6 +88,7 @@ export async function runPlannedSearch(
   indexName: string,
   request: PlannedSearchRequest,
   rangesOf: RangesOf,
+  legacyKeys = false,
 ): Promise<PlannedSearchResult> {
   const texts = request.queries.map((q) => q.q.trim());
   // Each query analyzed once: its whole-word plan and, when that finds nothing, its prefix plan read the same analysis.
@@ -96,7 +98,7 @@ export async function runPlannedSearch(
     const plan = planQuery(analysis);
     return { planned: plan.queries, keys: plan.keys, correction: null };
   });
-  let answer = await federatedSearch(client, indexName, request, choices);
+  let answer = await federatedSearch(client, indexName, request, choices, legacyKeys);
   if (answer.total === 0) {
     // Typing: the last word may be unfinished.
     let changed = false;
@@ -110,7 +112,7 @@ export async function runPlannedSearch(
     });
     if (changed) {
       choices = prefixed;
-      answer = await federatedSearch(client, indexName, request, choices);
+      answer = await federatedSearch(client, indexName, request, choices, legacyKeys);
     }
   }
   if (answer.total === 0 && request.correct !== false) {
@@ -124,7 +126,7 @@ export async function runPlannedSearch(
         const plan = planQuery(candidate.text, { prefix: true });
         return { planned: plan.queries, keys: plan.keys, correction: candidate.text };
       });
-      const fixed = await federatedSearch(client, indexName, request, round);
+      const fixed = await federatedSearch(client, indexName, request, round, legacyKeys);
       if (fixed.total > 0) {
         choices = round;
         answer = fixed;
@@ -163,6 +165,7 @@ async function federatedSearch(
   indexName: string,
   request: PlannedSearchRequest,
   choices: readonly QueryPlanChoice[],
+  legacyKeys: boolean,
 ): Promise<Answer> {
   const facets = request.facets ?? [];
   const owners: number[] = [];
@@ -207,7 +210,7 @@ async function federatedSearch(
   };
   let raw: SearchResponse<StoredHit>;
   try {
-    raw = await client.multiSearch<FederatedMultiSearchParams, StoredHit>(params);
+    raw = await federatedMultiSearch<StoredHit>(client, params, legacyKeys);
   } catch (err) {
     throw toEngineError(err);
   }

@@ -24,6 +24,7 @@ import { type Alternative, findAlternatives } from './alternatives.js';
 import { type DisplayScript, displayHit } from './display-script.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
 import { markHtml, mergeRanges, type Range, snippetHtml } from './highlight.js';
+import { federatedMultiSearch } from './legacy-keys.js';
 import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
 import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import {
@@ -105,7 +106,11 @@ export interface SearchServiceOptions {
    */
   indexVersion?: { get(): Promise<string | null> };
   /** Which analyzer versions the index holds, for health (server/analyzer-check.ts). */
-  analyzers?: { status(): Promise<{ analyzerVersion: string; indexAnalyzerVersions: Record<string, number> }> };
+  analyzers?: {
+    status(): Promise<{ analyzerVersion: string; indexAnalyzerVersions: Record<string, number> }>;
+    /** Whether the index holds articles analyzed before the key code (engine/key-code.ts keysCodedIn). */
+    legacyKeys(): Promise<boolean>;
+  };
 }
 
 /** Bytes a value takes in memory, roughly: caches are bounded by bytes, not entries, so that big answers and long
@@ -432,14 +437,20 @@ export class SearchService {
    * restrict a query to fields it does not know: the restricted queries (titles) are then left out.
    */
   private async multiSearch(client: Meilisearch, request: FederatedMultiSearchParams): Promise<FederatedResponse> {
+    const legacy = await this.legacyKeys();
     try {
-      return await client.multiSearch<FederatedMultiSearchParams, HitDocument>(request);
+      return await federatedMultiSearch<HitDocument>(client, request, legacy);
     } catch (err) {
       if (meiliCode(err) !== 'invalid_search_attributes_to_search_on') throw err;
       const queries = request.queries.filter((q) => !q.attributesToSearchOn);
       if (queries.length === 0) return { hits: [], estimatedTotalHits: 0, facetDistribution: {} };
-      return client.multiSearch<FederatedMultiSearchParams, HitDocument>({ ...request, queries });
+      return federatedMultiSearch<HitDocument>(client, { ...request, queries }, legacy);
     }
+  }
+
+  /** Whether the index holds articles analyzed before the key code: their keys are searched as written then too. */
+  private async legacyKeys(): Promise<boolean> {
+    return (await this.analyzers?.legacyKeys().catch(() => false)) ?? false;
   }
 
   private federated(
@@ -533,8 +544,12 @@ export class SearchService {
    * facets and sort asked, federated queries; hits come with the ranges their query matched.
    */
   async searchPlanned(request: PlannedSearchRequest): Promise<PlannedSearchResult> {
-    return runPlannedSearch(await this.client(), this.gateway.indexName, request, (doc, keys) =>
-      this.matchedRanges(doc, keys),
+    return runPlannedSearch(
+      await this.client(),
+      this.gateway.indexName,
+      request,
+      (doc, keys) => this.matchedRanges(doc, keys),
+      await this.legacyKeys(),
     );
   }
 

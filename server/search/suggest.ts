@@ -10,7 +10,7 @@ import {
   wordScript,
 } from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
-import { parseTermValue, toEngineError } from '../../engine/index.js';
+import { encodeKey, parseRawTermValue, parseTermValue, type TermValue, toEngineError } from '../../engine/index.js';
 
 export interface Suggestion {
   text: string;
@@ -36,6 +36,11 @@ export interface SuggesterOptions {
   maxTitles?: number;
   /** Bytes of facet answers kept per index version (0: none); see `completions`. */
   completionCacheBytes?: number;
+  /**
+   * Whether the index holds articles analyzed before the key code (engine/key-code.ts keysCodedIn): their completions
+   * are read in their own form too until `npm run reindex` has analyzed them again.
+   */
+  legacyKeys?: () => Promise<boolean>;
 }
 
 /** One answer of the `terms` facet search: its values and their counts. */
@@ -77,11 +82,14 @@ export interface Completion {
   count: number;
 }
 
-/** A completion of a `terms` facet value (engine/term-value.ts). */
-function completionOf(value: string, count: number): Completion | null {
-  const term = parseTermValue(value);
-  return term ? { form: term.form, stem: term.stem, count } : null;
+/** How a facet value is looked for and read: in the key code, or as written before it. */
+interface ValueForm {
+  query: (prefix: string) => string;
+  parse: (value: string) => TermValue | null;
 }
+
+const CODED: ValueForm = { query: encodeKey, parse: parseTermValue };
+const RAW: ValueForm = { query: (prefix) => prefix, parse: parseRawTermValue };
 
 /**
  * Completions for the search box, all from the live index (facet answers are kept only under the index version they
@@ -115,28 +123,39 @@ export class Suggester {
    */
   async completions(prefix: string, limit: number, version: string | null = null): Promise<Completion[]> {
     if (!prefix) return [];
-    const cacheKey = version === null ? undefined : `${version}\u0000${prefix}`;
-    let hits = cacheKey === undefined ? undefined : this.facetAnswers?.get(cacheKey);
-    if (!hits) {
-      hits = await this.facetSearch(prefix);
-      if (cacheKey !== undefined) this.facetAnswers?.set(cacheKey, hits);
-    }
+    const forms = (await this.options.legacyKeys?.()) ? [CODED, RAW] : [CODED];
+    const answers = await Promise.all(forms.map((form) => this.facetAnswer(form.query(prefix), version)));
     const groups = new Map<string, { best: Completion; total: number }>();
-    for (const h of hits) {
-      const c = completionOf(h.value, h.count);
-      // Facet search forgives a typo; a completion must really start with what was typed.
-      if (!c || !h.value.startsWith(prefix)) continue;
-      const g = groups.get(c.stem);
-      if (!g) groups.set(c.stem, { best: c, total: c.count });
-      else {
-        g.total += c.count;
-        if (c.count > g.best.count) g.best = c;
+    forms.forEach((form, i) => {
+      const query = form.query(prefix);
+      for (const h of answers[i] ?? []) {
+        // Facet search forgives a typo; a completion must really start with what was typed.
+        const term = h.value.startsWith(query) ? form.parse(h.value) : null;
+        if (!term) continue;
+        const c = { form: term.form, stem: term.stem, count: h.count };
+        const g = groups.get(c.stem);
+        if (!g) groups.set(c.stem, { best: c, total: c.count });
+        else {
+          g.total += c.count;
+          if (c.count > g.best.count) g.best = c;
+        }
       }
-    }
+    });
     return [...groups.values()]
       .sort((a, b) => b.total - a.total)
       .slice(0, limit)
       .map((g) => ({ ...g.best, count: g.total }));
+  }
+
+  /** The facet search of a value prefix, kept under the index version it was read at. */
+  private async facetAnswer(query: string, version: string | null): Promise<FacetHits> {
+    const cacheKey = version === null ? undefined : `${version}\u0000${query}`;
+    let hits = cacheKey === undefined ? undefined : this.facetAnswers?.get(cacheKey);
+    if (!hits) {
+      hits = await this.facetSearch(query);
+      if (cacheKey !== undefined) this.facetAnswers?.set(cacheKey, hits);
+    }
+    return hits;
   }
 
   private async facetSearch(prefix: string): Promise<FacetHits> {

@@ -3,13 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../analyzers/index.js';
-import { TIER_FIELDS } from '../../engine/index.js';
+import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
 import { searchPath, startTestServer, type TestServer } from '../testing.js';
 import { planCompletion } from './plan.js';
 import type { Completion } from './suggest.js';
-import { completionsToSearch, typingPlan } from './typing.js';
+import { completionsToSearch, typingPlan as planTyping } from './typing.js';
 
 const c = (form: string, stem: string, count: number): Completion => ({ form, stem, count });
+
+type Planned = ReturnType<typeof planCompletion>;
+/** A plan's queries with their keys read back from the engine's key code (engine/key-code.ts). */
+const readable = (plan: Planned): Planned =>
+  plan && { ...plan, queries: plan.queries.map((q) => ({ ...q, q: decodeQuery(q.q) })) };
+const completionPlan = (...args: Parameters<typeof planCompletion>) => readable(planCompletion(...args));
+const typingPlan = (...args: Parameters<typeof planTyping>) => readable(planTyping(...args));
 const names = (completions: Completion[]) => completions.map((x) => x.form);
 
 describe('completionsToSearch: which words an unfinished word is taken for', () => {
@@ -59,24 +66,24 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
 
 describe('planCompletion and typingPlan', () => {
   it('searches a completed name by its entity token: every name in every language', () => {
-    const planned = planCompletion(analyzeQuery('Тоқ'), c('тоқаев', 'ътоқаев', 42), 1);
+    const planned = completionPlan(analyzeQuery('Тоқ'), c('тоқаев', 'ътоқаев', 42), 1);
     expect(planned?.queries.map((q) => q.q)).toEqual(['"zztokayev" ']);
     expect(planned?.keys.entities.has('TOKAYEV')).toBe(true);
   });
 
   it('searches a completed common word by its stem key on the stem tier, the words before it kept', () => {
-    const planned = planCompletion(analyzeQuery('Қазақстан үкі'), c('үкіметі', 'ъүкімет', 11), 1);
+    const planned = completionPlan(analyzeQuery('Қазақстан үкі'), c('үкіметі', 'ъүкімет', 11), 1);
     expect(planned?.queries).toMatchObject([{ q: '"zzkz" "ъүкімет" ', fields: TIER_FIELDS.stem, minScore: 0.45 }]);
   });
 
   it('searches a completed foreign word by its name skeleton too (Euronews ~ Евроньюс)', () => {
-    const planned = planCompletion(analyzeQuery('Euro'), c('euronews', 'euronews', 3), 1);
+    const planned = completionPlan(analyzeQuery('Euro'), c('euronews', 'euronews', 3), 1);
     expect(planned?.queries.map((q) => [q.q, q.weight])).toEqual([
       ['"euronews" ', 1],
       ['"zxrnvs" ', 0.85],
     ]);
     // A name the gazetteer knows goes by its entity token instead.
-    expect(planCompletion(analyzeQuery('Trum'), c('trump', 'trump', 3), 1)?.queries.map((q) => q.q)).toEqual([
+    expect(completionPlan(analyzeQuery('Trum'), c('trump', 'trump', 3), 1)?.queries.map((q) => q.q)).toEqual([
       '"zztrump" ',
     ]);
   });
