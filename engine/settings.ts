@@ -8,8 +8,16 @@ export const PRIMARY_KEY = 'key';
 /** Index settings, kept in code and applied idempotently at start-up. */
 export const INDEX_SETTINGS = {
   searchableAttributes: [...SEARCHABLE_FIELDS],
-  // `terms` is filterable so that its facet search completes words (server/search/suggest.ts).
-  filterableAttributes: [...FACETS, 'ts', 'key', 'origin', 'av', 'terms'],
+  // `terms` is there for its facet search only, which completes words (server/search/suggest.ts): nothing filters on it,
+  // and without its filter structures the index is 2.5 % smaller (docs/performance.md).
+  filterableAttributes: [
+    ...FACETS,
+    'ts',
+    'key',
+    'origin',
+    'av',
+    { attributePatterns: ['terms'], features: { facetSearch: true, filter: { equality: false, comparison: false } } },
+  ],
   sortableAttributes: ['date', 'ts'],
   displayedAttributes: ['*'],
   // `sort` first: a date sort is a pure date order, and only then does federated search merge its queries by date
