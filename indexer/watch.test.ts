@@ -4,12 +4,12 @@
  */
 import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '../engine/index.js';
 import { Gateway, sleep } from '../engine/index.js';
 import { spawnIndexCli } from './testing.js';
-import { ignoredPath, outermost } from './watch.js';
+import { ignoredPath, outermost, watchPaths } from './watch.js';
 
 describe('what the watcher follows', () => {
   const roots = ['/srv/news', '/data/me/.archive'];
@@ -81,6 +81,41 @@ async function until<T>(what: string, check: () => Promise<T> | T, ok: (v: T) =>
 }
 
 const page = (title: string) => `${title}\n\nАстанада жиын өтті. ${title}.\n`;
+
+describe('watchPaths', () => {
+  it('syncs a new folder whole once its files are written, so a file the events missed comes too', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'izde-watch-dir-'));
+    dirs.push(folder);
+    const batches: string[][] = [];
+    const watching = await watchPaths(gateway, {
+      paths: [folder],
+      quietMs: 200,
+      writeFinishMs: 200,
+      onSync: (_result, paths, initial) => {
+        if (!initial) batches.push([...paths]);
+      },
+      onError: (err) => {
+        throw err;
+      },
+    });
+    try {
+      const fresh = join(folder, 'fresh');
+      mkdirSync(fresh);
+      writeFileSync(join(fresh, 'new.txt'), page('Жаңа'));
+      await until('the new folder', ids, (v) => v.includes('new'));
+      await until(
+        'its batch',
+        () => batches.flat(),
+        (paths) => paths.includes(resolve(fresh)),
+      );
+      // The folder removed, its article goes (and the index is as the next test expects it).
+      rmSync(fresh, { recursive: true });
+      await until('the folder removed', ids, (v) => !v.includes('new'));
+    } finally {
+      await watching.close();
+    }
+  }, 60_000);
+});
 
 describe('npm run index -- --watch (a real process)', () => {
   it('follows additions, changes, removals and renames; ignores temporary and half-written files', async () => {

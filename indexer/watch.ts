@@ -140,7 +140,19 @@ export async function watchPaths(gateway: Gateway, options: WatchOptions): Promi
   watcher.on('change', (p) => changed(p, true));
   watcher.on('unlink', (p) => changed(p, true));
   // A new folder's files come as `add` events each, once written whole: a sync of the folder now could read them
-  // half-written. A removed folder is synced as a whole (everything that came from it goes).
+  // half-written. But chokidar misses a file created between its scan of a new folder and the watch it then sets on
+  // it (paulmillr/chokidar#1471; seen in CI: one file of a burst of twelve never came), so the folder is synced whole
+  // once its files had the time a file is given to be written: whatever the events missed comes with it, and a file
+  // still being written then comes again with its own event. A removed folder is synced as a whole (everything that
+  // came from it goes).
+  const newFolders = new Set<NodeJS.Timeout>();
+  watcher.on('addDir', (p) => {
+    const timer = setTimeout(() => {
+      newFolders.delete(timer);
+      changed(p, false);
+    }, config.writeFinishMs);
+    newFolders.add(timer);
+  });
   watcher.on('unlinkDir', (p) => changed(p, false));
   watcher.on('error', (err) => options.onError(err instanceof Error ? err : new Error(String(err)), roots));
   await new Promise<void>((ready) => watcher.once('ready', () => ready()));
@@ -149,6 +161,7 @@ export async function watchPaths(gateway: Gateway, options: WatchOptions): Promi
     async close() {
       closed = true;
       clearTimeout(timer);
+      for (const t of newFolders) clearTimeout(t);
       await watcher.close();
       await running;
     },
