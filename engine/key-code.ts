@@ -116,11 +116,6 @@ export function decodeKey(code: string): string {
   return out;
 }
 
-/** Codes each key of a space-separated list (a term field). */
-export function encodeKeys(keys: string): string {
-  return keys.split(' ').map(encodeKey).join(' ');
-}
-
 /**
  * The analyzer versions (analyzers/version.ts, `…-N`) whose documents hold keys in this code: from 10 on. An index
  * built before holds its keys as they are, and the search service asks for both forms until it is re-analyzed

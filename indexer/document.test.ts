@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyzers/index.js';
-import { type ArticleDocument, decodeKey, encodeKey, parseTermValue } from '../engine/index.js';
+import { type ArticleDocument, encodeKey, parseTermValue } from '../engine/index.js';
 import { passageOfUnits, passageUnits, sortTimestamp, toDocument, UNIT_WORDS } from './document.js';
+import { decodedKeys } from './testing.js';
 import type { Article } from './types.js';
 
 const source = { origin: '/archive/a.jsonl', hash: 'h' };
@@ -19,19 +20,9 @@ const article = (over: Partial<Article>): Article => ({
   ...over,
 });
 
-const KEY_FIELDS = /^(title_[xsf]|p\d+_[xsf]|sal_[tm])$/;
-
-/**
- * A document with its keys read back from the engine's key code (engine/key-code.ts) and its completions as fold,
- * form and stem, so the tests name keys as the analyzers make them.
- */
+/** A document with its keys read back from the key code and its completions as fold, form and stem. */
 function readable(doc: ArticleDocument): ArticleDocument & { completions: unknown[] } {
-  const out: ArticleDocument & { completions: unknown[] } = { ...doc, completions: doc.terms.map(parseTermValue) };
-  const fields = out as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(doc)) {
-    if (KEY_FIELDS.test(field) && typeof value === 'string') fields[field] = value.split(' ').map(decodeKey).join(' ');
-  }
-  return out;
+  return { ...decodedKeys(doc), completions: doc.terms.map(parseTermValue) };
 }
 
 const toDoc = (...args: Parameters<typeof toDocument>) => readable(toDocument(...args));

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type ArticleDocument, decodeKey } from '../engine/index.js';
 
 export interface CliOutcome {
   code: number | null;
@@ -36,4 +37,16 @@ export async function runIndexCli(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { code, stdout, stderr } = await spawnIndexCli(args, env).done;
   return { code, stdout, stderr };
+}
+
+const KEY_FIELDS = /^(title_[xsf]|p\d+_[xsf]|sal_[tm])$/;
+
+/** A document with the keys of its term and salient fields read back from the engine's key code (engine/key-code.ts). */
+export function decodedKeys<T extends ArticleDocument>(doc: T): T {
+  const out = { ...doc };
+  const fields = out as unknown as Record<string, unknown>;
+  for (const [field, value] of Object.entries(doc)) {
+    if (KEY_FIELDS.test(field) && typeof value === 'string') fields[field] = value.split(' ').map(decodeKey).join(' ');
+  }
+  return out;
 }

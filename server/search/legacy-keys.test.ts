@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYZER_VERSION } from '../../analyzers/index.js';
-import { type ArticleDocument, decodeKey, parseTermValue, waitForTask } from '../../engine/index.js';
+import { type ArticleDocument, parseTermValue, waitForTask } from '../../engine/index.js';
 import { toDocument } from '../../indexer/document.js';
+import { decodedKeys } from '../../indexer/testing.js';
 import type { Article } from '../../indexer/types.js';
 import { startTestServer, type TestServer } from '../testing.js';
 
@@ -11,7 +12,6 @@ import { startTestServer, type TestServer } from '../testing.js';
  * articles indexed since, in the code.
  */
 const OLD_VERSION = '2026.12.01-terms-short-9';
-const KEY_FIELDS = /^(title_[xsf]|p\d+_[xsf]|sal_[tm])$/;
 
 const article = (id: string, title: string, body: string): Article => ({
   id,
@@ -40,13 +40,8 @@ function rawValue(value: string): string {
 
 /** The document an analyzer version before the key code made of an article. */
 function preCodeDocument(a: Article): ArticleDocument {
-  const doc = toDocument(a, { origin: 'api', hash: a.id }) as unknown as Record<string, unknown>;
-  for (const [field, value] of Object.entries(doc)) {
-    if (KEY_FIELDS.test(field) && typeof value === 'string') doc[field] = value.split(' ').map(decodeKey).join(' ');
-  }
-  doc.terms = (doc.terms as string[]).map(rawValue);
-  doc.av = OLD_VERSION;
-  return doc as unknown as ArticleDocument;
+  const doc = decodedKeys(toDocument(a, { origin: 'api', hash: a.id }));
+  return { ...doc, terms: doc.terms.map(rawValue), av: OLD_VERSION };
 }
 
 let server: TestServer;
