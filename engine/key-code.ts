@@ -2,7 +2,7 @@
  * The code index keys travel in to the engine: one ASCII byte for each letter of the Russian alphabet, where a Cyrillic
  * letter takes two bytes of UTF-8. The keys of the term fields are nearly all Cyrillic (stems, folds, language marks),
  * and Meilisearch stores every byte of them several times over — in the stored document, in each word database's keys
- * and in the word FST — so the code takes a fifth off the stored documents and shortens every word database's keys
+ * and in the word FST — so the code shortens them all: 11.5 % less disk on the scale benchmark's 30k articles
  * (docs/performance.md). Keys are never shown: the page shows the original text, highlighted by izde's own analysis.
  *
  * The code is a concatenation of per-letter codes, so a prefix of a key codes to a prefix of its code (prefix search
