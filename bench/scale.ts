@@ -19,7 +19,7 @@ import { freePort, readLock, sleep, startEmbedded } from '../engine/index.js';
 import { type LoadRequest, type LoadResult, percentile, runLoad } from './lib/http-load.js';
 import { type IzdeCommands, izdeCommands, runIndexer, runNode } from './lib/izde-commands.js';
 import { indexPlain, PLAIN_INDEX, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
-import { diskMb, peakRssMb, rssMb } from './lib/proc.js';
+import { cpuSeconds, diskMb, peakRssMb, rssMb } from './lib/proc.js';
 import { BENCH_QUERIES } from './lib/queries.js';
 import { checkCorpusDir, loadSentencePools, type SentencePools, writeScaleRecords } from './lib/scale-corpus.js';
 import { type Edition, writeNextEdition } from './lib/sync-edition.js';
@@ -41,6 +41,9 @@ interface SideFigures {
   documents: number;
   diskMb: number;
   enginePeakMb: number;
+  /** CPU seconds the engine used while indexing, and izde's indexer used in all (where the wall time goes). */
+  engineCpuSeconds: number;
+  indexerCpuSeconds?: number;
   indexerPeakMb?: number;
   serverRssMb?: number;
   one?: SearchFigures;
@@ -96,7 +99,9 @@ async function izdeSide(
   let server: ChildProcess | undefined;
   try {
     console.error(syncWith ? 'izde: indexing (a first sync)…' : 'izde: indexing…');
+    const engineCpuBefore = cpuSeconds(enginePid);
     const run = await runIndexer(commands, syncWith ? ['--sync', records] : [records], dataDir);
+    const engineCpuSeconds = cpuSeconds(enginePid) - engineCpuBefore;
     console.error(`izde: ${run.stdout.split('\n').pop()} (exit ${run.code})`);
     if (run.code !== 0) throw new Error(`the izde indexer exited with ${run.code}:\n${run.stderr.slice(-2000)}`);
     const enginePeakMb = peakRssMb(enginePid);
@@ -152,6 +157,8 @@ async function izdeSide(
       documents,
       diskMb: disk,
       enginePeakMb,
+      engineCpuSeconds,
+      indexerCpuSeconds: run.cpuSeconds,
       indexerPeakMb: run.peakMb,
       serverRssMb,
       one,
@@ -203,8 +210,10 @@ async function plainSide(records: string, dir: string, clients: number, seconds:
   try {
     console.error('plain: indexing…');
     const started = performance.now();
+    const engineCpuBefore = cpuSeconds(engine.pid);
     const documents = await indexPlain(engine, [records]);
     const indexSeconds = (performance.now() - started) / 1000;
+    const engineCpuSeconds = cpuSeconds(engine.pid) - engineCpuBefore;
     const enginePeakMb = peakRssMb(engine.pid);
     const disk = diskMb(engine.dbPath);
     console.error(`plain: ${documents} documents in ${indexSeconds.toFixed(1)} s`);
@@ -216,7 +225,7 @@ async function plainSide(records: string, dir: string, clients: number, seconds:
     });
     console.error('plain: searching…');
     const { one, eight } = await searchLoads(request, clients, seconds);
-    return { indexSeconds, documents, diskMb: disk, enginePeakMb, one, eight };
+    return { indexSeconds, documents, diskMb: disk, enginePeakMb, engineCpuSeconds, one, eight };
   } finally {
     await engine.stop();
   }
@@ -234,6 +243,8 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
   const add = (name: string, a: number | undefined, b: number | undefined, digits: number, goal: string) =>
     rows.push([name, num(a, digits), num(b, digits), ratio(a, b), goal]);
   add('index wall time (s)', izde?.indexSeconds, plain?.indexSeconds, 1, '≤ 1.5×');
+  add('  engine CPU while indexing (s)', izde?.engineCpuSeconds, plain?.engineCpuSeconds, 1, '');
+  add('  indexer CPU (s)', izde?.indexerCpuSeconds, undefined, 1, '');
   add('documents', izde?.documents, plain?.documents, 0, '');
   add('disk (MB)', izde?.diskMb, plain?.diskMb, 0, '≤ 2×');
   add('engine peak RSS (MB)', izde?.enginePeakMb, plain?.enginePeakMb, 0, '≤ 1.5×');

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { followPeakRss } from './proc.js';
+import { followCpu, followPeakRss } from './proc.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -42,11 +42,12 @@ export function izdeCommands(prod: boolean): IzdeCommands {
   return { index: scriptArgs('index:prod'), serve: scriptArgs('serve:prod') };
 }
 
-/** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS and summary line. */
+/** Runs the izde indexer CLI (`npm run index -- ARGS`); returns its wall time, exit code, peak RSS, CPU seconds and summary line. */
 export async function runIndexer(commands: IzdeCommands, args: string[], dataDir: string) {
   const started = performance.now();
   const child = runNode([...commands.index, ...args], { MEILI_DB_PATH: dataDir });
   const peak = followPeakRss(child.pid ?? 0);
+  const cpu = followCpu(child.pid ?? 0);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => {
@@ -57,5 +58,5 @@ export async function runIndexer(commands: IzdeCommands, args: string[], dataDir
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, code, peakMb: peak(), stdout: stdout.trim(), stderr: stderr.trim() };
+  return { seconds, code, peakMb: peak(), cpuSeconds: cpu(), stdout: stdout.trim(), stderr: stderr.trim() };
 }

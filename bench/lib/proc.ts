@@ -36,20 +36,27 @@ export function diskMb(dir: string): number {
 }
 
 /**
- * Follows a process's peak RSS until it exits: the high-water mark only grows, so the last reading before the exit
- * is the peak. Returns a function that stops following and gives the peak seen.
+ * Reads a figure of a process that only grows (CPU time, the RSS high-water mark) every `everyMs` until it exits (its
+ * /proc entry is gone then, so the last reading is kept); returns a function that stops and gives the largest seen.
  */
-export function followPeakRss(pid: number, everyMs = 200): () => number {
-  let peak = 0;
-  const read = () => {
-    const v = peakRssMb(pid);
-    if (!Number.isNaN(v)) peak = Math.max(peak, v);
+function followGrowing(read: () => number, everyMs: number): () => number {
+  let largest = 0;
+  const sample = () => {
+    const v = read();
+    if (!Number.isNaN(v)) largest = Math.max(largest, v);
   };
-  read();
-  const timer = setInterval(read, everyMs);
+  sample();
+  const timer = setInterval(sample, everyMs);
   return () => {
-    read();
+    sample();
     clearInterval(timer);
-    return peak;
+    return largest;
   };
 }
+
+/** A process's CPU seconds until it exits (within one interval of its total). */
+export const followCpu = (pid: number, everyMs = 200): (() => number) => followGrowing(() => cpuSeconds(pid), everyMs);
+
+/** A process's peak RSS until it exits: the high-water mark only grows, so the last reading before the exit is it. */
+export const followPeakRss = (pid: number, everyMs = 200): (() => number) =>
+  followGrowing(() => peakRssMb(pid), everyMs);
