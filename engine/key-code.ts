@@ -66,7 +66,6 @@ const OTHER_CYRILLIC: Readonly<Record<string, string>> = {
   ё: 'e',
 };
 
-const LATIN_KEY = /^[a-z0-9]+$/;
 const LATIN_OR_DIGIT = /^[a-z0-9]$/;
 
 const codeOf = (ch: string): string => {
@@ -78,13 +77,27 @@ const codeOf = (ch: string): string => {
   return `8${(ch.codePointAt(0) ?? 0).toString(36).padStart(4, '0')}`;
 };
 
+/** Codes of U+0000–U+04FF (ASCII, Latin-1, Cyrillic) looked up by char code: keys are coded by the million. */
+const TABLE_END = 0x500;
+const TABLE: readonly string[] = Array.from({ length: TABLE_END }, (_, c) => codeOf(String.fromCharCode(c)));
+
+const isLatinOrDigit = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
 /** The engine's code of one index key (a key has no spaces: keys are joined by spaces into a field or a query). */
 export function encodeKey(key: string): string {
-  if (key === '') return key;
-  if (LATIN_KEY.test(key)) return `9${key}`;
   let out = '';
-  for (const ch of key) out += codeOf(ch);
-  return out;
+  let latin = true;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (latin && !isLatinOrDigit(c)) latin = false;
+    if (c < TABLE_END) out += TABLE[c];
+    else {
+      const point = key.codePointAt(i) ?? c;
+      out += codeOf(String.fromCodePoint(point));
+      if (point > 0xffff) i++;
+    }
+  }
+  return latin && key !== '' ? `9${key}` : out;
 }
 
 const DECODE_SINGLE = new Map(Object.entries(SINGLE).map(([letter, code]) => [code, letter]));
