@@ -12,7 +12,8 @@
 import { parseArgs } from 'node:util';
 import { setWordCacheSize } from '../analyzers/index.js';
 import { toDocument } from '../indexer/document.js';
-import { extractItem, recordItem } from '../indexer/read.js';
+import { extractItem } from '../indexer/extract-item.js';
+import { recordItem } from '../indexer/read.js';
 import { checkCorpusDir, loadSentencePools, recordFactory } from './lib/scale-corpus.js';
 import { printTable } from './lib/table.js';
 

@@ -24,7 +24,8 @@ import {
   waitForTask,
 } from '../engine/index.js';
 import { toDocument } from '../indexer/document.js';
-import { extractItem, recordItem } from '../indexer/read.js';
+import { extractItem } from '../indexer/extract-item.js';
+import { recordItem } from '../indexer/read.js';
 import { PLAIN_SETTINGS, plainDocument, startPlainEngine } from './lib/plain-meili.js';
 import { cpuSeconds, diskMb, peakRssMb } from './lib/proc.js';
 import { checkCorpusDir, loadSentencePools, writeScaleRecords } from './lib/scale-corpus.js';

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { analyze, analyzeArticle, analyzeQuery, analyzeWithEvidence } from '../analyzers/index.js';
 import { planQuery } from '../server/search/plan.js';
 import { toDocument } from './document.js';
-import { extractItem, readInputFile } from './read.js';
+import { extractItem } from './extract-item.js';
+import { readInputFile } from './read.js';
 
 // Every pass of the pipeline over a text goes through analyzeWithEvidence, or through analyze(), which calls it inside
 // its own module (where a mock of the export does not reach): counting the calls of both counts the passes.

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { setWordCacheSize } from '../analyzers/index.js';
 import type { Gateway, LockEntry, LockOptions } from '../engine/index.js';
 import {
   diskTrouble,
@@ -72,13 +71,12 @@ function batchSize(given: string): number {
 const clock = () => new Date().toTimeString().slice(0, 8);
 
 /**
- * An indexer meets an archive's whole vocabulary: it keeps three times the server's words (about 60 MB), which spares
- * it re-analyzing 16 % of the tokens of a large archive (docs/performance.md, Scale).
+ * An indexer meets an archive's whole vocabulary: its analysis keeps three times the server's words (about 45 MB),
+ * which spares it re-analyzing 16 % of the tokens of a large archive (docs/performance.md, Scale).
  */
-const INDEXER_WORD_CACHE = 120_000;
+const ANALYSIS = { wordCache: 120_000 } as const;
 
 async function main(): Promise<number> {
-  setWordCacheSize(INDEXER_WORD_CACHE);
   let args: ReturnType<typeof parse>;
   try {
     args = parse();
@@ -162,14 +160,20 @@ async function run(
   switch (args.mode) {
     case 'index': {
       const { runIndexer, summaryLine } = await import('./run.js');
-      const result = await runIndexer(gateway, { paths, reset: args.reset, lock, batchDocuments: args.batchDocuments });
+      const result = await runIndexer(gateway, {
+        paths,
+        reset: args.reset,
+        lock,
+        batchDocuments: args.batchDocuments,
+        analysis: ANALYSIS,
+      });
       console.log(summaryLine(result));
       if (result.engineFailure) console.error(redactText(`Indexing stopped: ${result.engineFailure.message}`));
       return { code: result.exitCode, reasons: reasonsOf(result) };
     }
     case 'sync': {
       const { runSync, syncSummaryLine } = await import('./sync.js');
-      const result = await runSync(gateway, { paths, lock, batchDocuments: args.batchDocuments });
+      const result = await runSync(gateway, { paths, lock, batchDocuments: args.batchDocuments, analysis: ANALYSIS });
       console.log(syncSummaryLine(result));
       if (result.engineFailure) console.error(redactText(`Sync stopped: ${result.engineFailure.message}`));
       return { code: result.exitCode, reasons: reasonsOf(result) };
@@ -192,6 +196,7 @@ async function run(
         paths,
         lock,
         batchDocuments: args.batchDocuments,
+        analysis: ANALYSIS,
         onSync: (result, changed, initial) => {
           if (!initial) for (const p of result.problems) console.error(redactText(`skipped ${p.where}: ${p.reason}`));
           const what = initial ? '' : `${clock()} ${changed.length === 1 ? changed[0] : `${changed.length} paths`}: `;

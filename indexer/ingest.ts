@@ -1,7 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ArticleDocument, Gateway, HeldLock, LockOptions } from '../engine/index.js';
 import { toDocument } from './document.js';
-import { extractItem, type Problem, recordItem } from './read.js';
+import { extractItem } from './extract-item.js';
+import { type Problem, recordItem } from './read.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 
 /** The origin of articles that came through the admin API (a sync of files never touches them). */

@@ -1,19 +1,24 @@
 /**
  * Reading input files into items, streamed: a page file whole (one article), JSONL line by line, a JSON array
  * element by element. Each item carries the content hash of its input and where it came from, so that a sync can
- * skip an unchanged article before extracting or analyzing it; extraction is the separate step `extractItem`.
+ * skip an unchanged article before extracting or analyzing it; extraction is the separate step `prepareItem`, and
+ * analysis another (indexer/make-document.ts).
  * A bad file or a bad record becomes a problem, never an exception.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { contentId } from './content-id.js';
-import { decodeFile, extractFromHtml, extractFromRecord, extractFromText } from './extract/index.js';
+import { decodeFile } from './extract/decode.js';
+import { prepareHtml } from './extract/html.js';
+import type { PreparedArticle } from './extract/prepared.js';
+import { prepareRecord } from './extract/record.js';
+import { prepareText } from './extract/text.js';
 import type { InputFile } from './files.js';
 import { readJsonRecords } from './json-records.js';
 import { readLines } from './lines.js';
 import { parseRecord } from './records.js';
-import type { ExtractedArticle, SourceRecord } from './types.js';
+import type { SourceRecord } from './types.js';
 
 export interface Problem {
   /** The file, with `:line` (JSONL) or `[index]` (JSON array) when one record is at fault. */
@@ -128,10 +133,14 @@ async function* readJsonArray(file: InputFile, origin: string): AsyncGenerator<I
   }
 }
 
-/** The clean, analyzed article of an item (throws ExtractError when there is none). */
-export function extractItem(item: Exclude<InputItem, { kind: 'problem' }>): ExtractedArticle {
+export type ReadItem = Exclude<InputItem, { kind: 'problem' }>;
+
+/**
+ * The article fields of an item, before analysis (throws ExtractError when there is none): text work only, so the
+ * reading thread does it and the analysis runs on another (indexer/document-maker.ts).
+ */
+export function prepareItem(item: ReadItem): PreparedArticle {
   const hint = { id: item.id, path: item.where };
-  if (item.kind === 'page')
-    return item.format === 'text' ? extractFromText(item.text, hint) : extractFromHtml(item.text, hint);
-  return extractFromRecord({ ...item.record, id: item.id }, hint);
+  if (item.kind === 'page') return item.format === 'text' ? prepareText(item.text, hint) : prepareHtml(item.text, hint);
+  return prepareRecord({ ...item.record, id: item.id }, hint);
 }

@@ -101,7 +101,8 @@ describe('runIndexer', () => {
       ].join('\n'),
     );
     try {
-      const result = await runIndexer(gateway, { paths: [file], progress: quiet });
+      // On the analysis thread too: documents come back in the order they were read.
+      const result = await runIndexer(gateway, { paths: [file], progress: quiet, analysis: { mode: 'thread' } });
       expect(result.duplicateIds).toEqual(['dup/a']);
       expect(summaryLine(result)).toMatch(/; 1 id seen twice \(last one kept\)/);
       const stored = await gateway.admin.index('articles').getDocument(documentKey('dup/a'));
@@ -116,6 +117,23 @@ describe('runIndexer', () => {
     expect(result).toMatchObject({ indexed: 1, exitCode: 0, problems: [] });
     expect(await gateway.documentCount()).toBe(1);
   });
+
+  it('on an analysis thread of its own: the same articles, problems and documents as inline', async () => {
+    const documents = async () =>
+      (await gateway.admin.index('articles').getDocuments({ limit: 100 })).results.sort((a, b) =>
+        String(a.key).localeCompare(String(b.key)),
+      );
+    const run = (mode: 'inline' | 'thread') =>
+      runIndexer(gateway, { paths: [inputs], reset: true, progress: quiet, analysis: { mode } });
+    const inline = await run('inline');
+    const inlineDocuments = await documents();
+    const thread = await run('thread');
+    expect(thread).toMatchObject({ indexed: 4, exitCode: 1 });
+    expect(thread.problems.sort((a, b) => a.where.localeCompare(b.where))).toEqual(
+      inline.problems.sort((a, b) => a.where.localeCompare(b.where)),
+    );
+    expect(await documents()).toEqual(inlineDocuments);
+  }, 60_000);
 
   it('exit code 2 when nothing could be done', async () => {
     const missing = await runIndexer(gateway, { paths: [join(inputs, 'missing')], progress: quiet });

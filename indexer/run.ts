@@ -1,9 +1,9 @@
 import type { ArticleDocument, Gateway, HeldLock, LockOptions } from '../engine/index.js';
 import { EngineError, toEngineError, waitForTask } from '../engine/index.js';
-import { toDocument } from './document.js';
+import { type AnalysisOptions, documentMaker, OrderedDocuments } from './document-maker.js';
 import { collectInputFiles, type InputFile } from './files.js';
 import { createProgress, type Progress } from './progress.js';
-import { extractItem, type InputItem, type Problem, readInputFile } from './read.js';
+import { type Problem, prepareItem, readInputFile } from './read.js';
 import { SeenIds } from './seen-ids.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 
@@ -16,6 +16,8 @@ export interface IndexRunOptions extends SenderOptions {
   progress?: (totalBytes: number) => Progress;
   /** How to take the writers' lock (engine/writer-lock.ts): a run waits while a reindex swaps its index in. */
   lock?: Partial<LockOptions>;
+  /** Where articles are analyzed (a thread of its own for large inputs) and how many words it keeps. */
+  analysis?: AnalysisOptions;
 }
 
 export interface IndexRunResult {
@@ -87,37 +89,40 @@ async function emptyIndex(gateway: Gateway, options: IndexRunOptions): Promise<v
   await waitForTask(gateway.admin, task, 'empty the index', options.stallMs ? { stallMs: options.stallMs } : {});
 }
 
-type ReadItem = Exclude<InputItem, { kind: 'problem' }>;
-
-/** The document of an item read, or a problem (a record that cannot be extracted or analyzed). */
-function documentOf(item: ReadItem): { doc: ArticleDocument; where: string } | { problem: Problem } {
-  try {
-    const article = extractItem(item);
-    return { doc: toDocument(article, { origin: item.origin, hash: item.hash }, article.analysis), where: item.where };
-  } catch (err) {
-    return { problem: { where: item.where, reason: err instanceof Error ? err.message : String(err) } };
-  }
+/** What travels with an article through analysis to the sender. */
+interface Note {
+  where: string;
+  bytes: number;
 }
 
-/** Reads one file item by item and hands each document to the sender (which waits when the engine falls behind). */
+/**
+ * Reads one file item by item, prepares each article's fields and hands it to the analysis; documents come back in
+ * order and go to the sender (which waits when the engine falls behind).
+ */
 async function sendFile(
   file: InputFile,
-  sender: DocumentSender<string>,
+  documents: OrderedDocuments<Note>,
   progress: Progress,
-  tally: RunTally,
   skip: (problem: Problem) => void,
 ): Promise<void> {
   for await (const item of readInputFile(file)) {
-    const made = item.kind === 'problem' ? { problem: item.problem } : documentOf(item);
-    if ('problem' in made) {
-      skip(made.problem);
+    if (item.kind === 'problem') {
+      skip(item.problem);
       progress.advance(item.bytes, 0);
       continue;
     }
-    const { doc, where } = made;
-    tally.seenIds.add(doc.id);
-    progress.advance(item.bytes, 1);
-    await sender.add(doc, where);
+    let prepared: ReturnType<typeof prepareItem>;
+    try {
+      prepared = prepareItem(item);
+    } catch (err) {
+      skip({ where: item.where, reason: err instanceof Error ? err.message : String(err) });
+      progress.advance(item.bytes, 0);
+      continue;
+    }
+    await documents.add(
+      { prepared, source: { origin: item.origin, hash: item.hash } },
+      { where: item.where, bytes: item.bytes },
+    );
   }
 }
 
@@ -168,14 +173,30 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     },
     options,
   );
+  const maker = documentMaker(
+    options.analysis ?? {},
+    files.reduce((sum, f) => sum + f.bytes, 0),
+  );
+  const documents = new OrderedDocuments<Note>(maker, async (made, note) => {
+    if (!made.ok) {
+      skip({ where: note.where, reason: made.reason });
+      progress.advance(note.bytes, 0);
+      return;
+    }
+    tally.seenIds.add(made.id);
+    progress.advance(note.bytes, 1);
+    await sender.addJson(made.json, note.where);
+  });
   try {
     if (options.reset) await emptyIndex(gateway, options);
-    for (const file of files) await sendFile(file, sender, progress, tally, skip);
+    for (const file of files) await sendFile(file, documents, progress, skip);
+    await documents.flush();
     await sender.finish();
   } catch (err) {
     if (!(err instanceof EngineError)) throw err;
     tally.engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
+    await maker.close();
     sender.close();
     progress.stop();
     await lock.release();

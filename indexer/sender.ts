@@ -64,7 +64,12 @@ export class DocumentSender<M> {
 
   /** Adds a document; sends the batch when it is full (waiting for room in the engine's queue first). */
   async add(doc: ArticleDocument, note: M): Promise<void> {
-    this.spool.write(doc);
+    await this.addJson(JSON.stringify(doc), note);
+  }
+
+  /** Adds a document already in JSON (made on the analysis thread: indexer/document-maker.ts). */
+  async addJson(json: string, note: M): Promise<void> {
+    this.spool.writeJson(json);
     this.notes.push(note);
     if (this.spool.documents >= this.config.batchDocuments || this.spool.bytes >= this.config.batchBytes) {
       await this.send();

@@ -19,8 +19,13 @@ export class NdjsonSpool {
 
   /** Appends one document as a line. */
   write(doc: unknown): void {
+    this.writeJson(JSON.stringify(doc));
+  }
+
+  /** Appends one document already in JSON (one line: JSON.stringify writes no line break). */
+  writeJson(json: string): void {
     const fd = this.fd ?? this.open();
-    this.bytes += writeSync(fd, `${JSON.stringify(doc)}\n`);
+    this.bytes += writeSync(fd, `${json}\n`);
     this.documents++;
   }
 

@@ -10,10 +10,10 @@ import { resolve } from 'node:path';
 import type { Gateway, HeldLock, LockOptions } from '../engine/index.js';
 import { documentKey, EngineError } from '../engine/index.js';
 import { deleteKeys } from './delete.js';
-import { toDocument } from './document.js';
+import { type AnalysisOptions, documentMaker, OrderedDocuments } from './document-maker.js';
 import { collectInputFiles } from './files.js';
 import { createProgress, type Progress } from './progress.js';
-import { extractItem, type Problem, readInputFile } from './read.js';
+import { type Problem, prepareItem, readInputFile } from './read.js';
 import { DocumentSender, type SenderOptions } from './sender.js';
 import { isUnder, storedUnder } from './stored.js';
 
@@ -32,6 +32,8 @@ export interface SyncOptions extends SenderOptions {
   lock?: Partial<LockOptions>;
   /** Keys per deletion task. */
   deleteChunk?: number;
+  /** Where articles are analyzed (a thread of its own for large inputs) and how many words it keeps. */
+  analysis?: AnalysisOptions;
 }
 
 export interface SyncResult {
@@ -141,6 +143,15 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     options,
   );
 
+  const maker = documentMaker(
+    options.analysis ?? {},
+    files.reduce((sum, f) => sum + f.bytes, 0),
+  );
+  // An article that cannot be analyzed keeps its stored version, if any: it is seen, so it is not deleted.
+  const documents = new OrderedDocuments<SentNote>(maker, async (made, note) => {
+    if (made.ok) await sender.addJson(made.json, note);
+    else skip({ where: note.where, reason: made.reason });
+  });
   try {
     const stored = await storedUnder(gateway, roots);
     const seen = new Set<string>();
@@ -164,18 +175,21 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
           counts.unchanged++;
           continue;
         }
-        let article: ReturnType<typeof extractItem>;
+        let prepared: ReturnType<typeof prepareItem>;
         try {
-          article = extractItem(item);
+          prepared = prepareItem(item);
         } catch (err) {
           // Its stored version, if any, stays: it is seen, so it is not deleted.
           skip({ where: item.where, reason: err instanceof Error ? err.message : String(err) });
           continue;
         }
-        const doc = toDocument(article, { origin: item.origin, hash: item.hash }, article.analysis);
-        await sender.add(doc, { where: item.where, kind: again ? 'again' : before ? 'updated' : 'added' });
+        await documents.add(
+          { prepared, source: { origin: item.origin, hash: item.hash } },
+          { where: item.where, kind: again ? 'again' : before ? 'updated' : 'added' },
+        );
       }
     }
+    await documents.flush();
     await sender.finish();
 
     const vanished: string[] = [];
@@ -192,6 +206,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     if (!(err instanceof EngineError)) throw err;
     engineFailure = { message: err.message, unconfirmed: sender.unconfirmed() };
   } finally {
+    await maker.close();
     sender.close();
     progress.stop();
     await lock.release();

@@ -9,6 +9,7 @@ import type { Stats } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Gateway, LockOptions } from '../engine/index.js';
+import type { AnalysisOptions } from './document-maker.js';
 import { SUPPORTED_EXTENSIONS } from './files.js';
 import type { Progress } from './progress.js';
 import type { SenderOptions } from './sender.js';
@@ -33,6 +34,7 @@ export interface WatchOptions extends SenderOptions {
   /** Progress of the first sync. */
   progress?: (totalBytes: number) => Progress;
   lock?: Partial<LockOptions>;
+  analysis?: AnalysisOptions;
 }
 
 export const WATCH_DEFAULTS = { quietMs: 1000, maxDelayMs: 5000, writeFinishMs: 500, retryMs: 5000 } as const;

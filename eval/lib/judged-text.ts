@@ -74,7 +74,8 @@ export async function loadJudgedArticles(
       continue;
     }
     // Loaded only for pages: the extractor pulls in the whole analysis pipeline, records need none of it.
-    const { extractItem, readInputFile } = await import('../../indexer/read.js');
+    const { readInputFile } = await import('../../indexer/read.js');
+    const { extractItem } = await import('../../indexer/extract-item.js');
     for await (const item of readInputFile(file)) {
       if (item.kind === 'problem') continue;
       const { id, title, body, lang, source } = extractItem(item);

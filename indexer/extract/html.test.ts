@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFromHtml } from './html.js';
+import { extractFromHtml } from './article.js';
 
 const page = readFileSync(new URL('fixtures/news-page.html', import.meta.url), 'utf8');
 

@@ -2,10 +2,9 @@
 // then the article's container as text with its block structure, then the same text rules as .txt pages.
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { ExtractedArticle } from '../types.js';
-import { type ExtractHint, finishArticle } from './article.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
+import { type ExtractHint, type PreparedArticle, preparedArticle } from './prepared.js';
 import { normalizeSource } from './source.js';
 import { cleanTitle } from './title.js';
 
@@ -203,7 +202,8 @@ function blockText(root: cheerio.Cheerio<AnyNode>): string {
   return out.join('\n');
 }
 
-export function extractFromHtml(html: string, hint: ExtractHint): ExtractedArticle {
+/** An HTML page's article fields, before analysis (extractFromHtml in article.ts finishes it). */
+export function prepareHtml(html: string, hint: ExtractHint): PreparedArticle {
   const $ = cheerio.load(html);
   const m = htmlMeta($);
   const root = contentRoot($);
@@ -221,5 +221,5 @@ export function extractFromHtml(html: string, hint: ExtractHint): ExtractedArtic
   const text = blockText(root);
   if (!/\p{L}/u.test(text) && !m.title) throw new ExtractError('NO_TEXT', 'the HTML page has no text');
   const page = extractPage(text, { title: m.title, date: m.date, url: m.url ?? hint.url ?? null, site: m.publisher });
-  return finishArticle(page, { ...hint, url: m.url ?? hint.url ?? null, langHint: m.lang });
+  return preparedArticle(page, { ...hint, url: m.url ?? hint.url ?? null });
 }

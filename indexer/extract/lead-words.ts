@@ -7,7 +7,8 @@
 // known (analyzers/text.ts analyzeArticle), and this choice only has to tell a slogan from a headline. Kazakh and
 // Russian inflect at the end of a word, so the first five letters meet most forms of a word («жәрмеңкесі»,
 // «жәрмеңке»). Stopwords of either language, one-letter words and numbers are left out.
-import { fold, KK_STOPWORDS, normalize, RU_STOPWORDS } from '../../analyzers/index.js';
+// The light surface: this runs on the indexer's reading thread, which loads no analysis data.
+import { fold, KK_STOPWORDS, normalize, RU_STOPWORDS } from '../../analyzers/light.js';
 
 // Combining marks belong to the word (a decomposed «й» is и + U+0306): normalize composes them.
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extractFromText } from './article.js';
 import { decodeFile } from './decode.js';
-import { extractFromText } from './text.js';
 
 /** Hand-written pages of the classes the seeds showed (fixtures/pages/expected.json says which). */
 interface Expected {

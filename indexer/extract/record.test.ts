@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS } from './article.js';
-import { extractFromRecord } from './record.js';
+import { extractFromRecord } from './article.js';
+import { MAX_BODY_CHARS } from './prepared.js';
 
 const TEXT =
   'Министрлер Астанада кездесті\n17:36, 30 Қаңтар 2026 | GMT +5\nАСТАНА. КАЗИНФОРМ – Қазақстан мен Қытай сыртқы істер министрлері ШЫҰ аясындағы ынтымақтастықты талқылады, деп хабарлайды Kazinform агенттігі.\nТараптар алдағы саммитке дайындық мәселелерін қарады.';

@@ -1,11 +1,11 @@
 // .json/.jsonl records: the record's own title, date, source, lang and url win when present and valid; what is
 // missing is extracted from `text` (which may be raw page text) with the same rules as a .txt page.
 
-import type { ExtractedArticle, SourceRecord } from '../types.js';
-import { type ExtractHint, finishArticle, validLang } from './article.js';
+import type { SourceRecord } from '../types.js';
 import { parseDateString } from './date.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
+import { type ExtractHint, type PreparedArticle, preparedArticle } from './prepared.js';
 import { normalizeSource } from './source.js';
 
 const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
@@ -21,7 +21,8 @@ function validUrl(v: unknown): string | null {
   }
 }
 
-export function extractFromRecord(rec: SourceRecord, hint: ExtractHint): ExtractedArticle {
+/** A record's article fields, before analysis (extractFromRecord in article.ts finishes it). */
+export function prepareRecord(rec: SourceRecord, hint: ExtractHint): PreparedArticle {
   if (typeof rec.text !== 'string') throw new ExtractError('BAD_RECORD', 'the record has no "text" string');
   if (!/\p{L}/u.test(rec.text) && !nonEmpty(rec.title)) throw new ExtractError('NO_TEXT', 'the record has no text');
   const url = validUrl(rec.url) ?? hint.url ?? null;
@@ -41,5 +42,5 @@ export function extractFromRecord(rec: SourceRecord, hint: ExtractHint): Extract
     page.year = yearOnly;
     page.dateSource = 'explicit';
   }
-  return finishArticle(page, { ...hint, id: hint.id ?? rec.id, url, lang: validLang(rec.lang) });
+  return preparedArticle(page, { ...hint, id: hint.id ?? rec.id, url, lang: rec.lang ?? null });
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { extractFromText } from './article.js';
 import { decodeFile } from './decode.js';
-import { extractFromText } from './text.js';
 
 interface Expected {
   title: string;

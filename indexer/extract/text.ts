@@ -1,13 +1,13 @@
 // One article per .txt page.
 
-import type { ExtractedArticle } from '../types.js';
-import { type ExtractHint, finishArticle } from './article.js';
 import { ExtractError } from './errors.js';
 import { extractPage } from './page.js';
+import { type ExtractHint, type PreparedArticle, preparedArticle } from './prepared.js';
 
-export function extractFromText(raw: string, hint: ExtractHint): ExtractedArticle {
+/** A .txt page's article fields, before analysis (extractFromText in article.ts finishes it). */
+export function prepareText(raw: string, hint: ExtractHint): PreparedArticle {
   if (!/\p{L}/u.test(raw)) throw new ExtractError('NO_TEXT', 'the page has no text');
   const page = extractPage(raw, { url: hint.url ?? null });
   if (!page.body && !page.title) throw new ExtractError('NO_TEXT', 'nothing but page furniture on the page');
-  return finishArticle(page, hint);
+  return preparedArticle(page, hint);
 }
