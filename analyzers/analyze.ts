@@ -88,7 +88,8 @@ function contextIndex(lang: LangTag, alphabet: LatinAlphabet, kind: TokenKind, k
 interface ContextKeys {
   context: number;
   keys: WordKeys;
-  index?: IndexKeys | null;
+  /** Undefined until first asked (declared from the start: a property added later costs every entry a backing store). */
+  index: IndexKeys | null | undefined;
 }
 
 /**
@@ -102,13 +103,13 @@ interface WordInfo {
   kazakh: boolean;
   scores: LangScores;
   /** The keys of the first context the word was met in, and of any others (rare). */
-  first?: ContextKeys;
-  more?: ContextKeys[];
+  first: ContextKeys | undefined;
+  more: ContextKeys[] | undefined;
 }
 
 /**
  * Words kept, least recently used forgotten first: word frequencies are Zipfian, so the words a text needs are
- * nearly all here, and the cache stays a bounded share of a process's memory (an entry is about half a kilobyte).
+ * nearly all here, and the cache stays a bounded share of a process's memory (an entry is about 400 bytes).
  * 40,000 words suit a server (queries and the texts it highlights); an indexer going through a whole archive asks for
  * more with {@link setWordCacheSize}: on 40k synthetic news articles (130k distinct forms) 40,000 words left 16 % of
  * the tokens to analyze again, 120,000 about 2 % (docs/performance.md).
@@ -132,6 +133,22 @@ function scriptBitsOf(word: string): number {
   return (c.cyrillic > 0 ? CYRILLIC : 0) | (c.latin > 0 ? LATIN : 0);
 }
 
+/**
+ * One object for each distinct evidence: words share it (word length and a few ending weights make a few thousand
+ * kinds), where an object of its own with its fractional fields boxed cost a cached word about 110 bytes. Read only.
+ */
+const scoreKinds = new Map<string, LangScores>();
+const SCORE_KINDS_MAX = 50_000;
+
+function sharedScores(s: LangScores): LangScores {
+  const kind = `${s.kk} ${s.ru} ${s['kk-Latn']} ${s.other} ${s.cyrillic} ${s.latin}`;
+  const known = scoreKinds.get(kind);
+  if (known) return known;
+  if (scoreKinds.size >= SCORE_KINDS_MAX) scoreKinds.clear(); // words keep theirs; new words share anew
+  scoreKinds.set(kind, s);
+  return s;
+}
+
 function wordInfo(surface: string, scriptBits: number): WordInfo {
   let info = infoCache.get(surface);
   if (info === undefined) {
@@ -148,7 +165,9 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
     info = {
       script,
       kazakh: script === 'cyrillic' && hasKazakhLetter(norm),
-      scores: computeWordScores(surface, norm),
+      scores: sharedScores(computeWordScores(surface, norm)),
+      first: undefined,
+      more: undefined,
     };
     infoCache.set(surface, info);
   }
@@ -177,7 +196,7 @@ function contextOf(
   const context = contextIndex(lang, alphabet, kind, keepStop);
   if (info.first?.context === context) return info.first;
   for (const c of info.more ?? []) if (c.context === context) return c;
-  const c: ContextKeys = { context, keys: computeKeys(surface, kind, lang, alphabet, keepStop) };
+  const c: ContextKeys = { context, keys: computeKeys(surface, kind, lang, alphabet, keepStop), index: undefined };
   if (!info.first) info.first = c;
   else if (info.more) info.more.push(c);
   else info.more = [c];
