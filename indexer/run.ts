@@ -159,7 +159,8 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
   await gateway.ensureIndex();
   const lock = await acquireWriteLock(gateway, options, tally);
   if (!lock) return resultOf(tally);
-  const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
+  const inputBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  const progress = startProgress(inputBytes);
   tellEarly(progress, tally.problems);
   const skip = (problem: Problem) => {
     tally.problems.push(problem);
@@ -173,10 +174,7 @@ export async function runIndexer(gateway: Gateway, options: IndexRunOptions): Pr
     },
     options,
   );
-  const maker = documentMaker(
-    options.analysis ?? {},
-    files.reduce((sum, f) => sum + f.bytes, 0),
-  );
+  const maker = documentMaker(options.analysis ?? {}, inputBytes);
   const documents = new OrderedDocuments<Note>(maker, async (made, note) => {
     if (!made.ok) {
       skip({ where: note.where, reason: made.reason });

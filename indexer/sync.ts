@@ -125,7 +125,8 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     engineFailure = { message: err.message, unconfirmed: 0 };
     return result();
   }
-  const progress = startProgress(files.reduce((sum, f) => sum + f.bytes, 0));
+  const inputBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  const progress = startProgress(inputBytes);
   tellEarly(progress);
   const skip = (problem: Problem) => {
     problems.push(problem);
@@ -143,10 +144,7 @@ export async function runSync(gateway: Gateway, options: SyncOptions): Promise<S
     options,
   );
 
-  const maker = documentMaker(
-    options.analysis ?? {},
-    files.reduce((sum, f) => sum + f.bytes, 0),
-  );
+  const maker = documentMaker(options.analysis ?? {}, inputBytes);
   // An article that cannot be analyzed keeps its stored version, if any: it is seen, so it is not deleted.
   const documents = new OrderedDocuments<SentNote>(maker, async (made, note) => {
     if (made.ok) await sender.addJson(made.json, note);
