@@ -108,6 +108,28 @@ describe('planQuery: several words', () => {
     for (const q of qs('саммит')) expect(q.minScore).toBeUndefined();
   });
 
+  it('searches a name of several words as one phrase: all its words in one passage', () => {
+    const q = qs('Түркі мемлекеттері ұйымының');
+    expect(find(q, 'stem:kk')).toMatchObject({ q: '"ътүрк ъмемлекет ъұйым" ' });
+    expect(find(q, 'fold:kk')).toMatchObject({ q: '"ътурык ъмемлекет ъуйым" ' });
+    for (const x of q) expect(x.minScore).toBeUndefined();
+    expect(find(qs('Европейский парламент'), 'stem+fold:ru')?.q).toBe('"ьевропейский ьпарламент" ');
+    // A name inside it ends where it ends: its entity token follows the whole name in the index.
+    expect(find(qs('Совет Безопасности ООН'), 'stem+fold:ru')?.q).toBe('"ьсовет ьбезопасность оон" ');
+  });
+
+  it('leaves the words of a query that is more than a name, or a Latin name, or quoted, as they were', () => {
+    expect(find(qs('Европейский парламент Брюссель'), 'stem+fold:ru')?.q).toBe(
+      '"ьевропейский" "ьпарламент" "ьбрюссель" ',
+    );
+    // A foreign word's name skeleton stands after it in the index, between the words of the name.
+    expect(find(qs('European Parliament'), 'stem+fold:ru')).toMatchObject({
+      q: '"european" "parliament" ',
+      minScore: NEAR_WORDS_SCORE,
+    });
+    expect(find(qs('"Европейский" парламент'), 'stem+fold:ru')?.q).toBe('"ьевропейский" "ьпарламент" ');
+  });
+
   it('keeps quoted words together as a phrase', () => {
     expect(find(qs('"Сыртқы істер" министрі'), 'stem:kk')?.q).toBe('"ъсыртқ ъіс" "ъминистр" ');
   });

@@ -330,15 +330,40 @@ function readingPlan(
   phrases: readonly number[],
 ): ReadingPlan {
   const words = reading.content.map((i) => contentKeys(reading, i));
+  const mentions = entityMentions(reading);
   return {
     reading,
     factor: r === 0 ? 1 : SECOND_READING,
     words,
     tierKeys: { exact: words.map((k) => k.exact), stem: stemTierKeys(reading, tokens), fold: words.map((k) => k.fold) },
-    mentions: entityMentions(reading),
-    phrases,
+    mentions,
+    phrases: namePhrases(words, mentions, phrases),
   };
 }
+
+/**
+ * A query that is one name of several words («Түркі мемлекеттері ұйымының», «Шанхайская организация сотрудничества»)
+ * is sent as one phrase, so that all its words must meet in one passage. Separate words need only each neighbouring
+ * pair to share a passage (`proximityPrecision: byAttribute`), so «түркі» and «мемлекеттер» of one sentence of a speech
+ * and «мемлекеттер» and «ұйымдар» of another passed for the name. Meilisearch matches a phrase with `byAttribute`
+ * where its words share an attribute, not only side by side; true adjacency would be right for a name too. The entity
+ * query still finds every name the gazetteer knows in any language. Left as typed when the user quoted words, or when
+ * the index has tokens between the name's words that the query cannot see (a foreign word's name skeleton, the entity
+ * token of a name inside it).
+ */
+function namePhrases(
+  words: readonly IndexKeys[],
+  mentions: readonly { first: number; last: number }[],
+  phrases: readonly number[],
+): readonly number[] {
+  const n = words.length;
+  if (n < 2 || phrases.some((p) => p >= 0) || words.some((k) => k.name)) return phrases;
+  const whole = mentions.some((m) => m.first === 0 && m.last === n - 1);
+  if (!whole || mentions.some((m) => m.last !== n - 1)) return phrases;
+  return words.map(() => 0);
+}
+
+const onePhrase = (phrases: readonly number[]): boolean => phrases.every((p) => p >= 0 && p === phrases[0]);
 
 /** Collects queries, each sent once: a query not restricted to its fields is the same as any other with its keys. */
 function queryCollector(queries: PlannedQuery[]): AddQuery {
@@ -357,7 +382,8 @@ function queryCollector(queries: PlannedQuery[]): AddQuery {
       q,
       fields,
       weight,
-      ...(keys.filter(Boolean).length > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
+      // A phrase of all the words is near by itself.
+      ...(keys.filter(Boolean).length > 1 && !onePhrase(phrases) ? { minScore: NEAR_WORDS_SCORE } : {}),
       ...(restrict ? { restrict } : {}),
     });
   };

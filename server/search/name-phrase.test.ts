@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchPath, startTestServer, type TestServer } from '../testing.js';
+
+/**
+ * A query that is one name of several words, on the real engine (issue 10 item 4): all its words in one passage, in
+ * any form. Meilisearch's `byAttribute` proximity asks of separate words only that each neighbouring pair share a
+ * passage, so the three words of a name could chain across two sentences.
+ */
+const ARTICLES = [
+  {
+    id: 'sco-name',
+    lang: 'ru',
+    title: 'Саммит прошёл',
+    text: 'Саммит Шанхайской организации сотрудничества прошёл в Астане.',
+  },
+  {
+    id: 'sco-apart',
+    lang: 'ru',
+    title: 'Делегация вернулась',
+    text: 'Шанхайская делегация посетила новую организацию.\n\nОрганизация развивает сотрудничество с соседями.',
+  },
+  {
+    id: 'ots-name',
+    lang: 'kk',
+    title: 'Саммит өтті',
+    text: 'Түркі мемлекеттері ұйымының саммиті Астанада өтті.',
+  },
+  {
+    id: 'ots-apart',
+    lang: 'kk',
+    title: 'Жиын өтті',
+    text: 'Түркі әлемінің мемлекеттері бас қосты.\n\nКөрші мемлекеттер қоғамдық ұйымдарды қолдайды.',
+  },
+];
+
+let server: TestServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'izde-name-phrase-'));
+  writeFileSync(join(dir, 'articles.jsonl'), `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`);
+  server = await startTestServer({ indexIfEmpty: [dir] });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const found = async (q: string) => {
+  const res = await server.get(searchPath({ q, limit: 10 }));
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return (res.body.hits as { id: string }[]).map((h) => h.id).sort();
+};
+
+describe('a name of several words', () => {
+  it('finds the name in any form, not its words in two sentences', async () => {
+    expect(await found('Шанхайская организация сотрудничества ')).toEqual(['sco-name']);
+    expect(await found('Түркі мемлекеттері ұйымының ')).toEqual(['ots-name']);
+  });
+
+  it('words that are no name still only need to share a sentence', async () => {
+    expect(await found('делегация организацию ')).toEqual(['sco-apart']);
+    expect(await found('мемлекеттер ұйымдар ')).toEqual(['ots-apart', 'ots-name']);
+  });
+});
