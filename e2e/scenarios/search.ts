@@ -98,6 +98,10 @@ export const noResultsScenario: Scenario = {
     check(text.includes('Check the spelling'), `the message has a hint: ${text}`);
     check((await hits(page)).length === 0, 'no results are listed');
     check((await countNumber(page)) === 0, 'the count says 0');
+    check(!(await page.locator('#filters').isVisible()), 'no filters panel over nothing to filter');
+    await page.locator('#q').fill('Қазақстан');
+    await settled(page);
+    check(await page.locator('#filters').isVisible(), 'the filters come back with results');
   },
 };
 

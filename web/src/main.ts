@@ -270,6 +270,10 @@ function renderFilters(): void {
     lang: ui,
   });
   renderFacets(el.facets, res, ctx, facetView, histogram);
+  // An empty answer with nothing chosen has nothing to narrow: no panel, no toggle, not a title over nothing.
+  const nothing = el.facets.childElementCount === 0 && refinements(state).length === 0;
+  el.filters.hidden = nothing;
+  el.filtersToggle.hidden = nothing;
   if (focusSelector) {
     const again = el.facets.querySelector<HTMLElement>(focusSelector);
     if (again) {
