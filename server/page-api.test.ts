@@ -3,9 +3,6 @@
  * articles without a year, Kazakh text in the reader's script with marks kept, alternatives when nothing matches,
  * snippets that start at a sentence. Real Meilisearch, the seeds and server fixtures plus a few records of our own.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchPath, startTestServer, type TestServer } from './testing.js';
 
@@ -42,7 +39,6 @@ const EXTRA = [
 ];
 
 let server: TestServer;
-let extraDir: string;
 const search = async (params: Record<string, string | number | (string | number)[]>) => {
   const res = await server.get(searchPath({ limit: 100, ...params }));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -51,13 +47,10 @@ const search = async (params: Record<string, string | number | (string | number)
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 beforeAll(async () => {
-  extraDir = mkdtempSync(join(tmpdir(), 'izde-page-api-'));
-  writeFileSync(join(extraDir, 'extra.jsonl'), EXTRA.map((r) => JSON.stringify(r)).join('\n'));
-  server = await startTestServer({ indexIfEmpty: ['data/articles', 'server/fixtures', extraDir] });
+  server = await startTestServer({ indexIfEmpty: ['data/articles', 'server/fixtures'], articles: EXTRA });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-  rmSync(extraDir, { recursive: true, force: true });
 });
 
 describe('year span and articles without a year', () => {

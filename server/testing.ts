@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
@@ -32,9 +32,22 @@ export async function startTestServer(
     /** An existing data folder to serve (removed by stop() like a fresh one). */
     dataDir?: string;
     admin?: StartOptions['admin'];
+    /** Input records of the test's own, indexed after `indexIfEmpty` from a JSONL file that stop() removes. */
+    articles?: readonly object[];
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izde-test-'));
+  const inputs = options.articles ? mkdtempSync(join(tmpdir(), 'izde-test-articles-')) : undefined;
+  const indexIfEmpty = [...(options.indexIfEmpty ?? [])];
+  if (inputs && options.articles) {
+    const file = join(inputs, 'articles.jsonl');
+    writeFileSync(file, `${options.articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
+    indexIfEmpty.push(file);
+  }
+  const removeFolders = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (inputs) rmSync(inputs, { recursive: true, force: true });
+  };
   const start = startServer({
     engine: { url: undefined, masterKey: undefined, dataDir, indexName: 'articles', ...options.engine },
     server: {
@@ -46,11 +59,11 @@ export async function startTestServer(
       ...options.server,
     },
     logger: options.logger ?? pino({ level: 'silent' }),
-    ...(options.indexIfEmpty ? { indexIfEmpty: options.indexIfEmpty } : {}),
+    ...(indexIfEmpty.length > 0 ? { indexIfEmpty } : {}),
     ...(options.admin ? { admin: options.admin } : {}),
   });
   const running = await start.catch((err: unknown) => {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeFolders();
     throw err;
   });
   return {
@@ -62,7 +75,7 @@ export async function startTestServer(
     },
     async stop() {
       await running.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeFolders();
     },
   };
 }

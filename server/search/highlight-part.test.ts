@@ -3,9 +3,6 @@
  * there leaves room for a snippet (service.ts HIGHLIGHT_PART_CHARS), else from the whole article — either way every
  * match the reader sees in the title and snippet is marked, as the whole article's analysis would mark it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing.js';
 
@@ -36,17 +33,12 @@ const RECORDS = [
 ].map((r) => ({ ...r, lang: 'ru', date: '2025-01-01', source: 'test.kz', url: `https://test.kz/${r.id}` }));
 
 let server: TestServer;
-let folder: string;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'izde-highlight-part-'));
-  const file = join(folder, 'records.jsonl');
-  writeFileSync(file, RECORDS.map((r) => JSON.stringify(r)).join('\n'));
-  server = await startTestServer({ indexIfEmpty: [file] });
+  server = await startTestServer({ articles: RECORDS });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 interface Hit {

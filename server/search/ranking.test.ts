@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchPath, startTestServer, type TestServer } from '../testing.js';
 
@@ -31,16 +28,12 @@ const ARTICLES = [
 ];
 
 let server: TestServer;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'izde-ranking-'));
-  writeFileSync(join(dir, 'articles.jsonl'), `${ARTICLES.map((a) => JSON.stringify(a)).join('\n')}\n`);
-  server = await startTestServer({ indexIfEmpty: [dir] });
+  server = await startTestServer({ articles: ARTICLES });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const order = async (q: string, extra: Record<string, string> = {}) => {

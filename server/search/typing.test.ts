@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../analyzers/index.js';
 import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
@@ -120,7 +117,6 @@ describe('GET /api/search while typing (real engine)', () => {
     },
   ];
   let server: TestServer;
-  let dir: string;
   const top = async (q: string, limit = 10) => {
     const res = await server.get(searchPath({ q, limit }));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -128,13 +124,10 @@ describe('GET /api/search while typing (real engine)', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'izde-typing-'));
-    writeFileSync(join(dir, 'articles.jsonl'), `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
-    server = await startTestServer({ indexIfEmpty: [dir] });
+    server = await startTestServer({ articles });
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('«Тоқ» is already about Тоқаев, in both languages, with the name marked', async () => {
