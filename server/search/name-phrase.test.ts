@@ -20,6 +20,12 @@ const ARTICLES = [
     text: 'Шанхайская делегация посетила новую организацию.\n\nОрганизация развивает сотрудничество с соседями.',
   },
   {
+    id: 'sco-abbr',
+    lang: 'kk',
+    title: 'Ұйымдар жиналды',
+    text: 'Астанада ШЫҰ саммиті өтті.',
+  },
+  {
     id: 'ots-name',
     lang: 'kk',
     title: 'Саммит өтті',
@@ -50,8 +56,17 @@ const found = async (q: string) => {
 
 describe('a name of several words', () => {
   it('finds the name in any form, not its words in two sentences', async () => {
-    expect(await found('Шанхайская организация сотрудничества ')).toEqual(['sco-name']);
+    expect(await found('Шанхайская организация сотрудничества ')).toEqual(['sco-abbr', 'sco-name']);
     expect(await found('Түркі мемлекеттері ұйымының ')).toEqual(['ots-name']);
+  });
+
+  it('marks where the text names it, not one of its words alone', async () => {
+    const res = await server.get(searchPath({ q: 'Шанхай ынтымақтастық ұйымы ', limit: 10 }));
+    const hit = (res.body.hits as { id: string; titleHtml: string; snippet: string }[]).find(
+      (h) => h.id === 'sco-abbr',
+    );
+    expect(hit?.snippet).toContain('<mark>ШЫҰ</mark>');
+    expect(hit?.titleHtml).toBe('Ұйымдар жиналды');
   });
 
   it('words that are no name still only need to share a sentence', async () => {

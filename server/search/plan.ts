@@ -214,6 +214,8 @@ interface ReadingPlan {
   tierKeys: Record<Tier, string[]>;
   mentions: { code: string; first: number; last: number }[];
   phrases: readonly number[];
+  /** The reading's words are one name of several words, sent as one phrase (isWholeName). */
+  wholeName: boolean;
 }
 
 /**
@@ -331,36 +333,37 @@ function readingPlan(
 ): ReadingPlan {
   const words = reading.content.map((i) => contentKeys(reading, i));
   const mentions = entityMentions(reading);
+  const wholeName = isWholeName(words, mentions, phrases);
   return {
     reading,
     factor: r === 0 ? 1 : SECOND_READING,
     words,
     tierKeys: { exact: words.map((k) => k.exact), stem: stemTierKeys(reading, tokens), fold: words.map((k) => k.fold) },
     mentions,
-    phrases: namePhrases(words, mentions, phrases),
+    phrases: wholeName ? words.map(() => 0) : phrases,
+    wholeName,
   };
 }
 
 /**
- * A query that is one name of several words («Түркі мемлекеттері ұйымының», «Шанхайская организация сотрудничества»)
- * is sent as one phrase, so that all its words must meet in one passage. Separate words need only each neighbouring
- * pair to share a passage (`proximityPrecision: byAttribute`), so «түркі» and «мемлекеттер» of one sentence of a speech
- * and «мемлекеттер» and «ұйымдар» of another passed for the name. Meilisearch matches a phrase with `byAttribute`
- * where its words share an attribute, not only side by side; true adjacency would be right for a name too. The entity
- * query still finds every name the gazetteer knows in any language. Left as typed when the user quoted words, or when
- * the index has tokens between the name's words that the query cannot see (a foreign word's name skeleton, the entity
+ * Whether a reading is one name of several words («Түркі мемлекеттері ұйымының», «Шанхайская организация
+ * сотрудничества»). Its words are then sent as one phrase, so that all of them must meet in one passage: separate words
+ * need only each neighbouring pair to share a passage (`proximityPrecision: byAttribute`), so «түркі» and «мемлекеттер»
+ * of one sentence of a speech and «мемлекеттер» and «ұйымдар» of another passed for the name. With `byAttribute`
+ * Meilisearch matches a phrase where its words share an attribute, not only side by side; true adjacency would be
+ * right for a name too. The entity query still finds every name the gazetteer knows, in any language, and the
+ * highlighter marks those mentions, not the name's words one by one. Not when the user quoted words, nor when the
+ * index has tokens between the name's words that the query cannot see (a foreign word's name skeleton, the entity
  * token of a name inside it).
  */
-function namePhrases(
+function isWholeName(
   words: readonly IndexKeys[],
   mentions: readonly { first: number; last: number }[],
   phrases: readonly number[],
-): readonly number[] {
+): boolean {
   const n = words.length;
-  if (n < 2 || phrases.some((p) => p >= 0) || words.some((k) => k.name)) return phrases;
-  const whole = mentions.some((m) => m.first === 0 && m.last === n - 1);
-  if (!whole || mentions.some((m) => m.last !== n - 1)) return phrases;
-  return words.map(() => 0);
+  if (n < 2 || phrases.some((p) => p >= 0) || words.some((k) => k.name)) return false;
+  return mentions.some((m) => m.first === 0 && m.last === n - 1) && mentions.every((m) => m.last === n - 1);
 }
 
 const onePhrase = (phrases: readonly number[]): boolean => phrases.every((p) => p >= 0 && p === phrases[0]);
@@ -425,7 +428,9 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
   const plans = readings.map((reading, r) => readingPlan(reading, r, tokens, phrases));
   const oneName = oneNameCode(plans[0]);
   for (const plan of plans) {
-    for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of plan.tierKeys[tier]) keys[tier].add(k);
+    // A name is marked where the text names it (its entity mentions): one of its words alone («ұйымдар») is not it.
+    if (!plan.wholeName)
+      for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of plan.tierKeys[tier]) keys[tier].add(k);
     for (const m of plan.mentions) keys.entities.add(m.code);
     if (oneName !== null && plan.mentions.some((m) => m.code === oneName)) {
       addOneNameQueries(plan, add);
