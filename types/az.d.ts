@@ -36,8 +36,11 @@ declare module 'az' {
       (word: string, config?: MorphConfig): MorphParse[];
       init(path: string, callback: (err: unknown) => void): void;
     }
+
+    /** How az reads its dictionary files (fs in Node, XHR in a browser); Morph.init calls it through the object. */
+    type Load = (url: string, responseType: string, callback: (err: unknown, data?: unknown) => void) => void;
   }
 
-  const Az: { Morph: Az.MorphFunction };
+  const Az: { Morph: Az.MorphFunction; load: Az.Load };
   export default Az;
 }
