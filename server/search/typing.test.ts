@@ -50,9 +50,20 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
   });
 
   it('a word typed in capitals is an abbreviation being typed', () => {
-    const found = [c('нәтиже', 'ънәтиже', 6), c('нато', 'нато', 4)];
+    const found = [c('нәтиже', 'ънәтиже', 9), c('нато', 'нато', 4)];
     expect(names(completionsToSearch(analyzeQuery('НАТ'), found))).toEqual(['нато']);
     expect(names(completionsToSearch(analyzeQuery('нат'), found))).toEqual(['нәтиже', 'нато']);
+  });
+
+  it('a word that begins with the very letters typed comes before one that matches only folded, if not rare', () => {
+    // «нат» begins нато as typed; нәтиже only once ә is folded to а.
+    const nato = [c('нәтиже', 'ънәтиже', 6), c('нато', 'нато', 4)];
+    expect(names(completionsToSearch(analyzeQuery('нат'), nato))).toEqual(['нато', 'нәтиже']);
+    // Kazakh typed without its letters still completes to the Kazakh word when the exact one is rare.
+    const kazak = [c('қазақстан', 'ъқазақстан', 124), c('казак', 'ьказак', 3)];
+    expect(names(completionsToSearch(analyzeQuery('казак'), kazak))).toEqual(['қазақстан', 'казак']);
+    // Latin letters are read as Cyrillic, so none is «exact»: the frequency order stands.
+    expect(names(completionsToSearch(analyzeQuery('nat'), nato))).toEqual(['нәтиже', 'нато']);
   });
 
   it('a word that already ends a name is finished', () => {

@@ -1,5 +1,5 @@
 import type { QueryAnalysis } from '../../analyzers/index.js';
-import { fold, KAZAKH_MARK, RUSSIAN_MARK } from '../../analyzers/index.js';
+import { fold, KAZAKH_MARK, normalize, RUSSIAN_MARK, wordScript } from '../../analyzers/index.js';
 import { type MatchKeys, mergeKeys, type PlannedQuery, planCompletion, type QueryPlan } from './plan.js';
 import type { Completion } from './suggest.js';
 
@@ -59,9 +59,35 @@ const CAPITALS = /^\p{Lu}{2,}$/u;
 /** Abbreviations, numbers and foreign words have keys without a language mark. */
 const unmarked = (c: Completion): boolean => markOf(c.stem) === '';
 
-/** The completions a typed word can be, by its letters: of its language, abbreviations first when it is in capitals. */
+/**
+ * Completions are found by the folded word (а for ә, к for қ: Kazakh typed without its letters), but a word whose
+ * letters begin as typed is the likelier one: «нат» is НАТО before нәтиже. It comes first when the archive holds it
+ * at least this share as often as the best completion that matches only folded — so «казак» stays қазақ, not the
+ * rare Russian казак.
+ */
+const EXACT_SHARE = 0.5;
+
+/** Completions whose letters begin as a Cyrillic word was typed, first when frequent enough (EXACT_SHARE). */
+function exactFirst(typed: string, usable: Completion[]): Completion[] {
+  const top = usable[0];
+  if (!top || wordScript(typed) !== 'cyrillic') return usable;
+  const letters = normalize(typed);
+  const exact = (c: Completion) => c.form.startsWith(letters);
+  if (exact(top)) return usable;
+  const best = usable.find(exact);
+  if (!best || best.count < top.count * EXACT_SHARE) return usable;
+  return [...usable.filter(exact), ...usable.filter((c) => !exact(c))];
+}
+
+/**
+ * The completions a typed word can be, by its letters: of its language, abbreviations first when it is in capitals,
+ * words that begin with its very letters before those that match only folded.
+ */
 function preferred(typed: string, completions: readonly Completion[]): Completion[] {
-  const usable = completions.filter((c) => sameLanguage(typed, c));
+  const usable = exactFirst(
+    typed,
+    completions.filter((c) => sameLanguage(typed, c)),
+  );
   if (!CAPITALS.test(typed)) return usable;
   const abbreviations = usable.filter(unmarked);
   return abbreviations.length > 0 ? abbreviations : usable;
