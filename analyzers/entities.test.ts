@@ -120,6 +120,23 @@ describe('findEntities', () => {
     expect(mentions('решение европейского союза')).toEqual(['EU:европейского союза']);
     expect(mentions('қарағанда')).toEqual([]);
   });
+  it('regional centres of Kazakhstan: one place in every script and language', () => {
+    expect(mentions('Ақтөбеде жаңа зауыт ашылды')).toEqual(['AKTOBE:Ақтөбеде']);
+    expect(mentions('В Актобе открыли завод')).toEqual(['AKTOBE:Актобе']);
+    expect(mentions('Aqtóbede jańa zaýyt')).toEqual(['AKTOBE:Aqtóbede']);
+    expect(mentions('жителей Усть-Каменогорска')).toEqual(['OSKEMEN:Усть-Каменогорска']);
+    expect(mentions('Өскеменде су тасқыны')).toEqual(['OSKEMEN:Өскеменде']);
+    expect(mentions('жители Конаева')).toEqual(['KONAEV:Конаева']);
+    // Its old name stays the reservoir's: «Qapshaǵaı sý qoımasy» is no mention of the city.
+    expect(mentions('Qapshaǵaı sý qoımasy')).toEqual([]);
+    expect(mentions('костанайские фермеры')).toEqual(['KOSTANAY:костанайские']);
+  });
+  it('a place name that is also a common word counts only capitalized: ақтау «to acquit», Семей and Орал left out', () => {
+    expect(mentions('сот оны ақтады')).toEqual([]);
+    expect(mentions('ақтау туралы шешім')).toEqual([]);
+    expect(mentions('многодетных семей')).toEqual([]);
+    expect(mentions('ол үйге оралды')).toEqual([]);
+  });
   it('Kazakh Latin digraphs count as capitals in abbreviations', () => {
     expect(mentions('ShYU sammıti')).toEqual(['SCO:ShYU']);
   });

@@ -121,6 +121,18 @@ describe('GET /api/search while typing (real engine)', () => {
     { id: 'trump/1', lang: 'ru', title: 'Трамп выступил в Конгрессе', text: 'Речь длилась час.' },
     { id: 'trump/2', lang: 'kk-Latn', title: 'Tramp Kanadaǵa bardy', text: 'Sapar eki kúnge sozylady.' },
     {
+      id: 'city/1',
+      lang: 'kk',
+      title: 'Жаңа мектеп ашылды',
+      text: 'Мектеп биыл салынды. Оқушылар қуанышты.\n\nҚұрылыс Қонаевта екі жыл жүрді.',
+    },
+    {
+      id: 'city/2',
+      lang: 'ru',
+      title: 'Открылась новая школа',
+      text: 'Школу построили за год. Ученики рады.\n\nСтроительство в Конаеве шло два года.',
+    },
+    {
       id: 'uz/1',
       lang: 'kk',
       title: 'Өзбекстан президенті Астанаға келді',
@@ -173,6 +185,10 @@ describe('GET /api/search while typing (real engine)', () => {
   it('a name the archive writes otherwise completes through the gazetteer: «Trum» is Трамп and Tramp', async () => {
     // No word of the titles and leads begins with «trum»: the gazetteer's «Trump» is the completion.
     expect((await top('Trum')).hits.map((h) => h.id).sort()).toEqual(['trump/1', 'trump/2']);
+  });
+
+  it('a city named only in bodies completes through the gazetteer too: «Конае» is Қонаев and Конаев', async () => {
+    expect((await top('Конае')).hits.map((h) => h.id).sort()).toEqual(['city/1', 'city/2']);
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
