@@ -34,7 +34,7 @@ import {
   type StoredHit,
   type TextRanges,
 } from './planned.js';
-import type { Completion, Suggester, SuggestResponse } from './suggest.js';
+import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
 import { backoffCompletions, completionsToSearch, DEFAULT_TYPING, type TypingOptions, typingPlan } from './typing.js';
 import { countWithoutYear, NO_YEAR } from './year-span.js';
 
@@ -356,7 +356,9 @@ export class SearchService {
     const suggester = this.suggester;
     if (!suggester || !analysis.partialLast || !last || this.typing.completions === 0) return async () => [];
     const alphabet = detectLatinAlphabet(analysis.text);
-    return (word = last.surface) => suggester.completionsOfTyped(word, alphabet, COMPLETIONS_READ, version);
+    const compound = hyphenatedTail(analysis.text.slice(0, last.end));
+    return (word = last.surface) =>
+      suggester.completionsOfTyped(word, alphabet, COMPLETIONS_READ, version, word === last.surface ? compound : null);
   }
 
   /** One try: the hits request and the disjunctive facet requests, in parallel. */

@@ -59,13 +59,27 @@ interface NameEntry {
 /** A typed word completes to gazetteer names from this many letters on («Tru» → Trump, not «Tr»). */
 const MIN_NAME_PREFIX = 3;
 
-/** The stem key a query of this one-word name reads it with (its first reading), or null for a name of several words. */
-function nameStem(name: string): string | null {
-  const analysis = analyzeQuery(name);
-  const reading = analysis.readings[0];
-  if (reading?.content.length !== 1) return null;
-  return reading.tokens[reading.content[0] ?? -1]?.keys?.stem ?? null;
+/**
+ * The stem key a query of this name reads its last word with (its first reading), or null unless the name reads as
+ * exactly `words` words (one for «Тоқаев», two for «Усть-Каменогорск»).
+ */
+function nameStem(name: string, words: number): string | null {
+  const reading = analyzeQuery(name).readings[0];
+  if (reading?.content.length !== words) return null;
+  return reading.tokens[reading.content[words - 1] ?? -1]?.keys?.stem ?? null;
 }
+
+const HYPHENATED_TAIL = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}]+)+$/u;
+
+/**
+ * The hyphenated compound a query's text ends with («Усть-Камено» of «жители Усть-Камено»), or null: a name of
+ * several parts is completed as a whole, not by its last part alone (no word begins «камено»).
+ */
+export function hyphenatedTail(text: string): string | null {
+  return HYPHENATED_TAIL.exec(text)?.[0] ?? null;
+}
+
+const hyphenParts = (s: string): string[] => s.split(/[-\u2010\u2011]/u);
 
 /** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
 export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
@@ -179,7 +193,12 @@ export class Suggester {
     alphabet: LatinAlphabet,
     limit: number,
     version: string | null = null,
+    compound: string | null = null,
   ): Promise<Completion[]> {
+    // A hyphenated name being typed («Усть-Камено»): the names it begins come first, the archive's words of its last
+    // part («камено…») know nothing of the part before.
+    const whole = compound ? this.nameCompletions(compound, alphabet) : [];
+    if (whole.length > 0) return whole.slice(0, limit);
     const keys = new Set([typedKey(word, alphabet)]);
     if (wordScript(word) === 'latin') keys.add(word.normalize('NFC').toLowerCase());
     const lists = await Promise.all([...keys].map((k) => this.completions(k, limit, version)));
@@ -195,17 +214,25 @@ export class Suggester {
     return found.slice(0, limit);
   }
 
-  /** One-word gazetteer names in the script typed that the typed word begins, as completions counted 0. */
-  private nameCompletions(word: string, alphabet: LatinAlphabet): Completion[] {
-    if ([...word].length < MIN_NAME_PREFIX) return [];
-    const key = typedKey(word, alphabet);
-    const latin = wordScript(word) === 'latin';
+  /**
+   * Gazetteer names without spaces in the script typed that the typed word (or hyphenated compound) begins, with as
+   * many hyphenated parts, as completions counted 0: the completion is the name's last part, as the last word typed.
+   */
+  private nameCompletions(typed: string, alphabet: LatinAlphabet): Completion[] {
+    if ([...typed].length < MIN_NAME_PREFIX) return [];
+    const key = typedKey(typed, alphabet);
+    const latin = wordScript(typed) === 'latin';
+    const parts = hyphenParts(typed).length;
     const out: Completion[] = [];
     for (const n of this.names) {
       if (n.latin !== latin || !n.key.startsWith(key) || /\s/u.test(n.text)) continue;
-      const stem = this.nameStems.get(n.text) ?? nameStem(n.text);
-      this.nameStems.set(n.text, stem);
-      if (stem && !out.some((c) => c.stem === stem)) out.push({ form: n.text, stem, count: 0 });
+      const nameParts = hyphenParts(n.text);
+      if (parts > 1 && nameParts.length !== parts) continue;
+      const cacheKey = `${parts}\u0000${n.text}`;
+      if (!this.nameStems.has(cacheKey)) this.nameStems.set(cacheKey, nameStem(n.text, parts));
+      const stem = this.nameStems.get(cacheKey);
+      const form = parts > 1 ? (nameParts[parts - 1] ?? n.text) : n.text;
+      if (stem && !out.some((c) => c.stem === stem)) out.push({ form, stem, count: 0 });
     }
     return out;
   }
@@ -231,10 +258,12 @@ export class Suggester {
       this.options.titles ? this.options.titles(query, this.maxTitles) : Promise.resolve([]),
     ]);
 
-    // Organizations, places, persons: a name's word starts with the typed word.
-    if (typed.length === 1) {
+    // Organizations, places, persons: a name starts with the typed word, or with the hyphenated name typed.
+    const compound = hyphenatedTail(query);
+    if (typed.length === 1 || compound === query.trim()) {
+      const nameKey = compound ? typedKey(compound, alphabet) : prefix;
       for (const n of this.names) {
-        if (n.latin === latin && n.key.startsWith(prefix)) push({ text: n.text, kind: n.kind, code: n.code });
+        if (n.latin === latin && n.key.startsWith(nameKey)) push({ text: n.text, kind: n.kind, code: n.code });
         if (out.length >= Math.ceil(limit / 3)) break;
       }
     }

@@ -132,6 +132,7 @@ describe('GET /api/search while typing (real engine)', () => {
       title: 'Открылась новая школа',
       text: 'Школу построили за год. Ученики рады.\n\nСтроительство в Конаеве шло два года.',
     },
+    { id: 'city/3', lang: 'kk', title: 'Өскеменде көрме ашылды', text: 'Көрмеге мыңдаған адам келді.' },
     {
       id: 'uz/1',
       lang: 'kk',
@@ -189,6 +190,13 @@ describe('GET /api/search while typing (real engine)', () => {
 
   it('a city named only in bodies completes through the gazetteer too: «Конае» is Қонаев and Конаев', async () => {
     expect((await top('Конае')).hits.map((h) => h.id).sort()).toEqual(['city/1', 'city/2']);
+  });
+
+  it('a hyphenated name is completed as a whole: «Усть-Камено» is Өскемен, not a word beginning «камено»', async () => {
+    expect((await top('Усть-Камено')).hits.map((h) => h.id)).toEqual(['city/3']);
+    expect((await top('Ust-Kam')).hits.map((h) => h.id)).toEqual(['city/3']);
+    const suggest = await server.get(`/api/suggest?q=${encodeURIComponent('Усть-Кам')}`);
+    expect(suggest.body.suggestions).toContainEqual({ text: 'Усть-Каменогорск', kind: 'place', code: 'OSKEMEN' });
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
