@@ -260,14 +260,19 @@ export class Suggester {
 
     // Organizations, places, persons: a name starts with the typed word, or with the hyphenated name typed.
     const compound = hyphenatedTail(query);
+    let compoundNamed = false;
     if (typed.length === 1 || compound === query.trim()) {
       const nameKey = compound ? typedKey(compound, alphabet) : prefix;
       for (const n of this.names) {
-        if (n.latin === latin && n.key.startsWith(nameKey)) push({ text: n.text, kind: n.kind, code: n.code });
+        if (n.latin === latin && n.key.startsWith(nameKey)) {
+          push({ text: n.text, kind: n.kind, code: n.code });
+          compoundNamed ||= compound !== null;
+        }
         if (out.length >= Math.ceil(limit / 3)) break;
       }
     }
-    for (const c of completions) {
+    // A hyphenated name being typed is no place for the archive's words of its last part («Усть-Кампании»).
+    for (const c of compoundNamed ? [] : completions) {
       const word = latin ? cyrillicToLatin(c.form, alphabet === '2021' ? '2021' : '2018') : c.form;
       push({ text: `${head}${caseAsTyped(word, last)}`, kind: 'term' });
     }

@@ -132,7 +132,12 @@ describe('GET /api/search while typing (real engine)', () => {
       title: 'Открылась новая школа',
       text: 'Школу построили за год. Ученики рады.\n\nСтроительство в Конаеве шло два года.',
     },
-    { id: 'city/3', lang: 'kk', title: 'Өскеменде көрме ашылды', text: 'Көрмеге мыңдаған адам келді.' },
+    {
+      id: 'city/3',
+      lang: 'kk',
+      title: 'Өскеменде көрме ашылды',
+      text: 'Көрмеге мыңдаған адам келді. Залға камера орнатылды.',
+    },
     {
       id: 'uz/1',
       lang: 'kk',
@@ -196,7 +201,9 @@ describe('GET /api/search while typing (real engine)', () => {
     expect((await top('Усть-Камено')).hits.map((h) => h.id)).toEqual(['city/3']);
     expect((await top('Ust-Kam')).hits.map((h) => h.id)).toEqual(['city/3']);
     const suggest = await server.get(`/api/suggest?q=${encodeURIComponent('Усть-Кам')}`);
+    const terms = (suggest.body.suggestions as { kind: string }[]).filter((x) => x.kind === 'term');
     expect(suggest.body.suggestions).toContainEqual({ text: 'Усть-Каменогорск', kind: 'place', code: 'OSKEMEN' });
+    expect(terms).toEqual([]); // not «Усть-Камере» of камера
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
