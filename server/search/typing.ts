@@ -72,7 +72,7 @@ function exactFirst(typed: string, usable: Completion[]): Completion[] {
   const top = usable[0];
   if (!top || wordScript(typed) !== 'cyrillic') return usable;
   const letters = normalize(typed);
-  const exact = (c: Completion) => c.form.startsWith(letters);
+  const exact = (c: Completion) => normalize(c.form).startsWith(letters); // names keep their capitals
   if (exact(top)) return usable;
   const best = usable.find(exact);
   if (!best || best.count < top.count * EXACT_SHARE) return usable;
