@@ -17,6 +17,21 @@ describe('indexKeys', () => {
     expect(keys('Qazaqstannyń', 'kk')).toEqual(keys('Қазақстанның', 'kk'));
   });
 
+  it('writes a Kazakh key\'s э as е, as both Latin alphabets do: «экономикасы» meets «ekonomıkasy»', () => {
+    for (const [cyrillic, latin] of [
+      ['экономикасы', 'ekonomıkasy'],
+      ['экспорты', 'eksporty'],
+      ['энергетика', 'energetıka'],
+      ['поэзиясы', 'poezııasy'],
+    ]) {
+      const [c] = keys(`Қазақстан ${cyrillic}`, 'kk').slice(1);
+      const [l] = keys(`Qazaqstan ${latin}`, 'kk').slice(1);
+      expect([c?.stem, c?.fold]).toEqual([l?.stem, l?.fold]);
+    }
+    // Russian keeps its э: «экономика» and «економика» are not one Russian word.
+    expect(keys('экономика', 'ru')[0]!.stem).toBe('ьэкономика');
+  });
+
   it('leaves exact forms, numbers and abbreviations language-neutral', () => {
     const [abbr, num] = keys('ШОС 2024', 'ru');
     expect(abbr).toEqual({ exact: 'шос', stem: 'шос', fold: 'шос' });

@@ -32,14 +32,22 @@ function nameOf(t: KeySource, term: string): string | undefined {
   return skeleton ? nameToken(skeleton) : undefined;
 }
 
+/**
+ * A Kazakh key writes э as е: both Kazakh Latin alphabets spell them alike («ekonomıka», «eksport»), so a Kazakh
+ * Latin text reads back as «економика», and the Cyrillic «экономика» must key the same to meet it.
+ */
+const kazakhKey = (key: string): string => (key.includes('э') ? key.replaceAll('э', 'е') : key);
+
 /** The token's index keys, or null for a stopword (it is not indexed). */
 export function indexKeys(t: KeySource): IndexKeys | null {
   if (t.term === null || t.fold === null) return null;
   const mark = markOf(t);
   const name = nameOf(t, t.term);
+  const term = mark === KAZAKH_MARK ? kazakhKey(t.term) : t.term;
+  const folded = mark === KAZAKH_MARK ? kazakhKey(t.fold) : t.fold;
   // Flat strings, and one string when stem and fold agree (every Russian word): index keys are cached per word.
-  const stem = mark ? (mark + t.term).normalize() : t.term;
-  const fold = t.fold === t.term ? stem : mark ? (mark + t.fold).normalize() : t.fold;
+  const stem = mark ? (mark + term).normalize() : term;
+  const fold = folded === term ? stem : mark ? (mark + folded).normalize() : folded;
   return name ? { exact: t.norm, stem, fold, name } : { exact: t.norm, stem, fold };
 }
 
