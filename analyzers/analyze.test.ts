@@ -55,6 +55,20 @@ describe('analyze: golden sentences (surface, offsets, kind, lang, norm)', () =>
       ],
     ],
     [
+      'kk-Latn 2018: Kazakh words spelled like foreign ones stay Kazakh (ел, құ-, -лы)',
+      'Qazaqstan qurylys salasynda el joly toly jumys istedi.',
+      [
+        ['Qazaqstan', 0, 9, 'word', 'kk-Latn', 'қазақстан'],
+        ['qurylys', 10, 17, 'word', 'kk-Latn', 'құрылыс'],
+        ['salasynda', 18, 27, 'word', 'kk-Latn', 'саласында'],
+        ['el', 28, 30, 'word', 'kk-Latn', 'ел'],
+        ['joly', 31, 35, 'word', 'kk-Latn', 'жолы'],
+        ['toly', 36, 40, 'word', 'kk-Latn', 'толы'],
+        ['jumys', 41, 46, 'word', 'kk-Latn', 'жұмыс'],
+        ['istedi', 47, 53, 'word', 'kk-Latn', 'істеді'],
+      ],
+    ],
+    [
       'kk-Latn 2021 with an English name',
       'Būryñğy ötken zamanda Euronews habarlady.',
       [
