@@ -33,10 +33,16 @@ function nameOf(t: KeySource, term: string): string | undefined {
 }
 
 /**
- * A Kazakh key writes э as е: both Kazakh Latin alphabets spell them alike («ekonomıka», «eksport»), so a Kazakh
- * Latin text reads back as «економика», and the Cyrillic «экономика» must key the same to meet it.
+ * A Kazakh key is spelled as a Kazakh Latin text reads back into Cyrillic, so that the Cyrillic word meets it: the
+ * Latin alphabets write э and е alike («ekonomıka»), ц as ts («protsent»), һ as h («jahandyq»), and drop ь and ъ
+ * («premer»). (я, ю and й are left: Latin ıa, ıý and ı read back as them or as иа, иу, и by context, and a key that
+ * spelled them out would no longer begin as a half-typed word does.)
  */
-const kazakhKey = (key: string): string => (key.includes('э') ? key.replaceAll('э', 'е') : key);
+const KAZAKH_KEY_LETTERS = /[эцьъһ]/u;
+const KAZAKH_KEY_ALL = /[эцьъһ]/gu;
+const KAZAKH_KEY: Readonly<Record<string, string>> = { э: 'е', ц: 'тс', ь: '', ъ: '', һ: 'х' };
+const kazakhKey = (key: string): string =>
+  KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key;
 
 /** The token's index keys, or null for a stopword (it is not indexed). */
 export function indexKeys(t: KeySource): IndexKeys | null {
