@@ -55,8 +55,8 @@ describe('analyze: golden sentences (surface, offsets, kind, lang, norm)', () =>
       ],
     ],
     [
-      'kk-Latn 2018: Kazakh words spelled like foreign ones stay Kazakh (ел, құ-, -лы)',
-      'Qazaqstan qurylys salasynda el joly toly jumys istedi.',
+      'kk-Latn 2018: Kazakh words spelled like foreign ones stay Kazakh (ел, құ-, -лы, -мент)',
+      'Qazaqstan qurylys salasynda el joly toly jumys istedi, parlament Google.',
       [
         ['Qazaqstan', 0, 9, 'word', 'kk-Latn', 'қазақстан'],
         ['qurylys', 10, 17, 'word', 'kk-Latn', 'құрылыс'],
@@ -66,6 +66,8 @@ describe('analyze: golden sentences (surface, offsets, kind, lang, norm)', () =>
         ['toly', 36, 40, 'word', 'kk-Latn', 'толы'],
         ['jumys', 41, 46, 'word', 'kk-Latn', 'жұмыс'],
         ['istedi', 47, 53, 'word', 'kk-Latn', 'істеді'],
+        ['parlament', 55, 64, 'word', 'kk-Latn', 'парламент'], // one English ending is not enough
+        ['Google', 65, 71, 'word', 'other', 'google'], // English letters are
       ],
     ],
     [

@@ -283,12 +283,19 @@ function paragraphLangs(scores: LangScores[], forced: AnalyzeLang): LangTag[] {
   });
 }
 
+/**
+ * How much more foreign than Kazakh Latin evidence a word of a Kazakh Latin paragraph needs to be foreign: more than
+ * one English ending's worth, since Kazakh Latin has such endings too («parlament», «moment»); English letters (w,
+ * x, c, th, oo: «Euronews», «Google») or an English function word are enough.
+ */
+const FOREIGN_IN_KAZAKH_LATIN = 1;
+
 /** Language of one token given its paragraph's. */
 function tokenLang(tok: Token, info: WordInfo, para: LangTag, forced: AnalyzeLang): LangTag {
   if (tok.kind === 'number') return para;
   if (info.script === 'latin') {
     const s = info.scores;
-    if (para === 'kk-Latn') return s.other > s['kk-Latn'] ? 'other' : 'kk-Latn';
+    if (para === 'kk-Latn') return s.other > s['kk-Latn'] + FOREIGN_IN_KAZAKH_LATIN ? 'other' : 'kk-Latn';
     if (forced === 'auto' && s['kk-Latn'] >= 4 && s['kk-Latn'] > s.other) return 'kk-Latn';
     return 'other';
   }
