@@ -116,6 +116,10 @@ describe('findEntities', () => {
     expect(mentions('китайского производства')).toEqual(['CN:китайского']);
     expect(mentions('qazaqstandyq kompanııalar')).toEqual(['KZ:qazaqstandyq']);
   });
+  it('the first part of a compound adjective names its country too (российско-германский)', () => {
+    expect(mentions('прокладку российско-германского газопровода')).toEqual(['RU:российско', 'DE:германского']);
+    expect(mentions('казахстанско-китайские отношения')).toEqual(['KZ:казахстанско', 'CN:китайские']);
+  });
   it('a name of several words counts in lowercase too; one word must be capitalized', () => {
     expect(mentions('решение европейского союза')).toEqual(['EU:европейского союза']);
     expect(mentions('қарағанда')).toEqual([]);

@@ -87,6 +87,15 @@ describe('stemRu output', () => {
   });
 
   it.each([
+    ['российско', 'российский'],
+    ['казахстанско', 'казахстанский'],
+    ['британско', 'британский'],
+    ['близко', 'близкий'], // a dictionary word stays the dictionary's
+  ])('the combining form of a compound adjective, %s-…, keys as its adjective %s', (word, key) => {
+    expect(stemRu(word)).toBe(key);
+  });
+
+  it.each([
     ['2024', '2024'],
     ['covid', 'covid'],
     ['', ''],

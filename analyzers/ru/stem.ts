@@ -23,10 +23,28 @@ interface RuKey {
 }
 const cache = new LRUCache<string, RuKey>({ max: CACHE_SIZE });
 
+const COMBINING_FORM = /[сц]ко$/u;
+
+/**
+ * The adjective whose combining form an unknown word is, in a compound adjective («российско-германский»,
+ * «казахстанско-китайские», «британско-ирландской»: the tokenizer splits at the hyphen), when the dictionary knows
+ * it; else null. The first part then keys as its adjective and names its country as the adjective does.
+ */
+function combiningAdjective(word: string): string | null {
+  if (!COMBINING_FORM.test(word)) return null;
+  const adjective = `${word.slice(0, -1)}ий`;
+  const known = newsLexemeForms.has(adjective) || ruReadings(adjective).some((r) => r.source === 'Dictionary');
+  return known ? adjective : null;
+}
+
 function ruKey(word: string): RuKey {
   const lexeme = newsLexemeForms.get(word);
   if (lexeme) return { key: lexeme, known: true };
   const readings = ruReadings(word);
+  if (!readings.some((r) => r.source === 'Dictionary')) {
+    const adjective = combiningAdjective(word);
+    if (adjective) return { key: ruKey(adjective).key, known: true };
+  }
   return {
     key: chooseLemma(word, readings) ?? unknownKeyRu(word),
     known: readings.some((r) => r.source === 'Dictionary'),
