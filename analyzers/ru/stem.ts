@@ -26,29 +26,26 @@ const cache = new LRUCache<string, RuKey>({ max: CACHE_SIZE });
 const COMBINING_FORM = /[сц]ко$/u;
 
 /**
- * The adjective whose combining form an unknown word is, in a compound adjective («российско-германский»,
- * «казахстанско-китайские», «британско-ирландской»: the tokenizer splits at the hyphen), when the dictionary knows
- * it; else null. The first part then keys as its adjective and names its country as the adjective does.
+ * The key of the adjective whose combining form an unknown word is, in a compound adjective («российско-германский»,
+ * «казахстанско-китайские», «британско-ирландской»: the tokenizer splits at the hyphen), when a dictionary knows the
+ * adjective; else null. The first part then keys as its adjective and names its country as the adjective does.
  */
-function combiningAdjective(word: string): string | null {
+function combiningAdjective(word: string): RuKey | null {
   if (!COMBINING_FORM.test(word)) return null;
-  const adjective = `${word.slice(0, -1)}ий`;
-  const known = newsLexemeForms.has(adjective) || ruReadings(adjective).some((r) => r.source === 'Dictionary');
-  return known ? adjective : null;
+  const adjective = ruKey(`${word.slice(0, -1)}ий`);
+  return adjective.known ? adjective : null;
 }
 
 function ruKey(word: string): RuKey {
   const lexeme = newsLexemeForms.get(word);
   if (lexeme) return { key: lexeme, known: true };
   const readings = ruReadings(word);
-  if (!readings.some((r) => r.source === 'Dictionary')) {
+  const known = readings.some((r) => r.source === 'Dictionary');
+  if (!known) {
     const adjective = combiningAdjective(word);
-    if (adjective) return { key: ruKey(adjective).key, known: true };
+    if (adjective) return adjective;
   }
-  return {
-    key: chooseLemma(word, readings) ?? unknownKeyRu(word),
-    known: readings.some((r) => r.source === 'Dictionary'),
-  };
+  return { key: chooseLemma(word, readings) ?? unknownKeyRu(word), known };
 }
 
 function cachedRuKey(word: string): RuKey {
