@@ -75,7 +75,7 @@ function computeKeys(
 }
 
 const LANG_INDEX: Record<LangTag, number> = { kk: 0, ru: 1, other: 2, 'kk-Latn': 3 };
-const ALPHABET_INDEX: Record<LatinAlphabet, number> = { '2018': 0, '2021': 1, '2017': 2 };
+const ALPHABET_INDEX: Record<LatinAlphabet, number> = { '2018': 0, '2021': 1, '2017': 2, '2021-turkish': 3 };
 const KIND_INDEX: Record<TokenKind, number> = { word: 0, number: 1, abbr: 2 };
 
 /** Context of a word's keys: language × alphabet × kind × keepStopwords, as a small integer. */

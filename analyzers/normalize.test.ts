@@ -32,7 +32,8 @@ describe('normalize', () => {
   it.each([
     ['Qazaqstan', '2018', 'қазақстан'],
     ['Qazaqstannyń', '2018', 'қазақстанның'],
-    ['Qazaqstannıñ', '2021', 'қазақстанның'],
+    ['Qazaqstannyñ', '2021', 'қазақстанның'],
+    ['Qazaqstannıñ', '2021-turkish', 'қазақстанның'], // ı for ы: the Turkish habit
     ["Qazaqstannyn'", '2017', 'қазақстанның'],
     ['Prezıdent', '2018', 'президент'],
     ['Euronews', false, 'euronews'],

@@ -4,7 +4,8 @@
  *   npm run eval:latin-roundtrip -- ../shared/corpus     (or the path of a KazNERD IOB2 file)
  *
  * KazNERD's Cyrillic sentences (tuning text, not a scored set) are written in the 2018 and the 2021 Latin alphabet
- * with izde's own `cyrillicTextToLatin`, and both are analyzed as Kazakh. Printed per alphabet:
+ * with izde's own `cyrillicTextToLatin`, and in 2021 as writers used to Turkish write it (ı for ы as well as for і),
+ * and each is analyzed as Kazakh. Printed per writing:
  * - words of a Kazakh Latin paragraph read as foreign (`other`): sentences are joined 20 to a paragraph, as an
  *   article's would be, and the paragraph's language is detected as in indexing;
  * - words whose Latin form meets its Cyrillic form in neither the stem nor the fold tier (sentence by sentence,
@@ -27,13 +28,22 @@ function inputPath(arg: string | undefined): string {
   return path;
 }
 
-function foreignShare(sentences: readonly string[], alphabet: '2018' | '2021'): { words: number; foreign: number } {
+/** How a Cyrillic text is written in Latin: an alphabet, or 2021 with the Turkish habit. */
+const WRITINGS = {
+  '2018 alphabet': (s: string) => cyrillicTextToLatin(s, '2018'),
+  '2021 alphabet': (s: string) => cyrillicTextToLatin(s, '2021'),
+  '2021 alphabet, ı for ы (the Turkish habit)': (s: string) =>
+    cyrillicTextToLatin(s, '2021').replace(/y/gu, 'ı').replace(/Y/gu, 'I'),
+} as const;
+type Write = (cyrillic: string) => string;
+
+function foreignShare(sentences: readonly string[], write: Write): { words: number; foreign: number } {
   let words = 0;
   let foreign = 0;
   for (let i = 0; i < sentences.length; i += PARAGRAPH) {
     const paragraph = sentences
       .slice(i, i + PARAGRAPH)
-      .map((s) => cyrillicTextToLatin(s, alphabet))
+      .map(write)
       .join(' ');
     for (const t of analyze(paragraph)) {
       if (t.kind !== 'word') continue;
@@ -44,12 +54,12 @@ function foreignShare(sentences: readonly string[], alphabet: '2018' | '2021'): 
   return { words, foreign };
 }
 
-function unmatched(sentences: readonly string[], alphabet: '2018' | '2021') {
+function unmatched(sentences: readonly string[], write: Write) {
   let words = 0;
   const missed = new Map<string, number>();
   for (const s of sentences) {
     const cyrillic = analyze(s, { lang: 'kk' });
-    const latin = analyze(cyrillicTextToLatin(s, alphabet), { lang: 'kk' });
+    const latin = analyze(write(s), { lang: 'kk' });
     if (cyrillic.length !== latin.length) continue;
     cyrillic.forEach((c, i) => {
       const l = latin[i];
@@ -71,11 +81,11 @@ function unmatched(sentences: readonly string[], alphabet: '2018' | '2021') {
 function main(): void {
   const sentences = iob2Sentences(inputPath(process.argv[2])).slice(0, SENTENCES);
   console.log(`KazNERD: ${sentences.length} Cyrillic sentences written in Kazakh Latin by cyrillicTextToLatin`);
-  for (const alphabet of ['2018', '2021'] as const) {
-    const f = foreignShare(sentences, alphabet);
-    const u = unmatched(sentences, alphabet);
+  for (const [writing, write] of Object.entries(WRITINGS)) {
+    const f = foreignShare(sentences, write);
+    const u = unmatched(sentences, write);
     const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(2)} %`;
-    console.log(`\n${alphabet} alphabet`);
+    console.log(`\n${writing}`);
     console.log(
       `  words of a Kazakh Latin paragraph read as foreign: ${f.foreign} of ${f.words} (${pct(f.foreign, f.words)})`,
     );

@@ -19,6 +19,9 @@ describe('detectLatinAlphabet', () => {
     ['Qazaqstan Respublikasy', '2018'], // no marker letter: the default
     ['QAZAQSTAN RESPÝBLIKASY', '2018'],
     ['BŪRYÑĞY', '2021'],
+    // 2021 as written by those used to Turkish: ı for ы too, so no y where ы is (Qazaqstannıñ, jañalıqtarı)
+    ['Qazaqstannıñ jañalıqtarı', '2021-turkish'],
+    ['Qazaqstannyñ jañalyqtary qazır', '2021'], // y for ы: «qazır» is қазір, not a repair
     ["It's Kazakhstan's", '2018'], // an English possessive is not the 2017 alphabet's s'
     ['Respy’bli’kasy', '2017'],
     ["s'ahar a'lem", '2017'],
@@ -86,10 +89,22 @@ describe('latinToCyrillic 2021', () => {
     ['jäne', 'және'],
     ['üşın', 'үшін'],
     ['çempionat', 'чемпионат'],
-    ['Qazaqstannıñ', 'қазақстанның'], // ı for ы (Turkish habit): vowel harmony repairs it
     ['Qazaqstannyñ', 'қазақстанның'],
+    ['qazır', 'қазір'], // Kazakh words of mixed vowels keep their і
+    ['kıtaby', 'кітабы'],
   ])('%s → %s', (latin, cyr) => {
     expect(latinToCyrillic(latin, '2021')).toBe(cyr);
+  });
+});
+
+describe('latinToCyrillic 2021 with ı for ы (the Turkish habit)', () => {
+  it.each([
+    ['Qazaqstannıñ', 'қазақстанның'], // vowel harmony: ı among back vowels only is ы
+    ['jañalıqtarı', 'жаңалықтары'],
+    ['kelıp', 'келіп'], // a front word keeps і
+    ['kıtaby', 'кітабы'], // a word with y writes ы as y: its ı is і
+  ])('%s → %s', (latin, cyr) => {
+    expect(latinToCyrillic(latin, '2021-turkish')).toBe(cyr);
   });
 });
 

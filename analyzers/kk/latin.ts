@@ -7,7 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 
-export type LatinAlphabet = '2017' | '2018' | '2021';
+/**
+ * '2021-turkish' is the 2021 alphabet written with a habit of Turkish: ı for ы as well as for і (detectLatinAlphabet
+ * tells it from the text; repairBackI reads it).
+ */
+export type LatinAlphabet = '2017' | '2018' | '2021' | '2021-turkish';
 
 interface AlphabetTable {
   letters: Record<string, string>;
@@ -51,6 +55,7 @@ const COMPILED: Record<LatinAlphabet, Compiled> = {
   '2017': compile('2017'),
   '2018': compile('2018'),
   '2021': compile('2021'),
+  '2021-turkish': compile('2021'),
 };
 
 const MARKERS_2018 = new Set(DATA.markers['2018'] + DATA.markers['2018'].toUpperCase());
@@ -80,8 +85,26 @@ export function detectLatinAlphabet(text: string): LatinAlphabet {
   }
   if (m2018 === 0 && m2021 === 0 && m2017 === 0) return DEFAULT_LATIN_ALPHABET;
   if (m2018 >= m2021 && m2018 >= m2017) return '2018';
-  if (m2021 >= m2017) return '2021';
+  if (m2021 >= m2017) return writesDotlessForY(text) ? '2021-turkish' : '2021';
   return '2017';
+}
+
+const WORD_RE = /\p{L}+/gu;
+
+/**
+ * Whether a 2021 text writes ı for ы (the Turkish habit): it has more words that read as Kazakh only with ı as ы
+ * (back vowels and ı, no y: «Qazaqstannıñ») than words that write ы as y. A text that writes y for ы writes ı for і
+ * alone, also in the few Kazakh words of mixed vowels (қазір «qazır», кітабы «kıtaby»); a word alone has no y and
+ * reads as the habit.
+ */
+function writesDotlessForY(text: string): boolean {
+  let withY = 0;
+  let backI = 0;
+  for (const [word] of text.toLowerCase().matchAll(WORD_RE)) {
+    if (word.includes('y')) withY++;
+    else if (repairBackI(word) !== word) backI++;
+  }
+  return backI > withY;
 }
 
 const LETTER_RE = /\p{L}/u;
@@ -122,7 +145,7 @@ function lowerLatin(word: string, alphabet: LatinAlphabet): string {
     const ch = chars[k] ?? '';
     if (ch === 'İ') out += 'i';
     else if (ch !== 'I') out += ch.toLowerCase();
-    else if (alphabet === '2021') out += 'ı';
+    else if (alphabet === '2021' || alphabet === '2021-turkish') out += 'ı';
     else if (alphabet === '2017') out += 'i';
     else {
       // і never doubles, never follows a vowel and never stands before a back vowel or у: there I is the
@@ -159,15 +182,16 @@ function unknownLetter(ch: string, c: Compiled): string {
   }
   return '';
 }
-const BACK_2021 = new Set('aoūy');
+const BACK_2021 = new Set('aoū');
 const FRONT_2021 = new Set('äeöüı');
 
 /**
- * 2021 writes і as ı, but people used to Turkish write ı for ы. Kazakh vowel harmony tells them apart: an ı in
- * a word whose other vowels are all back (a o ū y, no и/у) can only be ы («Qazaqstannıñ» = Қазақстанның).
+ * 2021 writes і as ı, but people used to Turkish write ı for ы. In their text (alphabet '2021-turkish') Kazakh vowel
+ * harmony tells the two apart: an ı in a word whose other vowels are all back (a o ū, no и/у) can only be ы
+ * («Qazaqstannıñ» = Қазақстанның). A word with y writes ы as y, so its ı is і even there («kıtaby», кітабы).
  */
 function repairBackI(s: string): string {
-  if (!s.includes('ı')) return s;
+  if (!s.includes('ı') || s.includes('y')) return s;
   let back = 0;
   for (const ch of s) {
     if (BACK_2021.has(ch)) back++;
@@ -186,7 +210,7 @@ function repairBackI(s: string): string {
 export function latinToCyrillic(word: string, alphabet: LatinAlphabet = DEFAULT_LATIN_ALPHABET): string {
   const c = COMPILED[alphabet];
   let s = lowerLatin(word.normalize('NFC'), alphabet).replace(APOSTROPHES, "'");
-  if (alphabet === '2021') s = repairBackI(s);
+  if (alphabet === '2021-turkish') s = repairBackI(s);
   // 1. split into units by greedy longest match
   const units: string[] = [];
   const latin: string[] = [];

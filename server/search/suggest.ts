@@ -273,7 +273,7 @@ export class Suggester {
     }
     // A hyphenated name being typed is no place for the archive's words of its last part («Усть-Кампании»).
     for (const c of compoundNamed ? [] : completions) {
-      const word = latin ? cyrillicToLatin(c.form, alphabet === '2021' ? '2021' : '2018') : c.form;
+      const word = latin ? cyrillicToLatin(c.form, alphabet.startsWith('2021') ? '2021' : '2018') : c.form;
       push({ text: `${head}${caseAsTyped(word, last)}`, kind: 'term' });
     }
     for (const t of titles) push({ text: t.title, kind: 'title', id: t.id });
