@@ -138,6 +138,8 @@ function highlightPartEnd(body: string): number | null {
 
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
+/** What the tokenizer leaves after the last word of a hyphenated name being typed: the hyphen, or a part it drops. */
+const DANGLING_PART = /^[-\u2010\u2011][\p{L}\p{M}]*$/u;
 
 type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number] | 'key' | 'hash'>;
 /** What a hit retrieves: the public fields, the key, and the content hash the highlight cache is keyed by. */
@@ -309,6 +311,11 @@ export class SearchService {
     };
     const plan = planQuery(analysis);
     if (plan.queries.length === 0) return attempt(plan);
+    const named = this.hyphenatedNamePlan(analysis);
+    if (named) {
+      const found = await attempt(named);
+      if (await this.settles(client, found, selections)) return found;
+    }
     const completionsOf = this.completionsOf(analysis, version);
     const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
     if (typing) {
@@ -325,6 +332,23 @@ export class SearchService {
     }
     const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);
     return backoff ? attempt(backoff) : found;
+  }
+
+  /**
+   * A hyphenated name typed up to its hyphen or a letter past it («Усть-», «Нур-С»: a one-letter part is a stopword
+   * the tokenizer drops): the plan of the first gazetteer name it begins, as if typed in full; null otherwise.
+   */
+  private hyphenatedNamePlan(analysis: QueryAnalysis): QueryPlan | null {
+    const last = analysis.tokens[analysis.tokens.length - 1];
+    if (!this.suggester || !last || this.typing.completions === 0) return null;
+    const rest = analysis.text.slice(last.end);
+    if (!DANGLING_PART.test(rest)) return null;
+    const head = analysis.text.slice(0, last.end);
+    const compound = hyphenatedTail(head) ?? analysis.text.slice(last.start, last.end);
+    const alphabet = detectLatinAlphabet(analysis.text);
+    const name = this.suggester.hyphenatedNamesBeginning(`${compound}${rest}`, alphabet)[0];
+    if (!name) return null;
+    return planQuery(analyzeQuery(`${head.slice(0, head.length - compound.length)}${name}`));
   }
 
   /**

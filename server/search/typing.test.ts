@@ -206,6 +206,10 @@ describe('GET /api/search while typing (real engine)', () => {
     expect(terms).toEqual([]); // not «Усть-Камере» of камера
   });
 
+  it('a hyphenated name typed up to its hyphen, or a letter past it, is the name: «Усть-», «Усть-К» (к is a stopword)', async () => {
+    for (const q of ['Усть-', 'Усть-К', 'Ust-', 'Ust-K']) expect((await top(q)).hits.map((h) => h.id), q).toEqual(['city/3']);
+  });
+
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
     expect((await top('Өзбекстанме')).hits.map((h) => h.id)).toEqual(['uz/1']);
   });
