@@ -116,6 +116,12 @@ describe('findEntities', () => {
     expect(mentions('китайского производства')).toEqual(['CN:китайского']);
     expect(mentions('qazaqstandyq kompanııalar')).toEqual(['KZ:qazaqstandyq']);
   });
+  it("a person's possessive adjective counts as a mention of the person (эрдогановской Турции, путинского)", () => {
+    expect(mentions('а также эрдогановской Турции')).toEqual(['ERDOGAN:эрдогановской', 'TR:Турции']);
+    expect(mentions('путинского режима')).toEqual(['PUTIN:путинского']);
+    expect(mentions('Трамповский курс')).toEqual(['TRUMP:Трамповский']);
+    expect(mentions('лукашенковская Беларусь')).toEqual(['LUKASHENKO:лукашенковская', 'BY:Беларусь']);
+  });
   it('the first part of a compound adjective names its country too (российско-германский)', () => {
     expect(mentions('прокладку российско-германского газопровода')).toEqual(['RU:российско', 'DE:германского']);
     expect(mentions('казахстанско-китайские отношения')).toEqual(['KZ:казахстанско', 'CN:китайские']);

@@ -148,6 +148,25 @@ function analysesOf(name: string): AnalyzedToken[][] {
   return [analyze(name), analyze(name, { lang: 'kk' }), analyze(name, { lang: 'ru' })];
 }
 
+/**
+ * Russian possessive adjectives of a person's surname (путинский, трамповский, эрдогановской Турции, лукашенковский):
+ * a surname in -ов/-ев/-ин/-ын takes -ский, one in -о -вский, one in a hushing consonant or ц -евский, any other
+ * consonant -овский. Formed from the one-word Russian names of the entry (the surname as written alone).
+ */
+export function surnameAdjectives(e: GazetteerEntry): string[] {
+  if (e.kind !== 'person') return [];
+  const out: string[] = [];
+  for (const name of e.names.ru) {
+    const s = name.toLowerCase();
+    if (/\s/u.test(s) || !/^[а-яё-]+$/u.test(s)) continue;
+    if (/(ов|ев|ёв|ин|ын)$/u.test(s)) out.push(`${s}ский`);
+    else if (s.endsWith('о')) out.push(`${s}вский`);
+    else if (/[жшчщц]$/u.test(s)) out.push(`${s}евский`);
+    else if (/[бвгдзклмнпрстфх]$/u.test(s)) out.push(`${s}овский`);
+  }
+  return out;
+}
+
 function compile(): Map<string, Pattern[]> {
   const index = new Map<string, Pattern[]>();
   const seen = new Set<string>();
@@ -174,7 +193,7 @@ function compile(): Map<string, Pattern[]> {
   for (const e of gazetteer) {
     for (const names of Object.values(e.names)) for (const n of names) add(e, n, false, false);
     for (const n of e.ambiguous ?? []) add(e, n, true, false);
-    for (const n of e.derived ?? []) add(e, n, false, false, true);
+    for (const n of [...(e.derived ?? []), ...surnameAdjectives(e)]) add(e, n, false, false, true);
   }
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return index;
