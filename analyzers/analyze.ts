@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
+import { joinTitleCompounds } from './title-compounds.js';
 import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
 import { LANGUAGES } from './languages.js';
 import { normalize, type WordScript, wordScript } from './normalize.js';
@@ -374,5 +375,9 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
       keys: index,
     };
   }
-  return { tokens: out, evidence: scores.reduce((a, sc) => addScores(a, sc), emptyScores()), words };
+  return {
+    tokens: joinTitleCompounds(text, out),
+    evidence: scores.reduce((a, sc) => addScores(a, sc), emptyScores()),
+    words,
+  };
 }

@@ -7,6 +7,7 @@
 import { wordKeys } from './analyze.js';
 import { type EntityMention, findEntities } from './entities.js';
 import { indexKeys } from './index-keys.js';
+import { joinedWord } from './title-compounds.js';
 import { isStopword } from './languages.js';
 import { isKnownRussianWord } from './ru/stem.js';
 import { hasKazakhLetter } from './script.js';
@@ -65,8 +66,10 @@ function phraseSpans(text: string): [number, number][] {
 /** The same word's keys under another language, keeping its place in the text. */
 function reread(token: IndexedToken, lang: LangTag): IndexedToken {
   const k = wordKeys(token.surface, lang, { kind: token.kind, keepStopwords: true });
-  const reread = { ...token, lang: k.lang, norm: k.norm, term: k.term, fold: k.fold };
-  return { ...reread, keys: indexKeys(reread) };
+  const { modifier, ...rest } = token;
+  const reread = { ...rest, lang: k.lang, norm: k.norm, term: k.term, fold: k.fold };
+  const fresh = { ...reread, keys: indexKeys(reread) };
+  return modifier === undefined ? fresh : joinedWord(fresh, modifier);
 }
 
 /**

@@ -49,6 +49,8 @@ export interface IndexKeys {
 /** A token with its index keys (null for a stopword: it is not indexed). */
 export interface IndexedToken extends AnalyzedToken {
   keys: IndexKeys | null;
+  /** The title modifier the word is hyphenated to and keyed with («вице» of «вице-президент»; title-compounds.ts). */
+  modifier?: string;
 }
 
 /**

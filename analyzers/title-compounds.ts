@@ -1,0 +1,54 @@
+/**
+ * Titles formed with a hyphenated modifier name another office: a vice-president is not the president, a prime
+ * minister not a minister, an ex-president no longer the president (relevance policy P2a). The tokenizer splits
+ * «вице-президент» at the hyphen; here the word after such a modifier keys as the compound («вицепрезидент»), in
+ * every tier, while the modifier keeps its own keys (a search for «премьер» still finds «премьер-министр»). Documents
+ * and queries go through it alike, in Cyrillic and in Kazakh Latin («vıtse-mınıstr», «premer-mınıstri»).
+ */
+import { indexKeys } from './index-keys.js';
+import type { IndexedToken } from './types.js';
+
+/** A modifier's normalized spellings (Russian, Kazakh, Kazakh Latin read back) → the one its compounds key with. */
+const MODIFIERS: ReadonlyMap<string, string> = new Map([
+  ['вице', 'вице'],
+  ['витсе', 'вице'],
+  ['премьер', 'премьер'],
+  ['премер', 'премьер'],
+  ['экс', 'экс'],
+  ['екс', 'экс'],
+]);
+
+const HYPHEN = /^[-\u2010\u2011]$/u;
+
+/** The modifier a word joins by a hyphen, or null: the word before it is one, with a lone hyphen between. */
+function modifierOf(text: string, before: IndexedToken | undefined, word: IndexedToken): string | null {
+  if (!before || word.kind !== 'word' || word.term === null || word.fold === null) return null;
+  if (!HYPHEN.test(text.slice(before.end, word.start))) return null;
+  return MODIFIERS.get(before.norm) ?? null;
+}
+
+/** A word keyed as the compound of a modifier and itself (a query word read again in another language, too). */
+export function joinedWord(word: IndexedToken, modifier: string): IndexedToken {
+  if (word.term === null || word.fold === null) return word;
+  const joined = {
+    ...word,
+    norm: `${modifier}${word.norm}`,
+    term: `${modifier}${word.term}`,
+    fold: `${modifier}${word.fold}`,
+    modifier,
+  };
+  return { ...joined, keys: indexKeys(joined) };
+}
+
+/** The tokens with every word after a title modifier keyed as its compound (a new array when one is). */
+export function joinTitleCompounds(text: string, tokens: IndexedToken[]): IndexedToken[] {
+  let out: IndexedToken[] | null = null;
+  for (let k = 1; k < tokens.length; k++) {
+    const word = tokens[k] as IndexedToken;
+    const modifier = word.modifier === undefined ? modifierOf(text, tokens[k - 1], word) : null;
+    if (modifier === null) continue;
+    out ??= [...tokens];
+    out[k] = joinedWord(word, modifier);
+  }
+  return out ?? tokens;
+}
