@@ -8,11 +8,11 @@ import { LRUCache } from 'lru-cache';
 import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
-import { joinTitleCompounds } from './title-compounds.js';
 import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
 import { LANGUAGES } from './languages.js';
 import { normalize, type WordScript, wordScript } from './normalize.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
+import { joinTitleCompounds } from './title-compounds.js';
 import { tokenize } from './tokenize.js';
 import type { AnalyzedToken, IndexedToken, IndexKeys, LangTag, MorphLang, Token, TokenKind } from './types.js';
 

@@ -7,11 +7,11 @@
 import { wordKeys } from './analyze.js';
 import { type EntityMention, findEntities } from './entities.js';
 import { indexKeys } from './index-keys.js';
-import { joinedWord } from './title-compounds.js';
 import { isStopword } from './languages.js';
 import { isKnownRussianWord } from './ru/stem.js';
 import { hasKazakhLetter } from './script.js';
 import { analyzeText } from './text.js';
+import { joinedWord } from './title-compounds.js';
 import type { IndexedToken, LangTag } from './types.js';
 
 /** A content word of the query (stopwords are dropped exactly as the index drops them). */

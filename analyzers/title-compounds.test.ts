@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze.js';
+import { analyzeWithEvidence } from './analyze.js';
 import { analyzeQuery } from './query.js';
 
 /** The stem keys of a text's words, in order. */
-const stems = (text: string) => analyze(text).map((t) => t.keys?.stem);
+const stems = (text: string) => analyzeWithEvidence(text).tokens.map((t) => t.keys?.stem);
 /** The stem key of the last word of a text. */
 const lastStem = (text: string) => stems(text).at(-1);
 

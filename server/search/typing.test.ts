@@ -207,7 +207,11 @@ describe('GET /api/search while typing (real engine)', () => {
   });
 
   it('a hyphenated name typed up to its hyphen, or a letter past it, is the name: «Усть-», «Усть-К» (к is a stopword)', async () => {
-    for (const q of ['Усть-', 'Усть-К', 'Ust-', 'Ust-K']) expect((await top(q)).hits.map((h) => h.id), q).toEqual(['city/3']);
+    for (const q of ['Усть-', 'Усть-К', 'Ust-', 'Ust-K'])
+      expect(
+        (await top(q)).hits.map((h) => h.id),
+        q,
+      ).toEqual(['city/3']);
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
