@@ -54,6 +54,8 @@ describe('latinToCyrillic 2018', () => {
     ['aıý', 'аю'],
     ['aıtsa', 'айтса'],
     ['delegatsııalar', 'делегациялар'],
+    ['vıtse-premer', 'вице-премер'], // ts after ı read as и is ц
+    ['aıtsaq', 'айтсақ'], // after й it is тс
     ['Tsentr', 'центр'],
     ['Shchýchınsk', 'щучинск'],
     ['Iran', 'иран'],

@@ -201,10 +201,17 @@ function repairBackI(s: string): string {
   return back > 0 ? s.replace(/ı/gu, 'y') : s;
 }
 
+/** Whether the unit before k is the glide letter read as и (not after a vowel, where it is й): «vıtse» is вице. */
+function afterI(units: readonly string[], k: number): boolean {
+  if (units[k - 1] !== GLIDE) return false;
+  const before = units[k - 2];
+  return before === undefined || !CYR_VOWELS.has(before);
+}
+
 /**
  * Kazakh Latin word → lowercase Cyrillic. The glide letter (2018 ı, 2021 i, 2017 i') is й after a vowel and
  * и elsewhere; glide + a is я; glide + у-letter is ю at the start of a word or after a vowel; «ts» before the
- * glide or at the start of a word is ц (delegatsııa → делегация; native айтса keeps тс). Letters outside the
+ * glide, after it read as и, or at the start of a word is ц (delegatsııa → делегация, vıtse → вице; native айтса keeps тс). Letters outside the
  * alphabet are mapped to their nearest Cyrillic letter so the result is always Cyrillic.
  */
 export function latinToCyrillic(word: string, alphabet: LatinAlphabet = DEFAULT_LATIN_ALPHABET): string {
@@ -260,7 +267,7 @@ export function latinToCyrillic(word: string, alphabet: LatinAlphabet = DEFAULT_
         out += 'ю';
         k++;
       } else out += afterVowel ? 'й' : 'и';
-    } else if (u === 'т' && next === 's' && (k === 0 || units[k + 2] === GLIDE)) {
+    } else if (u === 'т' && next === 's' && (k === 0 || units[k + 2] === GLIDE || afterI(units, k))) {
       out += 'ц';
       k++;
     } else out += u;
