@@ -6,6 +6,7 @@
  * and queries go through it alike, in Cyrillic and in Kazakh Latin («vıtse-mınıstr», «premer-mınıstri»).
  */
 import { indexKeys } from './index-keys.js';
+import { lightStemRu } from './ru/light-stem.js';
 import type { IndexedToken } from './types.js';
 
 /** A modifier's normalized spellings (Russian, Kazakh, Kazakh Latin read back) → the one its compounds key with. */
@@ -30,14 +31,21 @@ function modifierOf(text: string, before: IndexedToken | undefined, word: Indexe
 /** A word keyed as the compound of a modifier and itself (a query word read again in another language, too). */
 export function joinedWord(word: IndexedToken, modifier: string): IndexedToken {
   if (word.term === null || word.fold === null) return word;
+  // A Russian head keys by its light stem, not its lemma: «вице-премьера» is a vice-premier's, though the dictionary
+  // reads «премьера» alone as a premiere.
+  const head = word.lang === 'ru' ? lightStemRu(word.norm) : null;
   const joined = {
     ...word,
     norm: `${modifier}${word.norm}`,
-    term: `${modifier}${word.term}`,
-    fold: `${modifier}${word.fold}`,
+    term: `${modifier}${head ?? word.term}`,
+    fold: `${modifier}${head ?? word.fold}`,
     modifier,
   };
-  return { ...joined, keys: indexKeys(joined) };
+  const keys = indexKeys(joined);
+  if (keys?.name === undefined) return { ...joined, keys };
+  // No name skeleton: «экспрезидент» is no foreign name, though no dictionary knows it.
+  const { name: _name, ...words } = keys;
+  return { ...joined, keys: words };
 }
 
 /** The tokens with every word after a title modifier keyed as its compound (a new array when one is). */

@@ -479,7 +479,10 @@ export function planCompletion(
   const reading = readingOf(completed.readings, word.stem);
   if (!reading || reading.content.length !== query.tokens.length) return null; // the form split into several words
   const stems = stemTierKeys(reading, completed.tokens);
-  stems[stems.length - 1] = word.stem;
+  // A word after a title modifier keys as the compound («премьер-мин…» → премьерминистр): the archive's stem of the
+  // form alone (министр) is another word there.
+  if (reading.tokens[reading.content[reading.content.length - 1] ?? -1]?.modifier === undefined)
+    stems[stems.length - 1] = word.stem;
   const phrases = completed.tokens.map((t) => t.phrase);
   const mentions = entityMentions(reading);
   const keys = emptyKeys();
