@@ -80,8 +80,9 @@ function abbreviationBefore(text: string, at: number): boolean {
   if (word.length === 0) return false;
   if (word.length === 1) return true; // an initial, or «ж.», «г.»
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
-  // «Дж.», «Вл.»: a short capitalized word before a period is a name's initial.
-  return word.length <= 2 && /^\p{Lu}/u.test(word);
+  // «Дж.», «Вл.»: a short capitalized word before a period is a name's initial; «ЕС.», two capitals, is an
+  // abbreviation that ends its sentence.
+  return word.length <= 2 && /^\p{Lu}\p{Ll}?$/u.test(word);
 }
 
 /** How far before a window a boundary's punctuation, closing quotes and spaces may begin. */

@@ -104,6 +104,14 @@ describe('toDocument', () => {
     expect(starts.length).toBe(Math.ceil(31 / UNIT_WORDS));
   });
 
+  it('never cuts a hyphenated compound in two: премьер-министр stays in one unit', () => {
+    const words = Array.from({ length: UNIT_WORDS - 1 }, (_, i) => `Слово${i}`).join(' ');
+    const body = `${words} премьер-министр выступил.`;
+    const starts = passageUnits(body, analyzeText(body).tokens);
+    const units = starts.map((s, i) => body.slice(s, starts[i + 1]).trim());
+    expect(units).toEqual([`${words} премьер-министр`, 'выступил.']);
+  });
+
   it.each([
     [1, [0]],
     [4, [0, 1, 2, 3]],

@@ -39,16 +39,22 @@ export interface DocumentSource {
  */
 export const UNIT_WORDS = 14;
 
+const HYPHEN_ONLY = /^[-\u2010\u2011]$/u;
+
 /**
  * The units a body is searched in: its sentences (a paragraph break always ends one), a long sentence cut every
  * UNIT_WORDS content words. Returns the offsets where units start (the first is 0), given the body's tokens.
  */
-export function passageUnits(body: string, tokens: readonly Pick<IndexedToken, 'start' | 'keys'>[]): number[] {
+export function passageUnits(body: string, tokens: readonly Pick<IndexedToken, 'start' | 'end' | 'keys'>[]): number[] {
   const sentences = sentenceStarts(body);
   const out = [0];
   let next = 1; // the next sentence start not yet passed
   let words = 0;
+  let previousEnd = -1;
   for (const t of tokens) {
+    // A hyphenated compound is one word: no cut between its parts (премьер-министр keys as one, title-compounds.ts).
+    const joined = previousEnd >= 0 && HYPHEN_ONLY.test(body.slice(previousEnd, t.start));
+    previousEnd = t.end;
     let started = false;
     while (next < sentences.length && (sentences[next] ?? Number.POSITIVE_INFINITY) <= t.start) {
       next++;
@@ -59,7 +65,7 @@ export function passageUnits(body: string, tokens: readonly Pick<IndexedToken, '
       words = 0;
     }
     if (!t.keys) continue;
-    if (words === UNIT_WORDS) {
+    if (words >= UNIT_WORDS && !joined) {
       out.push(t.start);
       words = 0;
     }
