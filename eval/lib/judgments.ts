@@ -27,6 +27,8 @@ export const CATEGORIES = [
   'kk-typos',
   // Words whose half-typed forms are ambiguous (issue 10 item 3), written after the typing completions.
   'as-you-type',
+  // Titles formed with a modifier (вице-, премьер-: P2a), written with the change that keys them as compounds.
+  'titles',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
