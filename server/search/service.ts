@@ -35,7 +35,14 @@ import {
   type TextRanges,
 } from './planned.js';
 import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
-import { backoffCompletions, completionsToSearch, DEFAULT_TYPING, type TypingOptions, typingPlan } from './typing.js';
+import {
+  backoffCompletions,
+  completionsToSearch,
+  DEFAULT_TYPING,
+  frequentReadingFirst,
+  type TypingOptions,
+  typingPlan,
+} from './typing.js';
 import { countWithoutYear, NO_YEAR } from './year-span.js';
 
 export interface SearchHit {
@@ -317,13 +324,15 @@ export class SearchService {
       if (await this.settles(client, found, selections)) return found;
     }
     const completionsOf = this.completionsOf(analysis, version);
-    const typing = typingPlan(analysis, completionsToSearch(analysis, await completionsOf(), this.typing), this.typing);
+    const completions = await completionsOf();
+    const typing = typingPlan(analysis, completionsToSearch(analysis, completions, this.typing), this.typing);
     if (typing) {
       const typed = await attempt(typing);
       if (await this.settles(client, typed, selections)) return typed;
     }
     if (quick) return attempt(planQuery(analysis, { prefix: true }));
-    let found = await attempt(plan);
+    const ordered = frequentReadingFirst(analysis, completions);
+    let found = await attempt(ordered === analysis ? plan : planQuery(ordered));
     if (await this.settles(client, found, selections)) return found;
     const prefixPlan = planQuery(analysis, { prefix: true });
     if (prefixPlan.queries.length > plan.queries.length) {

@@ -4,7 +4,7 @@ import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
 import { searchPath, startTestServer, type TestServer } from '../testing.js';
 import { planCompletion } from './plan.js';
 import type { Completion } from './suggest.js';
-import { completionsToSearch, typingPlan as planTyping } from './typing.js';
+import { completionsToSearch, frequentReadingFirst, typingPlan as planTyping } from './typing.js';
 
 const c = (form: string, stem: string, count: number): Completion => ({ form, stem, count });
 
@@ -35,6 +35,19 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
     // …but a rare word that prefixes a frequent one is taken for the frequent one (үкім «verdict», үкімет).
     const rare = [c('үкіметі', 'ъүкімет', 11), c('үкім', 'ъүкім', 2)];
     expect(names(completionsToSearch(analyzeQuery('үкім'), rare))).toEqual(['үкіметі', 'үкім']);
+  });
+
+  it('a word both languages spell alike is read first in the language the archive holds it in more often', () => {
+    const labels = (q: string, found: Completion[]) =>
+      frequentReadingFirst(analyzeQuery(q), found).readings.map((r) => `${r.label}${r.secondary ? '?' : ''}`);
+    expect(labels('саммит', [c('саммитіне', 'ъсаммит', 4), c('саммита', 'ьсаммит', 3)])).toEqual(['kk', 'ru?']);
+    expect(labels('саммит', [c('саммита', 'ьсаммит', 5), c('саммитіне', 'ъсаммит', 3)])).toEqual(['ru', 'kk?']);
+    // Only the word itself counts, not other words it begins (министрлігі is another word than министр).
+    expect(labels('министр', [c('министрлігі', 'ъминистрлік', 90), c('министра', 'ьминистр', 9)])).toEqual([
+      'ru',
+      'kk?',
+    ]);
+    expect(labels('министрі', [])).toEqual(['kk']); // a Kazakh letter: one reading
   });
 
   it('completes within the language the letters allow', () => {

@@ -157,6 +157,30 @@ export function completionsToSearch(
 }
 
 /**
+ * A query whose last word both languages spell alike («саммит», «партия») is read first in the language whose titles
+ * and leads hold the word more often (its completions that are the word itself, by stem): the archive's prior, where
+ * language identification of one word can only guess. The analysis as it was when the other language is not rarer.
+ */
+export function frequentReadingFirst(analysis: QueryAnalysis, completions: readonly Completion[]): QueryAnalysis {
+  const [first, second] = analysis.readings;
+  if (!first || !second || analysis.readings.length !== 2) return analysis;
+  const own = typedWordKeys(analysis);
+  const count = (mark: string) =>
+    completions
+      .filter((c) => markOf(c.stem) === mark && (own.has(c.stem) || own.has(foldedStem(c.stem))))
+      .reduce((n, c) => n + c.count, 0);
+  const markOfReading = (label: string) => (label === 'kk' ? KAZAKH_MARK : label === 'ru' ? RUSSIAN_MARK : '');
+  if (count(markOfReading(second.label)) <= count(markOfReading(first.label))) return analysis;
+  return {
+    ...analysis,
+    readings: [
+      { ...second, secondary: false },
+      { ...first, secondary: true },
+    ],
+  };
+}
+
+/**
  * The typing plan: one query per completion (two for a foreign word: its name skeleton too), the most frequent first
  * and weighted so that its hits come first. The text as typed is not searched beside them: a typed word the archive
  * holds often enough is one of the completions, or the query is searched as typed (completionsToSearch). Null when
