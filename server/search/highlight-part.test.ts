@@ -3,8 +3,8 @@
  * there leaves room for a snippet (service.ts HIGHLIGHT_PART_CHARS), else from the whole article — either way every
  * match the reader sees in the title and snippet is marked, as the whole article's analysis would mark it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing.js';
+import { describe, expect, it } from 'vitest';
+import { articlesServer, type TestHit } from '../testing-articles.js';
 
 /** Russian filler sentences without the query words, each about 120 characters. */
 const filler = (n: number, seed: string): string =>
@@ -32,25 +32,9 @@ const RECORDS = [
   },
 ].map((r) => ({ ...r, lang: 'ru', date: '2025-01-01', source: 'test.kz', url: `https://test.kz/${r.id}` }));
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ articles: RECORDS });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-interface Hit {
-  id: string;
-  titleHtml: string;
-  snippet: string;
-}
-const hits = async (q: string): Promise<Map<string, Hit>> => {
-  const res = await server.get(`/api/search?q=${encodeURIComponent(q)}`);
-  expect(res.status).toBe(200);
-  return new Map((res.body.hits as Hit[]).map((h) => [h.id, h]));
-};
+const engine = articlesServer(RECORDS);
+const hits = async (q: string): Promise<Map<string, TestHit>> =>
+  new Map((await engine.search({ q })).hits.map((h) => [h.id, h]));
 
 describe('highlights of long articles', () => {
   it('the bodies are long enough for a part to be analyzed first', () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchPath, startTestServer, type TestServer } from '../testing.js';
+import { describe, expect, it } from 'vitest';
+import { articlesServer } from '../testing-articles.js';
 
 /**
  * A query that is one name of several words, on the real engine (issue 10 item 4): all its words in one passage, in
@@ -39,20 +39,8 @@ const ARTICLES = [
   },
 ];
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ articles: ARTICLES });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-const found = async (q: string) => {
-  const res = await server.get(searchPath({ q, limit: 10 }));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return (res.body.hits as { id: string }[]).map((h) => h.id).sort();
-};
+const engine = articlesServer(ARTICLES);
+const found = async (q: string) => (await engine.search({ q, limit: 10 })).hits.map((h) => h.id).sort();
 
 describe('a name of several words', () => {
   it('finds the name in any form, not its words in two sentences', async () => {
@@ -61,10 +49,8 @@ describe('a name of several words', () => {
   });
 
   it('marks where the text names it, not one of its words alone', async () => {
-    const res = await server.get(searchPath({ q: 'Шанхай ынтымақтастық ұйымы ', limit: 10 }));
-    const hit = (res.body.hits as { id: string; titleHtml: string; snippet: string }[]).find(
-      (h) => h.id === 'sco-abbr',
-    );
+    const { hits } = await engine.search({ q: 'Шанхай ынтымақтастық ұйымы ', limit: 10 });
+    const hit = hits.find((h) => h.id === 'sco-abbr');
     expect(hit?.snippet).toContain('<mark>ШЫҰ</mark>');
     expect(hit?.titleHtml).toBe('Ұйымдар жиналды');
   });

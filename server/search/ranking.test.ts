@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchPath, startTestServer, type TestServer } from '../testing.js';
+import { describe, expect, it } from 'vitest';
+import { articlesServer } from '../testing-articles.js';
 
 /**
  * The order of the first screen (issue 10 item 3), on the real engine: the title, then the lead, then several
@@ -27,20 +27,9 @@ const ARTICLES = [
   article('once-older', '2022-06-01', 'Жиын жалғасты', `${LEAD}\n\nМұнай туралы да сөз болды.\n\n${OTHER}`),
 ];
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ articles: ARTICLES });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-const order = async (q: string, extra: Record<string, string> = {}) => {
-  const res = await server.get(searchPath({ q, limit: 10, ...extra }));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return (res.body.hits as { id: string }[]).map((h) => h.id);
-};
+const engine = articlesServer(ARTICLES);
+const order = async (q: string, extra: Record<string, string> = {}) =>
+  (await engine.search({ q, limit: 10, ...extra })).hits.map((h) => h.id);
 
 describe('ranking', () => {
   it.each(['мұнай ', 'мұнайдың ', 'munaı '])(

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchPath, startTestServer, type TestServer } from '../testing.js';
+import { describe, expect, it } from 'vitest';
+import { articlesServer } from '../testing-articles.js';
 
 /**
  * Titles formed with a modifier, on the real engine (relevance policy P2a; analyzers/title-compounds.ts): a prime
@@ -13,20 +13,8 @@ const ARTICLES = [
   { id: 'p-kk', lang: 'kk', title: 'Sapar', text: 'AQSh prezıdenti Armenııaǵa barady.' },
 ];
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ articles: ARTICLES });
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-const search = async (q: string) => {
-  const res = await server.get(searchPath({ q, limit: 10 }));
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.hits as { id: string; snippet: string }[];
-};
+const engine = articlesServer(ARTICLES);
+const search = async (q: string) => (await engine.search({ q, limit: 10 })).hits;
 const found = async (q: string) => (await search(q)).map((h) => h.id).sort();
 
 describe('a title formed with a modifier', () => {

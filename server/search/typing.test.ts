@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../analyzers/index.js';
 import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
-import { searchPath, startTestServer, type TestServer } from '../testing.js';
+import { articlesServer } from '../testing-articles.js';
 import { planCompletion } from './plan.js';
 import type { Completion } from './suggest.js';
 import { completionsToSearch, frequentReadingFirst, typingPlan as planTyping } from './typing.js';
@@ -158,19 +158,8 @@ describe('GET /api/search while typing (real engine)', () => {
       text: 'Сапар екі күнге созылады. Бағдарлама бай.\n\nҚазақстан Өзбекстанмен ынтымақтастықты нығайтады.',
     },
   ];
-  let server: TestServer;
-  const top = async (q: string, limit = 10) => {
-    const res = await server.get(searchPath({ q, limit }));
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { total: number; hits: { id: string; titleHtml: string }[] };
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer({ articles });
-  }, 120_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const engine = articlesServer(articles);
+  const top = (q: string, limit = 10) => engine.search({ q, limit });
 
   it('«Тоқ» is already about Тоқаев, in both languages, with the name marked', async () => {
     const body = await top('Тоқ');
@@ -213,7 +202,7 @@ describe('GET /api/search while typing (real engine)', () => {
   it('a hyphenated name is completed as a whole: «Усть-Камено» is Өскемен, not a word beginning «камено»', async () => {
     expect((await top('Усть-Камено')).hits.map((h) => h.id)).toEqual(['city/3']);
     expect((await top('Ust-Kam')).hits.map((h) => h.id)).toEqual(['city/3']);
-    const suggest = await server.get(`/api/suggest?q=${encodeURIComponent('Усть-Кам')}`);
+    const suggest = await engine.server.get(`/api/suggest?q=${encodeURIComponent('Усть-Кам')}`);
     const terms = (suggest.body.suggestions as { kind: string }[]).filter((x) => x.kind === 'term');
     expect(suggest.body.suggestions).toContainEqual({ text: 'Усть-Каменогорск', kind: 'place', code: 'OSKEMEN' });
     expect(terms).toEqual([]); // not «Усть-Камере» of камера
