@@ -98,6 +98,6 @@ export {
   analyzeText,
   type TextAnalysis,
 } from './text.js';
-export { tokenize } from './tokenize.js';
+export { joinedByHyphen, tokenize } from './tokenize.js';
 export type * from './types.js';
 export { ANALYZER_VERSION } from './version.js';

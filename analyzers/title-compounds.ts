@@ -7,6 +7,7 @@
  */
 import { indexKeys } from './index-keys.js';
 import { lightStemRu } from './ru/light-stem.js';
+import { joinedByHyphen } from './tokenize.js';
 import type { IndexedToken } from './types.js';
 
 /** A modifier's normalized spellings (Russian, Kazakh, Kazakh Latin read back) → the one its compounds key with. */
@@ -19,12 +20,10 @@ const MODIFIERS: ReadonlyMap<string, string> = new Map([
   ['екс', 'экс'],
 ]);
 
-const HYPHEN = /^[-\u2010\u2011]$/u;
-
 /** The modifier a word joins by a hyphen, or null: the word before it is one, with a lone hyphen between. */
 function modifierOf(text: string, before: IndexedToken | undefined, word: IndexedToken): string | null {
   if (!before || word.kind !== 'word' || word.term === null || word.fold === null) return null;
-  if (!HYPHEN.test(text.slice(before.end, word.start))) return null;
+  if (!joinedByHyphen(text.slice(before.end, word.start))) return null;
   return MODIFIERS.get(before.norm) ?? null;
 }
 

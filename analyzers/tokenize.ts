@@ -31,6 +31,9 @@ import type { Token, TokenKind } from './types.js';
 
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x2bb, 0x60]);
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+
+/** Whether the text between two tokens is one hyphen: they are the parts of a hyphenated compound («іс-шара»). */
+export const joinedByHyphen = (gap: string): boolean => gap.length === 1 && HYPHENS.has(gap.charCodeAt(0));
 const QUOTES_BEFORE = new Set([0x27, 0x2019, 0x2018, 0x2bc, 0x2bb, 0x60, 0x22, 0xab, 0x201c, 0x201e]);
 /** Latin letters that take an apostrophe in the 2017 alphabet. */
 const APOSTROPHE_LETTERS = new Set([...'agiouyncsAGIOUYNCS'].map((c) => c.charCodeAt(0)));

@@ -5,6 +5,7 @@ import {
   analyzeArticle,
   entityToken,
   fold,
+  joinedByHyphen,
   salientKey,
   sentenceStarts,
   type TextAnalysis,
@@ -39,8 +40,6 @@ export interface DocumentSource {
  */
 export const UNIT_WORDS = 14;
 
-const HYPHEN_ONLY = /^[-\u2010\u2011]$/u;
-
 /**
  * The units a body is searched in: its sentences (a paragraph break always ends one), a long sentence cut every
  * UNIT_WORDS content words. Returns the offsets where units start (the first is 0), given the body's tokens.
@@ -53,7 +52,7 @@ export function passageUnits(body: string, tokens: readonly Pick<IndexedToken, '
   let previousEnd = -1;
   for (const t of tokens) {
     // A hyphenated compound is one word: no cut between its parts (премьер-министр keys as one, title-compounds.ts).
-    const joined = previousEnd >= 0 && HYPHEN_ONLY.test(body.slice(previousEnd, t.start));
+    const joined = previousEnd >= 0 && joinedByHyphen(body.slice(previousEnd, t.start));
     previousEnd = t.end;
     let started = false;
     while (next < sentences.length && (sentences[next] ?? Number.POSITIVE_INFINITY) <= t.start) {

@@ -211,8 +211,9 @@ function afterI(units: readonly string[], k: number): boolean {
 /**
  * Kazakh Latin word → lowercase Cyrillic. The glide letter (2018 ı, 2021 i, 2017 i') is й after a vowel and
  * и elsewhere; glide + a is я; glide + у-letter is ю at the start of a word or after a vowel; «ts» before the
- * glide, after it read as и, or at the start of a word is ц (delegatsııa → делегация, vıtse → вице; native айтса keeps тс). Letters outside the
- * alphabet are mapped to their nearest Cyrillic letter so the result is always Cyrillic.
+ * glide, after it read as и, or at the start of a word is ц (delegatsııa → делегация, vıtse → вице; native айтса
+ * keeps тс). Letters outside the alphabet are mapped to their nearest Cyrillic letter so the result is always
+ * Cyrillic.
  */
 export function latinToCyrillic(word: string, alphabet: LatinAlphabet = DEFAULT_LATIN_ALPHABET): string {
   const c = COMPILED[alphabet];

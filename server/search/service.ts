@@ -3,6 +3,7 @@ import type { FederatedMultiSearchParams, Meilisearch, MultiSearchQueryWithFeder
 import {
   analyzeQuery,
   detectLatinAlphabet,
+  joinedByHyphen,
   type QueryAnalysis,
   sentenceStarts,
   wrongLayoutCandidates,
@@ -146,7 +147,8 @@ function highlightPartEnd(body: string): number | null {
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
 /** What the tokenizer leaves after the last word of a hyphenated name being typed: the hyphen, or a part it drops. */
-const DANGLING_PART = /^[-\u2010\u2011][\p{L}\p{M}]*$/u;
+const danglingPart = (rest: string): boolean =>
+  joinedByHyphen(rest.slice(0, 1)) && /^[\p{L}\p{M}]*$/u.test(rest.slice(1));
 
 type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number] | 'key' | 'hash'>;
 /** What a hit retrieves: the public fields, the key, and the content hash the highlight cache is keyed by. */
@@ -351,7 +353,7 @@ export class SearchService {
     const last = analysis.tokens[analysis.tokens.length - 1];
     if (!this.suggester || !last || this.typing.completions === 0) return null;
     const rest = analysis.text.slice(last.end);
-    if (!DANGLING_PART.test(rest)) return null;
+    if (!danglingPart(rest)) return null;
     const head = analysis.text.slice(0, last.end);
     const compound = hyphenatedTail(head) ?? analysis.text.slice(last.start, last.end);
     const alphabet = detectLatinAlphabet(analysis.text);

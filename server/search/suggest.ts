@@ -215,10 +215,6 @@ export class Suggester {
   }
 
   /**
-   * Gazetteer names without spaces in the script typed that the typed word (or hyphenated compound) begins, with as
-   * many hyphenated parts, as completions counted 0: the completion is the name's last part, as the last word typed.
-   */
-  /**
    * Hyphenated gazetteer names in the script typed that begin with a compound typed up to its hyphen or a letter past
    * it («Усть-», «Нур-С»): the tokenizer keeps no word of the part being typed, so the name is all there is to go on.
    */
@@ -226,13 +222,16 @@ export class Suggester {
     if ([...typed].length < MIN_NAME_PREFIX || hyphenParts(typed).length < 2) return [];
     const key = typedKey(typed, alphabet);
     const latin = wordScript(typed) === 'latin';
-    const out: string[] = [];
-    for (const n of this.names)
-      if (n.latin === latin && n.key.startsWith(key) && !/\s/u.test(n.text) && hyphenParts(n.text).length > 1)
-        if (!out.includes(n.text)) out.push(n.text);
-    return out;
+    const names = this.names.filter(
+      (n) => n.latin === latin && n.key.startsWith(key) && !/\s/u.test(n.text) && hyphenParts(n.text).length > 1,
+    );
+    return [...new Set(names.map((n) => n.text))];
   }
 
+  /**
+   * Gazetteer names without spaces in the script typed that the typed word (or hyphenated compound) begins, with as
+   * many hyphenated parts, as completions counted 0: the completion is the name's last part, as the last word typed.
+   */
   private nameCompletions(typed: string, alphabet: LatinAlphabet): Completion[] {
     if ([...typed].length < MIN_NAME_PREFIX) return [];
     const key = typedKey(typed, alphabet);
