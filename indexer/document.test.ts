@@ -136,6 +136,13 @@ describe('toDocument', () => {
     expect(doc.terms).toContain('ministrleri ministrler6i k7:');
   });
 
+  it('offers no head of a title compound as a word of its own: «премьер-министр» completes as премьер, not премьерминистр', () => {
+    const doc = toDoc(article({ title: 'Премьер-министр выступил', lang: 'ru' }), source);
+    const forms = (doc.completions as { form: string }[]).map((c) => c.form);
+    expect(forms).toContain('премьер');
+    expect(forms.some((f) => f.startsWith('премьерминистр') || f === 'министр')).toBe(false);
+  });
+
   it('offers abbreviations as completions too (НАТО, ЛГБТ), never numbers', () => {
     const doc = toDoc(article({ title: 'НАТО саммиті 2024 жылы', lang: 'kk' }), source);
     expect(doc.completions).toContainEqual({ fold: 'нато', form: 'нато', stem: 'нато' });

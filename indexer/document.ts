@@ -181,6 +181,8 @@ export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
       if (t.start >= end) break;
       // Abbreviations too: НАТО, ЛГБТ and ШОС are what people type.
       if (t.kind === 'number' || !t.keys || t.norm.length < MIN_TERM_LETTERS) continue;
+      // The head of a title compound keys as the compound (премьерминистр): no word anyone types as such.
+      if (t.modifier !== undefined) continue;
       out.add(termValue({ fold: fold(t.norm), form: t.norm, stem: t.keys.stem }));
     }
   };
