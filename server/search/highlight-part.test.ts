@@ -4,7 +4,7 @@
  * match the reader sees in the title and snippet is marked, as the whole article's analysis would mark it.
  */
 import { describe, expect, it } from 'vitest';
-import { articlesServer, type TestHit } from '../testing-articles.js';
+import { articlesServer, type TestHit } from '../articles-testing.js';
 
 /** Russian filler sentences without the query words, each about 120 characters. */
 const filler = (n: number, seed: string): string =>

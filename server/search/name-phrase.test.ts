@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlesServer } from '../testing-articles.js';
+import { articlesServer } from '../articles-testing.js';
 
 /**
  * A query that is one name of several words, on the real engine (issue 10 item 4): all its words in one passage, in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlesServer } from '../testing-articles.js';
+import { articlesServer } from '../articles-testing.js';
 
 /**
  * The order of the first screen (issue 10 item 3), on the real engine: the title, then the lead, then several

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlesServer } from '../testing-articles.js';
+import { articlesServer } from '../articles-testing.js';
 
 /**
  * Titles formed with a modifier, on the real engine (relevance policy P2a; analyzers/title-compounds.ts): a prime

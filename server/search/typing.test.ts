@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../analyzers/index.js';
 import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
-import { articlesServer } from '../testing-articles.js';
+import { articlesServer } from '../articles-testing.js';
 import { planCompletion } from './plan.js';
 import type { Completion } from './suggest.js';
 import { completionsToSearch, frequentReadingFirst, typingPlan as planTyping } from './typing.js';
