@@ -59,4 +59,10 @@ describe('a name of several words', () => {
     expect(await found('делегация организацию ')).toEqual(['sco-apart']);
     expect(await found('мемлекеттер ұйымдар ')).toEqual(['ots-apart', 'ots-name']);
   });
+
+  it('three words or more that are no name must all share a passage too, not chain pairwise (P3)', async () => {
+    // sco-apart: «делегация … организацию» in one paragraph, «организация … сотрудничество» in the next.
+    expect(await found('делегация организация сотрудничество ')).toEqual([]);
+    expect(await found('организация развивает сотрудничество ')).toEqual(['sco-apart']);
+  });
 });

@@ -334,13 +334,16 @@ function readingPlan(
   const words = reading.content.map((i) => contentKeys(reading, i));
   const mentions = entityMentions(reading);
   const wholeName = isWholeName(words, mentions, phrases);
+  // Three words or more that are no name are one phrase too: all must meet in one passage (P3), where pairs could
+  // chain across two (two words are cut by NEAR_WORDS_SCORE already).
+  const onePassage = wholeName || (words.length >= 3 && !phrases.some((p) => p >= 0) && !words.some((k) => k.name));
   return {
     reading,
     factor: r === 0 ? 1 : SECOND_READING,
     words,
     tierKeys: { exact: words.map((k) => k.exact), stem: stemTierKeys(reading, tokens), fold: words.map((k) => k.fold) },
     mentions,
-    phrases: wholeName ? words.map(() => 0) : phrases,
+    phrases: onePassage ? words.map(() => 0) : phrases,
     wholeName,
   };
 }
