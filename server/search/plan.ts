@@ -492,9 +492,12 @@ export function planCompletion(
   for (const k of stems) keys.stem.add(k);
   for (const m of mentions) keys.entities.add(m.code);
   const queries: PlannedQuery[] = [];
-  const push = (name: string, wordKeys: string[], w: number) => {
+  // Three words or more in one passage, as planQuery sends them (P3); not beside a name skeleton (complete-name).
+  const onePassage = phrases.length >= 3 && phrases.every((p) => p < 0);
+  const push = (name: string, wordKeys: string[], w: number, skeleton = false) => {
     const e = mentions.length > 0 ? entityQuery(wordKeys.length, mentions, wordKeys, phrases) : undefined;
-    const q = toQ(e?.keys ?? wordKeys, e?.phrases ?? phrases, false, typosOn(TIER_FIELDS.stem));
+    const wordPhrases = onePassage && !skeleton ? wordKeys.map(() => 0) : phrases;
+    const q = toQ(e?.keys ?? wordKeys, e?.phrases ?? wordPhrases, false, typosOn(TIER_FIELDS.stem));
     if (queries.some((x) => x.q === q)) return;
     const words = (e?.keys ?? wordKeys).length;
     queries.push({
@@ -509,7 +512,7 @@ export function planCompletion(
   const name = contentKeys(reading, reading.content[reading.content.length - 1] ?? -1).name;
   if (name) {
     keys.names.add(name);
-    push(`complete-name:${reading.label}:${word.form}`, [...stems.slice(0, -1), name], weight * COMPLETED_NAME);
+    push(`complete-name:${reading.label}:${word.form}`, [...stems.slice(0, -1), name], weight * COMPLETED_NAME, true);
   }
   return { queries, keys };
 }

@@ -97,6 +97,15 @@ describe('planCompletion and typingPlan', () => {
     expect(planned?.queries).toMatchObject([{ q: '"zzkz" "ъүкімет" ', fields: TIER_FIELDS.stem, minScore: 0.45 }]);
   });
 
+  it('sends three words or more as one phrase, all in one passage, as a finished query goes (P3)', () => {
+    const planned = completionPlan(
+      analyzeQuery('делегация организация сотруднич'),
+      c('сотрудничества', 'ьсотрудничество', 3),
+      1,
+    );
+    expect(planned?.queries[0]?.q).toBe('"ьделегация ьорганизация ьсотрудничество" ');
+  });
+
   it('searches a completed foreign word by its name skeleton too (Euronews ~ Евроньюс)', () => {
     const planned = completionPlan(analyzeQuery('Euro'), c('euronews', 'euronews', 3), 1);
     expect(planned?.queries.map((q) => [q.q, q.weight])).toEqual([
