@@ -214,6 +214,8 @@ interface ReadingPlan {
   tierKeys: Record<Tier, string[]>;
   mentions: { code: string; first: number; last: number }[];
   phrases: readonly number[];
+  /** The phrases the user quoted: a prefix query's unfinished word cannot be inside a phrase (no prefix there). */
+  quoted: readonly number[];
   /** The reading's words are one name of several words, sent as one phrase (isWholeName). */
   wholeName: boolean;
 }
@@ -304,7 +306,7 @@ function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
 
 /** While typing: the last word as a prefix, of its exact form and of its folded spelling. */
 function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
-  const { reading, factor, words, tierKeys, phrases } = plan;
+  const { reading, factor, words, tierKeys, quoted: phrases } = plan;
   const last = words.length - 1;
   const exactPrefix = tierKeys.exact[last];
   const foldPrefix = tierKeys.fold[last];
@@ -344,6 +346,7 @@ function readingPlan(
     tierKeys: { exact: words.map((k) => k.exact), stem: stemTierKeys(reading, tokens), fold: words.map((k) => k.fold) },
     mentions,
     phrases: onePassage ? words.map(() => 0) : phrases,
+    quoted: phrases,
     wholeName,
   };
 }
