@@ -499,8 +499,8 @@ export function planCompletion(
   const onePassage = phrases.length >= 3 && phrases.every((p) => p < 0);
   const push = (name: string, wordKeys: string[], w: number, skeleton = false) => {
     const e = mentions.length > 0 ? entityQuery(wordKeys.length, mentions, wordKeys, phrases) : undefined;
-    const wordPhrases = onePassage && !skeleton ? wordKeys.map(() => 0) : phrases;
-    const q = toQ(e?.keys ?? wordKeys, e?.phrases ?? wordPhrases, false, typosOn(TIER_FIELDS.stem));
+    const wordPhrases = e?.phrases ?? (onePassage && !skeleton ? wordKeys.map(() => 0) : phrases);
+    const q = toQ(e?.keys ?? wordKeys, wordPhrases, false, typosOn(TIER_FIELDS.stem));
     if (queries.some((x) => x.q === q)) return;
     const words = (e?.keys ?? wordKeys).length;
     queries.push({
@@ -508,7 +508,8 @@ export function planCompletion(
       q,
       fields: TIER_FIELDS.stem,
       weight: w,
-      ...(words > 1 ? { minScore: NEAR_WORDS_SCORE } : {}),
+      // A phrase is one passage already, as in planQuery's collector: no cut on how close its words stand.
+      ...(words > 1 && !onePhrase(wordPhrases) ? { minScore: NEAR_WORDS_SCORE } : {}),
     });
   };
   push(`complete:${reading.label}:${word.form}`, stems, weight);

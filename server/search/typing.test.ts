@@ -104,6 +104,7 @@ describe('planCompletion and typingPlan', () => {
       1,
     );
     expect(planned?.queries[0]?.q).toBe('"ьделегация ьорганизация ьсотрудничество" ');
+    expect(planned?.queries[0]?.minScore).toBeUndefined(); // one passage already: no cut on nearness
   });
 
   it('searches a completed foreign word by its name skeleton too (Euronews ~ Евроньюс)', () => {
