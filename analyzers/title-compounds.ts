@@ -23,8 +23,9 @@ const MODIFIERS: ReadonlyMap<string, string> = new Map([
 /** The modifier a word joins by a hyphen, or null: the word before it is one, with a lone hyphen between. */
 function modifierOf(text: string, before: IndexedToken | undefined, word: IndexedToken): string | null {
   if (!before || word.kind !== 'word' || word.term === null || word.fold === null) return null;
-  if (!joinedByHyphen(text.slice(before.end, word.start))) return null;
-  return MODIFIERS.get(before.norm) ?? null;
+  // The map first: every token of every text passes here, and few follow a modifier.
+  const modifier = MODIFIERS.get(before.norm);
+  return modifier !== undefined && joinedByHyphen(text.slice(before.end, word.start)) ? modifier : null;
 }
 
 /** A word keyed as the compound of a modifier and itself (a query word read again in another language, too). */

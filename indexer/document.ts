@@ -52,7 +52,7 @@ export function passageUnits(body: string, tokens: readonly Pick<IndexedToken, '
   let previousEnd = -1;
   for (const t of tokens) {
     // A hyphenated compound is one word: no cut between its parts (премьер-министр keys as one, title-compounds.ts).
-    const joined = previousEnd >= 0 && joinedByHyphen(body.slice(previousEnd, t.start));
+    const joined = t.start - previousEnd === 1 && joinedByHyphen(body.slice(previousEnd, t.start));
     previousEnd = t.end;
     let started = false;
     while (next < sentences.length && (sentences[next] ?? Number.POSITIVE_INFINITY) <= t.start) {
