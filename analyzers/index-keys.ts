@@ -41,7 +41,7 @@ function nameOf(t: KeySource, term: string): string | undefined {
 const KAZAKH_KEY_LETTERS = /[эцьъһ]/u;
 const KAZAKH_KEY_ALL = /[эцьъһ]/gu;
 const KAZAKH_KEY: Readonly<Record<string, string>> = { э: 'е', ц: 'тс', ь: '', ъ: '', һ: 'х' };
-const kazakhKey = (key: string): string =>
+export const kazakhKey = (key: string): string =>
   KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key;
 
 /** The token's index keys, or null for a stopword (it is not indexed). */

@@ -5,20 +5,21 @@
  * every tier, while the modifier keeps its own keys (a search for «премьер» still finds «премьер-министр»). Documents
  * and queries go through it alike, in Cyrillic and in Kazakh Latin («vıtse-mınıstr», «premer-mınıstri»).
  */
-import { indexKeys } from './index-keys.js';
+import { indexKeys, kazakhKey } from './index-keys.js';
 import { lightStemRu } from './ru/light-stem.js';
 import { joinedByHyphen } from './tokenize.js';
 import type { IndexedToken } from './types.js';
 
-/** A modifier's normalized spellings (Russian, Kazakh, Kazakh Latin read back) → the one its compounds key with. */
-const MODIFIERS: ReadonlyMap<string, string> = new Map([
-  ['вице', 'вице'],
-  ['витсе', 'вице'],
-  ['премьер', 'премьер'],
-  ['премер', 'премьер'],
-  ['экс', 'экс'],
-  ['екс', 'экс'],
-]);
+/**
+ * A modifier's normalized spellings → the one its compounds key with: as written in Cyrillic, and as Kazakh Latin
+ * reads back (kazakhKey: «premer» for премьер, «eks» for экс).
+ */
+const MODIFIERS: ReadonlyMap<string, string> = new Map(
+  ['вице', 'премьер', 'экс'].flatMap((m): [string, string][] => [
+    [m, m],
+    [kazakhKey(m), m],
+  ]),
+);
 
 /** The modifier a word joins by a hyphen, or null: the word before it is one, with a lone hyphen between. */
 function modifierOf(text: string, before: IndexedToken | undefined, word: IndexedToken): string | null {
