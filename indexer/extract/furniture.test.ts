@@ -127,6 +127,19 @@ describe('related-news blocks', () => {
     const kinds = classifyLines([...prose(2), 'Популярное', ...prose(2)]).map((l) => l.kind);
     expect(kinds).toEqual(['body', 'body', 'body', 'body', 'body']);
   });
+  it('empty widgets near the end are removed, the section after them kept', () => {
+    // A scrape that lost the widgets' lists (a BSNLP page): the article goes on with its last section.
+    const lines = [
+      ...prose(4),
+      'Новости по теме',
+      'Новости по теме',
+      'Последствия для Украины',
+      ...prose(2),
+      'Подпишитесь на 112.ua в вашем Telegram',
+    ];
+    const kinds = classifyLines(lines).map((l) => l.kind);
+    expect(kinds.slice(4)).toEqual(['related', 'related', 'body', 'body', 'body', 'subscribe']);
+  });
 });
 
 describe('pageLines', () => {

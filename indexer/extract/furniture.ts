@@ -216,10 +216,14 @@ export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
       continue;
     }
     if (!isRelatedHeading(t)) continue;
-    const after = lines.slice(i + 1);
+    // Headings one after another are widgets whose lists the scrape lost: the list, if any, follows the last one.
+    let end = i + 1;
+    while (end < lines.length && isRelatedHeading(lines[end] ?? '')) end++;
+    const after = lines.slice(end);
     if (after.length === 0 || !after.slice(0, 2).every(listLike)) {
-      if (after.length === 0) kinds[i] = 'related';
-      continue; // a heading followed by prose is a real subheading
+      // A heading followed by prose is a real subheading; empty widgets, and a heading that ends the page, are not.
+      if (after.length === 0 || end > i + 1) for (let j = i; j < end; j++) kinds[j] = 'related';
+      continue;
     }
     const before = lines.slice(0, i);
     if (proseChars(after) < proseChars(before)) {
