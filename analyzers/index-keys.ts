@@ -3,6 +3,8 @@
  * name. Stem and fold keys carry a language mark so that common words do not cross languages: Kazakh «министрлері»
  * keys as «ъминистр» and never meets Russian «министр» («ьминистр»).
  */
+
+import { iotaSpelled } from './kk/fold.js';
 import { nameSkeleton, nameToken } from './name-skeleton.js';
 import { isKnownRussianWord } from './ru/stem.js';
 import type { AnalyzedToken, IndexKeys } from './types.js';
@@ -35,14 +37,16 @@ function nameOf(t: KeySource, term: string): string | undefined {
 /**
  * A Kazakh key is spelled as a Kazakh Latin text reads back into Cyrillic, so that the Cyrillic word meets it: the
  * Latin alphabets write э and е alike («ekonomıka»), ц as ts («protsent»), һ as h («jahandyq»), and drop ь and ъ
- * («premer»). (я, ю and й are left: Latin ıa, ıý and ı read back as them or as иа, иу, и by context, and a key that
- * spelled them out would no longer begin as a half-typed word does.)
+ * («premer»); and they write я as ıa / ia and ю as ıý / iu, which are also и + а and и + у («mıllıard» is миллиард,
+ * «bıýdjet» is бюджет): the key spells я and ю out as иа and иу (iotaSpelled), whichever the Latin reader chose. The typed word goes
+ * through the same keys, so a half-typed «бюдж» or «bıý» still begins its key. (й is left: the reader tells it from и
+ * by the vowel before it, as Cyrillic writes it.)
  */
 const KAZAKH_KEY_LETTERS = /[эцьъһ]/u;
 const KAZAKH_KEY_ALL = /[эцьъһ]/gu;
 const KAZAKH_KEY: Readonly<Record<string, string>> = { э: 'е', ц: 'тс', ь: '', ъ: '', һ: 'х' };
 export const kazakhKey = (key: string): string =>
-  KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key;
+  iotaSpelled(KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key);
 
 /** The token's index keys, or null for a stopword (it is not indexed). */
 export function indexKeys(t: KeySource): IndexKeys | null {

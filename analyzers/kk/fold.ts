@@ -19,6 +19,13 @@ const IOTATED = /[яю]/gu;
 const IOTA: Readonly<Record<string, string>> = { я: 'иа', ю: 'иу' };
 
 /**
+ * я and ю spelled out as и + а and и + у: Kazakh Latin writes them as ıa / ia and ıý / iu, which are also и + а and
+ * и + у («mıllıard» is миллиард, «bıýdjet» бюджет), so a key that must meet both readings spells them out.
+ */
+export const iotaSpelled = (word: string): string =>
+  /[яю]/u.test(word) ? word.replace(IOTATED, (ch) => IOTA[ch] ?? ch) : word;
+
+/**
  * A folded word in the looser spelling names are compared in (analyzers/entities.ts): «й» after a vowel is «и», «я»
  * is «иа», «ю» is «иу», and «ии» is «и». Kazakh Latin typed without its special letters has one «i» for ı (и/й) and
  * i (і), and writes я as «ia»: «Uiymy» is «ұіымы», «Shanhai» is «шанхаі», «Eurazialyq» is «еуразіалық», and they
@@ -26,8 +33,5 @@ const IOTA: Readonly<Record<string, string>> = { я: 'иа', ю: 'иу' };
  */
 export function looseFold(folded: string): string {
   if (!/[йяю]/u.test(folded)) return folded.includes('ии') ? folded.replaceAll('ии', 'и') : folded;
-  return folded
-    .replace(VOWEL_GLIDE, '$1и')
-    .replace(IOTATED, (ch) => IOTA[ch] ?? ch)
-    .replaceAll('ии', 'и');
+  return iotaSpelled(folded.replace(VOWEL_GLIDE, '$1и')).replaceAll('ии', 'и');
 }

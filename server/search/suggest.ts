@@ -5,6 +5,7 @@ import {
   detectLatinAlphabet,
   fold,
   gazetteer,
+  iotaSpelled,
   type LatinAlphabet,
   normalize,
   wordScript,
@@ -81,10 +82,13 @@ export function hyphenatedTail(text: string): string | null {
 
 const hyphenParts = (s: string): string[] => s.split(/[-\u2010\u2011]/u);
 
-/** The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded. */
+/**
+ * The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded, я and ю spelled out (as the
+ * archive's words are in `terms`: «бюдж» and «bıýdj» complete to бюджет and to «bıýdjet», read back as биуджет).
+ */
 export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
   // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
-  return fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word));
+  return iotaSpelled(fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word)));
 }
 
 const words = (s: string) => s.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
