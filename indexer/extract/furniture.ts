@@ -18,6 +18,7 @@ export type LineKind =
   | 'tags' // tag lists, hashtags
   | 'comments' // comment widgets, error-report hints
   | 'ad' // advertisement labels
+  | 'notice' // cookie banners, outdated-browser warnings, account messages, the region picker
   | 'nav' // breadcrumbs
   | 'widget'; // CMS block ids such as «MalimBlocks»
 
@@ -152,6 +153,20 @@ const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
 const COMMENTS =
   /(?:нашли ошибку|выделите (?:её|ее|текст|фрагмент) и нажмите|ctrl\s*\+\s*enter|қате тапсаңыз|қатені белгілеп|^комментари(?:и|ев)\s*\(?\d*\)?$|^пікір(?:лер)?\s*\(?\d*\)?$|оставьте комментарий|оставить комментарий|пікір қалдыр|войдите, чтобы|чтобы оставить комментарий)/iu;
 const AD = /^(?:реклама|жарнама|advertisement|на правах рекламы|erid:?\s*\S*)$/iu;
+/**
+ * What a site says to its visitor, not about the news: cookie banners, outdated-browser warnings, account messages,
+ * the region picker. Scrapers take them for the headline as often as for a paragraph.
+ */
+const NOTICE = [
+  /^(?:наш\s+|этот\s+)?(?:веб-?)?сайт\s+(?:использует|применяет|собирает)\s+(?:файлы\s+)?cookies?/iu,
+  /^(?:мы\s+используем|используя\s+(?:наш\s+|этот\s+)?сайт,?\s+вы\s+соглашаетесь\s+с\s+использованием)\s+(?:файл(?:ы|ов)\s+)?cookies?/iu,
+  /^(?:біздің\s+)?сайт\s+cookie/iu,
+  /^(?:this|our)\s+(?:web)?site\s+uses\s+cookies|^we\s+use\s+cookies/iu,
+  /^(?:вы\s+используете|у\s+вас)\s+устаревш\p{L}*\s+(?:верси\p{L}+\s+)?браузер/iu,
+  /^you\s+are\s+using\s+an?\s+(?:outdated|old|unsupported)\s+(?:version\s+of\s+(?:your\s+)?)?browser/iu,
+  /^(?:регистрация\s+(?:пройдена|прошла|завершена)\s+успешно|спасибо\s+за\s+регистрацию)/iu,
+  /^(?:ваш|выберите)\s+(?:регион|город)\s*[?:]?$/iu,
+];
 const NAV = /^(?:главная|басты бет|home|новости|жаңалықтар)\s*(?:[/>»|›]\s*\S.*)$/iu;
 const WIDGET = /^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$/u;
 
@@ -182,10 +197,17 @@ function lineKind(t: string): LineKind {
   if (len <= 300 && (TAGS.test(t) || HASHTAGS.test(t))) return 'tags';
   if (len <= 200 && COMMENTS.test(t)) return 'comments';
   if (len <= 60 && AD.test(t)) return 'ad';
+  if (len <= 300 && NOTICE.some((r) => r.test(t))) return 'notice';
   if (len <= 200 && NAV.test(t)) return 'nav';
   if (len <= 40 && WIDGET.test(t)) return 'widget';
   return 'body';
 }
+
+/** Kinds of line a site says to every visitor: never an article's title, even where a record gives it as one. */
+const SITE_TALK: ReadonlySet<LineKind> = new Set(['notice', 'subscribe', 'footer', 'comments']);
+
+/** Whether a title is the site talking (a cookie banner, a subscribe call, a footer), not a headline. */
+export const isSiteTalk = (title: string): boolean => SITE_TALK.has(lineKind(title.trim()));
 
 /** A line that can be an item of a link list: a headline, a date, a counter or a short teaser. */
 function listLike(t: string): boolean {

@@ -4,7 +4,7 @@
 
 import type { DateSource } from '../types.js';
 import { type DateMention, dateLine, findDates, isoOf, parseDateString } from './date.js';
-import { type ClassifiedLine, classifyLines, pageLines } from './furniture.js';
+import { type ClassifiedLine, classifyLines, isSiteTalk, pageLines } from './furniture.js';
 import { articleWordShare, contentWordKeys } from './lead-words.js';
 import { findSource } from './source.js';
 import { cleanTitle, headlineLike, titleFromText } from './title.js';
@@ -192,7 +192,8 @@ function chooseTitle(
   zone: HeaderZone,
   given: string | null | undefined,
 ): TitleChoice {
-  const title = given ? cleanTitle(given) : '';
+  // A record's title that is the site talking (scrapers take a cookie banner for the headline) is none.
+  const title = given && !isSiteTalk(given) ? cleanTitle(given) : '';
   if (title) return { title, titleFrom: 'given', titleIndex: givenTitleLine(title, classified, bodyIdx, zone) };
   const chosen = headlineOfPage(classified, bodyIdx, zone);
   if (chosen) return { title: cleanTitle(chosen.text), titleFrom: 'headline', titleIndex: chosen.i };

@@ -45,6 +45,15 @@ describe('extractFromRecord', () => {
     expect(a.body.startsWith('АСТАНА. КАЗИНФОРМ')).toBe(true);
     expect(a.body).not.toContain('17:36');
   });
+  it.each([
+    'Наш сайт использует файлы Cookie, чтобы предоставлять вам персонализированную информацию.',
+    'Вы используете устаревшую версию браузера. Для оптимальной работы обновите его.',
+    'Подпишитесь на наш канал в Telegram',
+  ])('a given title that is the site talking is none: the headline comes from the text (%s)', (title) => {
+    const a = extractFromRecord({ title, text: TEXT }, { id: 'r5' });
+    expect(a.title).toBe('Министрлер Астанада кездесті');
+    expect(a.body).not.toContain('Министрлер Астанада кездесті');
+  });
   it('a given title that repeats the first line is not kept twice', () => {
     const a = extractFromRecord({ title: 'Министрлер Астанада кездесті', text: TEXT }, { id: 'r3' });
     expect(a.body).not.toContain('Министрлер Астанада кездесті');

@@ -34,4 +34,10 @@ describe('title', () => {
   it('titleFromText uses the first sentence without its period', () => {
     expect(titleFromText('Кеңес өтті. Министрлер келісті.')).toBe('Кеңес өтті');
   });
+  it.each([
+    ['МОСКВА, 15 янв — РИА Новости. Вакцинация стартует 18 января. Об этом заявили в правительстве.'],
+    ['ASTANA. KAZINFORM – Вакцинация стартует 18 января. Об этом заявили в правительстве.'],
+  ])('titleFromText skips a wire dateline, its agency too: %s', (text) =>
+    expect(titleFromText(text)).toBe('Вакцинация стартует 18 января'),
+  );
 });

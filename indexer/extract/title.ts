@@ -42,10 +42,11 @@ export function cutAtWord(text: string, max = TITLE_MAX): string {
 
 /**
  * A wire dateline opening a paragraph: «Москва. 4 ноября. INTERFAX.RU - », «КИЕВ. 9 июля. УНН. »,
- * «ASTANA. KAZINFORM – ». Not part of a sentence that stands in for a headline.
+ * «ASTANA. KAZINFORM – », «ВАШИНГТОН, 15 дек – РИА Новости. » (the agency after the dash: capitalized words and a
+ * period). Not part of a sentence that stands in for a headline.
  */
 const DATELINE_PREFIX =
-  /^[\p{Lu}][\p{L}-]+(?:\s[\p{L}-]+)?[.,]\s*(?:\d{1,2}\s+\p{L}+[.,]?\s*)?(?:(?:[\p{Lu}][\p{Lu}\p{N}.-]{1,20}|\/[\p{L}]+\/)\s*[-–—.]\s+|[-–—]\s+)/u;
+  /^[\p{Lu}][\p{L}-]+(?:\s[\p{L}-]+)?[.,]\s*(?:\d{1,2}\s+\p{L}+[.,]?\s*)?(?:(?:[\p{Lu}][\p{Lu}\p{N}.-]{1,20}|\/[\p{L}]+\/)\s*[-–—.]\s+|[-–—]\s+(?:\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2}\.\s+)?)/u;
 
 export function stripDateline(text: string): string {
   const m = DATELINE_PREFIX.exec(text);
