@@ -65,4 +65,11 @@ describe('a name of several words', () => {
     expect(await found('делегация организация сотрудничество ')).toEqual([]);
     expect(await found('организация развивает сотрудничество ')).toEqual(['sco-apart']);
   });
+
+  it('so must the finished words of one whose last word is still a bare prefix (the prefix fallback)', async () => {
+    // «сосе…» completes to nothing in the titles and leads and is no word: the prefix fallback answers. sco-apart has
+    // «делегация» in one paragraph, «сотрудничество» and «соседями» in the next.
+    expect(await found('делегация сотрудничество сосе')).toEqual([]);
+    expect(await found('развивает сотрудничество сосе')).toEqual(['sco-apart']);
+  });
 });

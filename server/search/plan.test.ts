@@ -120,8 +120,9 @@ describe('planQuery: several words', () => {
 
   it('sends three words or more as one phrase too: all of them in one passage (P3), not pairs chained across two', () => {
     expect(find(qs('Европейский парламент Брюссель'), 'stem+fold:ru')?.q).toBe('"ьевропейский ьпарламент ьбрюссель" ');
-    // …but while the last word is typed it stays a prefix, outside any phrase (a phrase has no prefix).
-    expect(find(qs('Сыртқы істер ми', true), 'prefix-fold:kk')?.q).toBe('"ъсыртк" "ъис" ъми');
+    // …but while the last word is typed it stays a prefix, outside the phrase of the words before it (a phrase has
+    // no prefix).
+    expect(find(qs('Сыртқы істер ми', true), 'prefix-fold:kk')?.q).toBe('"ъсыртк ъис" ъми');
   });
 
   it('leaves the words of two, a Latin name or quoted words as they were', () => {

@@ -304,10 +304,15 @@ function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
   );
 }
 
-/** While typing: the last word as a prefix, of its exact form and of its folded spelling. */
+/**
+ * While typing: the last word as a prefix, of its exact form and of its folded spelling. A prefix cannot be inside a
+ * phrase, so the words before it keep their one passage (a name, or three words or more) without it, unless the user
+ * quoted words of their own.
+ */
 function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
-  const { reading, factor, words, tierKeys, quoted: phrases } = plan;
+  const { reading, factor, words, tierKeys, quoted } = plan;
   const last = words.length - 1;
+  const phrases = quoted.some((p) => p >= 0) ? quoted : plan.phrases.map((p, i) => (i === last ? -1 : p));
   const exactPrefix = tierKeys.exact[last];
   const foldPrefix = tierKeys.fold[last];
   if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
