@@ -38,9 +38,9 @@ function nameOf(t: KeySource, term: string): string | undefined {
  * A Kazakh key is spelled as a Kazakh Latin text reads back into Cyrillic, so that the Cyrillic word meets it: the
  * Latin alphabets write э and е alike («ekonomıka»), ц as ts («protsent»), һ as h («jahandyq»), and drop ь and ъ
  * («premer»); and they write я as ıa / ia and ю as ıý / iu, which are also и + а and и + у («mıllıard» is миллиард,
- * «bıýdjet» is бюджет): the key spells я and ю out as иа and иу (iotaSpelled), whichever the Latin reader chose. The typed word goes
- * through the same keys, so a half-typed «бюдж» or «bıý» still begins its key. (й is left: the reader tells it from и
- * by the vowel before it, as Cyrillic writes it.)
+ * «bıýdjet» is бюджет): the key spells я and ю out as иа and иу (iotaSpelled), whichever the Latin reader chose. The
+ * typed word goes through the same keys, so a half-typed «бюдж» or «bıý» still begins its key. (й is left: the reader
+ * tells it from и by the vowel before it, as Cyrillic writes it.)
  */
 const KAZAKH_KEY_LETTERS = /[эцьъһ]/u;
 const KAZAKH_KEY_ALL = /[эцьъһ]/gu;

@@ -54,6 +54,25 @@ describe('extractFromRecord', () => {
     expect(a.title).toBe('Министрлер Астанада кездесті');
     expect(a.body).not.toContain('Министрлер Астанада кездесті');
   });
+  it('a given title that is a paragraph gives its first sentence as the title; the text gets what it lacks', () => {
+    const lead =
+      'Қазақстан мен Қытай министрлері ынтымақтастықты талқылады. Тараптар алдағы саммитке дайындық мәселелерін және сауда келісімдерін қарады.';
+    const text = 'Кездесу Астанада өтті, деп хабарлайды агенттік.';
+    const a = extractFromRecord({ title: lead, text }, { id: 'r6' });
+    expect(a.title).toBe('Қазақстан мен Қытай министрлері ынтымақтастықты талқылады');
+    expect(a.body).toBe(`${lead}\n\n${text}`);
+    // The lead copied into `title` as well: kept once, where the text has it.
+    const b = extractFromRecord({ title: lead, text: `${lead}\n\n${text}` }, { id: 'r7' });
+    expect(b.title).toBe('Қазақстан мен Қытай министрлері ынтымақтастықты талқылады');
+    expect(b.body).toBe(`${lead}\n\n${text}`);
+    // A headline glued to the lead, after a clock time: the headline is what the text lacks.
+    const c = extractFromRecord(
+      { title: `15:10 Министрлер кездесті ${lead}`, text: `${lead}\n\n${text}` },
+      { id: 'r8' },
+    );
+    expect(c.title.startsWith('Министрлер кездесті Қазақстан мен Қытай')).toBe(true);
+    expect(c.body.startsWith('15:10 Министрлер кездесті\n\n')).toBe(true);
+  });
   it('a given title that repeats the first line is not kept twice', () => {
     const a = extractFromRecord({ title: 'Министрлер Астанада кездесті', text: TEXT }, { id: 'r3' });
     expect(a.body).not.toContain('Министрлер Астанада кездесті');
