@@ -38,6 +38,7 @@ import {
 import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
 import {
   backoffCompletions,
+  bestCompletion,
   completionsToSearch,
   DEFAULT_TYPING,
   frequentReadingFirst,
@@ -149,6 +150,9 @@ const COMPLETIONS_READ = 6;
 /** What the tokenizer leaves after the last word of a hyphenated name being typed: the hyphen, or a part it drops. */
 const danglingPart = (rest: string): boolean =>
   joinedByHyphen(rest.slice(0, 1)) && /^[\p{L}\p{M}]*$/u.test(rest.slice(1));
+
+/** The word a query ends with while it is typed (no space after it), of two letters at least. */
+const TYPED_WORD = /[\p{L}\p{M}]{2,}$/u;
 
 type HitDocument = Pick<ArticleDocument, (typeof HIT_FIELDS)[number] | 'key' | 'hash'>;
 /** What a hit retrieves: the public fields, the key, and the content hash the highlight cache is keyed by. */
@@ -319,7 +323,7 @@ export class SearchService {
       return this.attempt(client, plan, selections, params);
     };
     const plan = planQuery(analysis);
-    if (plan.queries.length === 0) return attempt(plan);
+    if (plan.queries.length === 0) return attempt((await this.stopwordCompletedPlan(analysis, version)) ?? plan);
     const named = this.hyphenatedNamePlan(analysis);
     if (named) {
       const found = await attempt(named);
@@ -360,6 +364,20 @@ export class SearchService {
     const name = this.suggester.hyphenatedNamesBeginning(`${compound}${rest}`, alphabet)[0];
     if (!name) return null;
     return planQuery(analyzeQuery(`${head.slice(0, head.length - compound.length)}${name}`));
+  }
+
+  /**
+   * A query of stopwords alone whose last word is being typed («То», «На» on the way to Тоқаев, Назарбаев): the
+   * stopword asks the index nothing, so it is completed as any typed word is — the plan of the text with it replaced
+   * by the archive's most frequent word it begins, in a language its letters allow; null otherwise.
+   */
+  private async stopwordCompletedPlan(analysis: QueryAnalysis, version: string | null): Promise<QueryPlan | null> {
+    const typed = TYPED_WORD.exec(analysis.text);
+    if (!this.suggester || !typed || this.typing.completions === 0) return null;
+    const alphabet = detectLatinAlphabet(analysis.text);
+    const found = await this.suggester.completionsOfTyped(typed[0], alphabet, COMPLETIONS_READ, version);
+    const best = bestCompletion(typed[0], found);
+    return best ? planQuery(analyzeQuery(`${analysis.text.slice(0, typed.index)}${best.form}`)) : null;
   }
 
   /**

@@ -226,6 +226,11 @@ describe('GET /api/search while typing (real engine)', () => {
       ).toEqual(['city/3']);
   });
 
+  it('a stopword being typed is the start of a word: «То» is on the way to Тоқаев; «То » (finished) asks nothing', async () => {
+    expect((await top('То')).hits.map((h) => h.id).sort()).toEqual(['tok/1', 'tok/2', 'tok/3', 'tok/4']);
+    expect((await top('То ')).hits).toEqual([]);
+  });
+
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
     expect((await top('Өзбекстанме')).hits.map((h) => h.id)).toEqual(['uz/1']);
   });

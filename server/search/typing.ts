@@ -93,6 +93,10 @@ function preferred(typed: string, completions: readonly Completion[]): Completio
   return abbreviations.length > 0 ? abbreviations : usable;
 }
 
+/** The completion a typed word is taken for first, by its letters (`preferred`), or undefined. */
+export const bestCompletion = (typed: string, completions: readonly Completion[]): Completion | undefined =>
+  preferred(typed, completions)[0];
+
 /**
  * Completions for a word that found nothing at all: the typed word may end inside an inflection the archive's titles
  * and leads do not hold («Өзбекстанме…», «келіссөздерд…»). The word's completions with its last letters dropped, one
