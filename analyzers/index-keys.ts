@@ -4,7 +4,7 @@
  * keys as «ъминистр» and never meets Russian «министр» («ьминистр»).
  */
 
-import { iotaSpelled } from './kk/fold.js';
+import { latinSpelled } from './kk/fold.js';
 import { nameSkeleton, nameToken } from './name-skeleton.js';
 import { isKnownRussianWord } from './ru/stem.js';
 import type { AnalyzedToken, IndexKeys } from './types.js';
@@ -37,16 +37,16 @@ function nameOf(t: KeySource, term: string): string | undefined {
 /**
  * A Kazakh key is spelled as a Kazakh Latin text reads back into Cyrillic, so that the Cyrillic word meets it: the
  * Latin alphabets write э and е alike («ekonomıka»), ц as ts («protsent»), һ as h («jahandyq»), and drop ь and ъ
- * («premer»); and they write я as ıa / ia and ю as ıý / iu, which are also и + а and и + у («mıllıard» is миллиард,
- * «bıýdjet» is бюджет): the key spells я and ю out as иа and иу (iotaSpelled), whichever the Latin reader chose. The
- * typed word goes through the same keys, so a half-typed «бюдж» or «bıý» still begins its key. (й is left: the reader
- * tells it from и by the vowel before it, as Cyrillic writes it.)
+ * («premer»); and they write я as ıa / ia, ю as ıý / iu and и after a vowel as ı / i, which are also и + а, и + у and
+ * й («mıllıard» is миллиард, «bıýdjet» бюджет, «Ýkraına» Украина): the key spells я and ю out as иа and иу and writes
+ * й after a vowel as и (latinSpelled), whichever the Latin reader chose. The typed word goes through the same keys, so
+ * a half-typed «бюдж» or «bıý» still begins its key.
  */
 const KAZAKH_KEY_LETTERS = /[эцьъһ]/u;
 const KAZAKH_KEY_ALL = /[эцьъһ]/gu;
 const KAZAKH_KEY: Readonly<Record<string, string>> = { э: 'е', ц: 'тс', ь: '', ъ: '', һ: 'х' };
 export const kazakhKey = (key: string): string =>
-  iotaSpelled(KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key);
+  latinSpelled(KAZAKH_KEY_LETTERS.test(key) ? key.replace(KAZAKH_KEY_ALL, (ch) => KAZAKH_KEY[ch] ?? ch) : key);
 
 /** The token's index keys, or null for a stopword (it is not indexed). */
 export function indexKeys(t: KeySource): IndexKeys | null {

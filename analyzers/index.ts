@@ -61,7 +61,7 @@ export {
 } from './entities.js';
 export { ENTITY_PREFIX, entityToken } from './entity-token.js';
 export { indexKeys, KAZAKH_MARK, RUSSIAN_MARK, salientKey } from './index-keys.js';
-export { fold, iotaSpelled } from './kk/fold.js';
+export { fold, latinSpelled } from './kk/fold.js';
 export {
   cyrillicTextToLatin,
   cyrillicToLatin,

@@ -5,8 +5,8 @@ import {
   analyzeArticle,
   entityToken,
   fold,
-  iotaSpelled,
   joinedByHyphen,
+  latinSpelled,
   salientKey,
   sentenceStarts,
   type TextAnalysis,
@@ -174,8 +174,8 @@ const MIN_TERM_LETTERS = 2;
  * `fold(form) form stem` (written short, engine/term-value.ts). Meilisearch's facet search matches a typed prefix
  * against the start of a value and counts the articles holding it, so «каз», «қаз» and «Qaz» (read as Cyrillic, then
  * folded) complete to the forms the archive holds, the most frequent first, and the stem groups the forms of one word.
- * The fold spells я and ю out, as the typed key does (server/search/suggest.ts typedKey): «бюдж» completes to бюджет
- * and to the «bıýdjet» of a Kazakh Latin text, read back as биуджет.
+ * The fold is spelled as Latin cannot tell apart (latinSpelled), as the typed key is (server/search/suggest.ts
+ * typedKey): «бюдж» completes to бюджет and to the «bıýdjet» of a Kazakh Latin text.
  */
 export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
   const out = new Set<string>();
@@ -186,7 +186,7 @@ export function termsOf(analysis: ArticleAnalysis, leadEnd: number): string[] {
       if (t.kind === 'number' || !t.keys || t.norm.length < MIN_TERM_LETTERS) continue;
       // The head of a title compound keys as the compound (премьерминистр): no word anyone types as such.
       if (t.modifier !== undefined) continue;
-      out.add(termValue({ fold: iotaSpelled(fold(t.norm)), form: t.norm, stem: t.keys.stem }));
+      out.add(termValue({ fold: latinSpelled(fold(t.norm)), form: t.norm, stem: t.keys.stem }));
     }
   };
   add(analysis.title.tokens, Number.POSITIVE_INFINITY);

@@ -22,8 +22,17 @@ const IOTA: Readonly<Record<string, string>> = { я: 'иа', ю: 'иу' };
  * я and ю spelled out as и + а and и + у: Kazakh Latin writes them as ıa / ia and ıý / iu, which are also и + а and
  * и + у («mıllıard» is миллиард, «bıýdjet» бюджет), so a key that must meet both readings spells them out.
  */
-export const iotaSpelled = (word: string): string =>
+const iotaSpelled = (word: string): string =>
   /[яю]/u.test(word) ? word.replace(IOTATED, (ch) => IOTA[ch] ?? ch) : word;
+
+const ANY_VOWEL_GLIDE = /([аәеёиоөуұүыіэ])й/gu;
+
+/**
+ * A word spelled as Kazakh Latin cannot tell it apart: я and ю spelled out (iotaSpelled), and й after a vowel written
+ * и — Latin writes both as ı / i after a vowel («Ýkraına» is Украина, «aıtty» айтты), and the reader can only guess.
+ */
+export const latinSpelled = (word: string): string =>
+  iotaSpelled(word.includes('й') ? word.replace(ANY_VOWEL_GLIDE, '$1и') : word);
 
 /**
  * A folded word in the looser spelling names are compared in (analyzers/entities.ts): «й» after a vowel is «и», «я»

@@ -5,8 +5,8 @@ import {
   detectLatinAlphabet,
   fold,
   gazetteer,
-  iotaSpelled,
   type LatinAlphabet,
+  latinSpelled,
   normalize,
   wordScript,
 } from '../../analyzers/index.js';
@@ -83,12 +83,12 @@ export function hyphenatedTail(text: string): string | null {
 const hyphenParts = (s: string): string[] => s.split(/[-\u2010\u2011]/u);
 
 /**
- * The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded, я and ю spelled out (as the
- * archive's words are in `terms`: «бюдж» and «bıýdj» complete to бюджет and to «bıýdjet», read back as биуджет).
+ * The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded and spelled as Latin cannot tell
+ * apart (latinSpelled, as the archive's words are in `terms`: «бюдж» and «bıýdj» complete to бюджет and to «bıýdjet»).
  */
 export function typedKey(word: string, latinAlphabet: LatinAlphabet): string {
   // Latin is transliterated inside normalize, before lowercasing can turn 2018's capital I into і.
-  return iotaSpelled(fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word)));
+  return latinSpelled(fold(wordScript(word) === 'latin' ? normalize(word, { latin: latinAlphabet }) : normalize(word)));
 }
 
 const words = (s: string) => s.split(/[^\p{L}\p{M}\p{N}'’]+/u).filter(Boolean);
