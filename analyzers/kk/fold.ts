@@ -14,7 +14,6 @@ export function fold(word: string): string {
   return word.replace(FOLDABLE_ALL, (ch) => FOLD[ch] ?? ch);
 }
 
-const VOWEL_GLIDE = /([аеёиоуыэ])й/gu;
 const IOTATED = /[яю]/gu;
 const IOTA: Readonly<Record<string, string>> = { я: 'иа', ю: 'иу' };
 
@@ -25,14 +24,14 @@ const IOTA: Readonly<Record<string, string>> = { я: 'иа', ю: 'иу' };
 const iotaSpelled = (word: string): string =>
   /[яю]/u.test(word) ? word.replace(IOTATED, (ch) => IOTA[ch] ?? ch) : word;
 
-const ANY_VOWEL_GLIDE = /([аәеёиоөуұүыіэ])й/gu;
+const VOWEL_GLIDE = /([аәеёиоөуұүыіэ])й/gu;
 
 /**
  * A word spelled as Kazakh Latin cannot tell it apart: я and ю spelled out (iotaSpelled), and й after a vowel written
  * и — Latin writes both as ı / i after a vowel («Ýkraına» is Украина, «aıtty» айтты), and the reader can only guess.
  */
 export const latinSpelled = (word: string): string =>
-  iotaSpelled(word.includes('й') ? word.replace(ANY_VOWEL_GLIDE, '$1и') : word);
+  iotaSpelled(word.includes('й') ? word.replace(VOWEL_GLIDE, '$1и') : word);
 
 /**
  * A folded word in the looser spelling names are compared in (analyzers/entities.ts): «й» after a vowel is «и», «я»
@@ -41,6 +40,6 @@ export const latinSpelled = (word: string): string =>
  * must meet «ұйымы», «Шанхай», «Еуразиялық» (folding already makes і и). Input: a folded word (fold()).
  */
 export function looseFold(folded: string): string {
-  if (!/[йяю]/u.test(folded)) return folded.includes('ии') ? folded.replaceAll('ии', 'и') : folded;
-  return iotaSpelled(folded.replace(VOWEL_GLIDE, '$1и')).replaceAll('ии', 'и');
+  const spelled = latinSpelled(folded);
+  return spelled.includes('ии') ? spelled.replaceAll('ии', 'и') : spelled;
 }
