@@ -63,14 +63,14 @@ export function prepareRecord(rec: SourceRecord, hint: ExtractHint): PreparedArt
   // lacks opens the body (nothing of the record is lost).
   const titleField = nonEmpty(rec.title);
   const given = titleField && !isSiteTalk(titleField) ? titleField : null;
-  const paragraph = given !== null && isParagraph(given);
+  const paragraph = given && isParagraph(given) ? given : null;
   const page = extractPage(rec.text, {
-    title: given !== null && paragraph ? titleFromText(given.replace(CLOCK, '')) : given,
+    title: paragraph ? titleFromText(paragraph.replace(CLOCK, '')) : given,
     date,
     url,
     source: normalizeSource(nonEmpty(rec.source)),
   });
-  const missing = given !== null && paragraph ? withoutGluedFurniture(missingFromText(given, rec.text)) : '';
+  const missing = paragraph ? withoutGluedFurniture(missingFromText(paragraph, rec.text)) : '';
   if (missing) page.body = page.body ? `${missing}\n\n${page.body}` : missing;
   if (!page.body && !page.title) throw new ExtractError('NO_TEXT', 'nothing but page furniture in the record');
   if (yearOnly && yearOnly >= 1900 && yearOnly <= 2099 && page.dateSource !== 'explicit') {
