@@ -6,7 +6,7 @@ import { type AdminOptions, absentAdmin, createAdminRouter } from './admin/route
 import { HTTP_DEFAULTS } from './config.js';
 import { ApiError, errorBody, notFound, toApiError } from './errors.js';
 import { type CorsOrigins, crossOriginAccess } from './http/cors.js';
-import { answerVersion, bodyTagged, dropCaching, indexTagged } from './http/http-cache.js';
+import { bodyTagged, dropCaching, indexTagged } from './http/http-cache.js';
 import type { IndexVersion } from './http/index-version.js';
 import { createRateLimit } from './http/rate-limit.js';
 import { MeiliError, meiliErrorBody } from './meili/errors.js';
@@ -86,7 +86,7 @@ export function createApp(options: AppOptions): express.Express {
 
   api.get('/search', byIndex, async (req, res) => {
     const fresh = /no-cache|no-store/i.test(req.get('cache-control') ?? '');
-    const version = answerVersion(res);
+    const version = res.locals.indexVersion as string | null | undefined;
     const params = parseParams(searchParamsSchema, req.query);
     // A client that goes away (the page drops a keystroke's request once a newer answer is drawn) stops the search.
     const gone = new AbortController();
@@ -103,7 +103,6 @@ export function createApp(options: AppOptions): express.Express {
   });
   api.get('/articles/:id', byIndex, async (req, res) => {
     const { script } = parseParams(articleParamsSchema, req.query);
-    await answerVersion(res); // read before the article, so the answer is never older than the version it is tagged with
     const article = await search.article(req.params.id);
     if (!article) throw notFound(`No article with id "${req.params.id}"`);
     res.json(displayArticle(article, script));

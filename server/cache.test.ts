@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from '../engine/index.js';
 import { runIndexer } from '../indexer/run.js';
-import { parseParams, searchParamsSchema } from './params.js';
-import { SearchService } from './search/service.js';
 import { startTestServer, type TestServer } from './testing.js';
 
 let server: TestServer;
@@ -36,22 +34,5 @@ describe('the result cache', () => {
     expect(fresh.total).toBe(1); // a client that asks for a fresh answer gets one at once
     await sleep(1100); // the cache checks the index version at most once a second
     expect((await server.get(path)).body.total).toBe(1);
-  });
-
-  it('does not keep a search made at an assumed version the index left while it ran', async () => {
-    // The version read is slow on purpose: the search runs at the version the last read found, then the index
-    // changes, then the read reports it. The answer must be the one at the new version.
-    let report: (version: string) => void = () => {};
-    const versions = {
-      latest: () => 'before',
-      get: () => new Promise<string | null>((resolve) => (report = resolve)),
-    };
-    const service = new SearchService({ gateway: server.gateway, indexVersion: versions });
-    const answer = service.search(parseParams(searchParamsSchema, { q: 'қызылқоржын' }));
-    await sleep(300); // the search at «before» is done (a tiny index answers in milliseconds)
-    writeFileSync(join(inputs, 'later.txt'), 'Кейінгі мақала\n\nБұл мақалада қызылқоржын деген сирек сөз бар.');
-    await runIndexer(server.gateway, { paths: [inputs], progress: quiet });
-    report('after');
-    expect((await answer).total).toBe(1);
   });
 });

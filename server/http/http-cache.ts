@@ -69,45 +69,22 @@ export function ifNoneMatch(header: string | undefined, tag: string): boolean {
   return header.trim() === '*' || header.split(',').some((t) => opaque(t) === opaque(tag));
 }
 
-/**
- * For answers that only change with the index: ETag from the version and the request, 304 when unchanged. The
- * version read goes on while the route works (`res.locals.indexVersion` is that read, a promise): only a conditional
- * request waits for it first, as its answer may be a 304. An answer is tagged when it is sent, if the route has
- * awaited the read by then; an answer sent before it (an error) is simply not cacheable.
- */
+/** For answers that only change with the index: ETag from the version and the request, 304 when unchanged. */
 export function indexTagged(options: HttpCacheOptions): Middleware {
   return async (req, res, next) => {
-    const reading = options.version.get({ fresh: wantsFresh(req) });
+    const version = await options.version.get({ fresh: wantsFresh(req) });
     // The route answers for this version (the result cache is keyed by it): one read per request.
-    res.locals.indexVersion = reading;
-    let version: string | null | undefined;
-    void reading.then((v) => {
-      version = v;
-    });
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      if (res.statusCode === 200 && typeof version === 'string') {
-        res.set('ETag', indexETag(version, req));
-        cacheControl(res, options.maxAge);
-      }
-      return json(body);
-    };
-    const condition = req.get('if-none-match');
-    if (!condition) return next();
-    const current = await reading;
-    if (current !== null && ifNoneMatch(condition, indexETag(current, req))) {
-      res.set('ETag', indexETag(current, req));
-      cacheControl(res, options.maxAge);
+    res.locals.indexVersion = version;
+    if (version === null) return next();
+    const tag = indexETag(version, req);
+    res.set('ETag', tag);
+    cacheControl(res, options.maxAge);
+    if (ifNoneMatch(req.get('if-none-match'), tag)) {
       res.status(304).end();
       return;
     }
     next();
   };
-}
-
-/** The index version the route's answer stands for (indexTagged's read), null when it could not be read. */
-export function answerVersion(res: Response): Promise<string | null> | undefined {
-  return res.locals.indexVersion as Promise<string | null> | undefined;
 }
 
 /**

@@ -20,14 +20,6 @@ export class IndexVersion {
     private readonly ttlMs = 0,
   ) {}
 
-  /**
-   * The version the last finished read found (null before any): what a request may assume while its own read is
-   * under way, as long as that read confirms it (server/search/service.ts).
-   */
-  latest(): string | null {
-    return this.value;
-  }
-
   /** The version, or null when Meilisearch cannot be asked (then nothing is cacheable). */
   async get(options: { fresh?: boolean } = {}): Promise<string | null> {
     if (!options.fresh && this.ttlMs > 0 && Date.now() - this.readAt < this.ttlMs) return this.value;

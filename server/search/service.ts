@@ -113,7 +113,7 @@ export interface SearchServiceOptions {
    * Where the index version comes from, when the HTTP layer reads it too (server/http/index-version.ts): one source
    * for cached results and ETags, so an answer is never older than the version its ETag names.
    */
-  indexVersion?: { get(): Promise<string | null>; latest?(): string | null };
+  indexVersion?: { get(): Promise<string | null> };
   /** Which analyzer versions the index holds, for health (server/analyzer-check.ts). */
   analyzers?: {
     status(): Promise<{ analyzerVersion: string; indexAnalyzerVersions: Record<string, number> }>;
@@ -213,38 +213,21 @@ export class SearchService {
    * process: the version is read for each search)
    * (`fresh` skips the cache: a client's `Cache-Control: no-cache`). Hot queries repeat — typing, paging back,
    * many readers after the same news — and a federated search costs the engine several milliseconds.
-   *
-   * The version read is a round trip of its own, so a search not answerable from the cache does not wait for it: it
-   * runs at the version the last read found while this one is under way, and counts only if this read finds the same.
-   * The index held that version before the search began and still holds it after, so the search saw it; when the
-   * index changed meanwhile, the search runs again at the new version. `version`: the read the HTTP layer began for
-   * this request's ETag, or its result.
    */
   async search(
     params: SearchParams,
-    options: { fresh?: boolean; version?: Promise<string | null> | string | null; signal?: AbortSignal } = {},
+    options: { fresh?: boolean; version?: string | null; signal?: AbortSignal } = {},
   ): Promise<SearchResponse> {
     const started = performance.now();
     const key = JSON.stringify(params);
-    const assumed = this.versionSource.latest?.() ?? null;
-    const reading = options.version !== undefined ? Promise.resolve(options.version) : this.indexVersion();
-    const cached = (version: string | null) =>
-      options.fresh || version === null ? undefined : this.results?.get(`${version}|${key}`);
-    const answer = async (version: string | null) => {
-      const hit = cached(version);
-      if (hit) return { ...hit, tookMs: Math.round(performance.now() - started) };
-      const response = await this.searchUncached(params, started, version, options.signal);
-      if (version !== null) this.results?.set(`${version}|${key}`, response);
-      return response;
-    };
-    // Nothing to assume yet, or a request answered before: the cache may hold it once the version confirms it.
-    if (assumed === null || (!options.fresh && this.results?.has(`${assumed}|${key}`))) return answer(await reading);
-    const [version, response] = await Promise.all([
-      reading,
-      this.searchUncached(params, started, assumed, options.signal),
-    ]);
-    if (version !== assumed) return answer(version);
-    this.results?.set(`${version}|${key}`, response);
+    // The version the HTTP layer read for this request's ETag, or read now.
+    const version = options.version !== undefined ? options.version : await this.indexVersion();
+    if (!options.fresh && version !== null) {
+      const cached = this.results?.get(`${version}|${key}`);
+      if (cached) return { ...cached, tookMs: Math.round(performance.now() - started) };
+    }
+    const response = await this.searchUncached(params, started, version, options.signal);
+    if (version !== null) this.results?.set(`${version}|${key}`, response);
     return response;
   }
 
