@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, kindOfWord, wordKeys } from './analyze.js';
+import { analyze, analyzeWithEvidence, kindOfWord, wordKeys } from './analyze.js';
 import { fold } from './kk/fold.js';
 import { stemKk, stemKkFolded } from './kk/stem.js';
 import { stemRu } from './ru/stem.js';
@@ -204,6 +204,12 @@ describe('wordKeys', () => {
   it('stopwords: null keys unless asked', () => {
     expect(wordKeys('және', 'kk')).toMatchObject({ term: null, fold: null, stop: true });
     expect(wordKeys('және', 'kk', { keepStopwords: true }).term).toBe(stemKk('және'));
+  });
+  it('stopwords in a text: no keys unless asked, then the keys the word alone gets', () => {
+    expect(analyzeWithEvidence('және мен').tokens.map((t) => t.keys)).toEqual([null, null]);
+    const kept = analyzeWithEvidence('және', { lang: 'kk', keepStopwords: true }).tokens[0];
+    expect(kept?.term).toBe(wordKeys('және', 'kk', { keepStopwords: true }).term);
+    expect(kept?.keys).not.toBeNull();
   });
   it('agrees with analyze() on a word in its own paragraph language', () => {
     for (const t of analyze('Қазақстанның министрлері Мәскеуде кездесті')) {

@@ -21,6 +21,8 @@ export type AnalyzeLang = 'auto' | 'kk' | 'ru';
 export interface AnalyzeOptions {
   /** 'auto' (default): language per paragraph; 'kk'/'ru': the whole text in that language. */
   lang?: AnalyzeLang;
+  /** Give stopwords their keys anyway (a stopword being typed alone is searched as the letters it has so far). */
+  keepStopwords?: boolean;
 }
 
 /** The keys of one word. `term`/`fold` are null for stopwords (unless keepStopwords was asked). */
@@ -211,8 +213,9 @@ function indexedKeysOf(
   kind: TokenKind,
   lang: LangTag,
   alphabet: LatinAlphabet,
+  keepStop: boolean,
 ): { keys: WordKeys; index: IndexKeys | null } {
-  const c = contextOf(info, surface, kind, lang, alphabet, false);
+  const c = contextOf(info, surface, kind, lang, alphabet, keepStop);
   if (c.index === undefined) {
     const k = c.keys;
     c.index = indexKeys({ kind, lang: k.lang, norm: k.norm, term: k.term, fold: k.fold });
@@ -326,6 +329,7 @@ export interface AnalyzedText {
 /** The one pass behind analyze() and analyzeText(): tokens, keys and index keys, and the text's evidence. */
 export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
   const forced = opts.lang ?? 'auto';
+  const keepStop = opts.keepStopwords ?? false;
   const scriptBits: number[] = [];
   const tokens = tokenize(text, scriptBits);
   const words: string[] = [];
@@ -362,7 +366,7 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
     const info = infos[k] as WordInfo;
     const para = langs[paraOf[k] ?? 0] ?? 'other';
     const lang = tokenLang(tok, info, para, forced);
-    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet);
+    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet, keepStop);
     out[k] = {
       surface: tok.surface,
       start: tok.start,

@@ -104,11 +104,12 @@ function reading(text: string, label: Reading['label'], tokens: IndexedToken[], 
  * numbers, abbreviations) keep one set of keys; the others are read both ways. Whether a word is a stopword is
  * decided once, on the query as analyzed, so readings stay aligned. A word in a Russian inflected form with an
  * ending Kazakh does not have («президентом», «санкций») makes the query Russian only: Kazakh borrows Russian
- * words in their dictionary form («саммит», «министр») and adds its own endings.
+ * words in their dictionary form («саммит», «министр») and adds its own endings. `keepStopwords` reads stopwords as
+ * words like any other (a stopword typed alone is searched by its letters: server/search/service.ts).
  */
-export function analyzeQuery(text: string): QueryAnalysis {
+export function analyzeQuery(text: string, options: { keepStopwords?: boolean } = {}): QueryAnalysis {
   const spans = phraseSpans(text);
-  const analysis = analyzeText(text);
+  const analysis = analyzeText(text, options.keepStopwords ? { keepStopwords: true } : {});
   const tokens: QueryToken[] = [];
   const kk: IndexedToken[] = [];
   const ru: IndexedToken[] = [];

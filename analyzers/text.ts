@@ -23,11 +23,16 @@ export interface AnalyzeTextOptions {
   lang?: AnalyzeLang;
   /** Accept abbreviations and names in any letter case (queries typed in lowercase). */
   anyCase?: boolean;
+  /** Give stopwords their keys anyway (analyze.ts). */
+  keepStopwords?: boolean;
 }
 
 /** Analyzes one text once: tokens and keys, language, entity mentions. */
 export function analyzeText(text: string, options: AnalyzeTextOptions = {}): TextAnalysis {
-  const { tokens, evidence, words } = analyzeWithEvidence(text, options.lang ? { lang: options.lang } : {});
+  const { tokens, evidence, words } = analyzeWithEvidence(text, {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.keepStopwords ? { keepStopwords: true } : {}),
+  });
   const mentions = findEntities(tokens, { text, anyCase: options.anyCase ?? false });
   return { text, tokens, lang: langOfEvidence(evidence, words), mentions };
 }

@@ -176,6 +176,18 @@ function sortOf(sort: SortOrder, browsing: boolean): string[] | undefined {
 }
 
 /**
+ * A query of stopwords alone whose last word is being typed and completes to no word of the archive's titles and
+ * leads («сам» on the way to «саммит» in an archive whose titles never say it): that word's letters as a prefix, as any
+ * typed word that finds nothing whole is searched — the other stopwords ask nothing. Null when nothing is being typed.
+ */
+function stopwordPrefixPlan(analysis: QueryAnalysis): QueryPlan | null {
+  const typed = TYPED_WORD.exec(analysis.text);
+  if (!typed) return null;
+  const plan = planQuery(analyzeQuery(typed[0], { keepStopwords: true }), { prefix: true });
+  return plan.queries.length > 0 ? plan : null;
+}
+
+/**
  * Search, articles and health over Meilisearch. A search is one federated multi-search for hits and the facets that
  * have no selection, plus one for each selected facet (its counts ignore its own selection: disjunctive facets),
  * all sent at once. When whole words find nothing it retries: the last word as a prefix (typing), then the query
@@ -323,7 +335,8 @@ export class SearchService {
       return this.attempt(client, plan, selections, params);
     };
     const plan = planQuery(analysis);
-    if (plan.queries.length === 0) return attempt((await this.stopwordCompletedPlan(analysis, version)) ?? plan);
+    if (plan.queries.length === 0)
+      return attempt((await this.stopwordCompletedPlan(analysis, version)) ?? stopwordPrefixPlan(analysis) ?? plan);
     const named = this.hyphenatedNamePlan(analysis);
     if (named) {
       const found = await attempt(named);

@@ -162,6 +162,12 @@ describe('GET /api/search while typing (real engine)', () => {
       text: 'Көрмеге мыңдаған адам келді. Залға камера орнатылды.',
     },
     {
+      id: 'deal/1',
+      lang: 'ru',
+      title: 'Стороны пришли к согласию',
+      text: 'Переговоры завершились утром. Журналисты ждали у входа.\n\nДоговор подписали вечером.',
+    },
+    {
       id: 'uz/1',
       lang: 'kk',
       title: 'Өзбекстан президенті Астанаға келді',
@@ -229,6 +235,13 @@ describe('GET /api/search while typing (real engine)', () => {
   it('a stopword being typed is the start of a word: «То» is on the way to Тоқаев; «То » (finished) asks nothing', async () => {
     expect((await top('То')).hits.map((h) => h.id).sort()).toEqual(['tok/1', 'tok/2', 'tok/3', 'tok/4']);
     expect((await top('То ')).hits).toEqual([]);
+  });
+
+  it('a stopword being typed that begins no word of the titles and leads is searched by its letters: «под»', async () => {
+    const body = await top('под'); // «подписали» stands after the lead (its first two sentences)
+    expect(body.hits.map((h) => h.id)).toEqual(['deal/1']);
+    expect(body.hits[0]?.snippet).toMatch(/<mark>подписали<\/mark>/);
+    expect((await top('под ')).hits).toEqual([]); // finished: a stopword asks nothing
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
