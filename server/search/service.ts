@@ -176,18 +176,6 @@ function sortOf(sort: SortOrder, browsing: boolean): string[] | undefined {
 }
 
 /**
- * A query of stopwords alone whose last word is being typed and completes to no word of the archive's titles and
- * leads («сам» on the way to «саммит» in an archive whose titles never say it): that word's letters as a prefix, as any
- * typed word that finds nothing whole is searched — the other stopwords ask nothing. Null when nothing is being typed.
- */
-function stopwordPrefixPlan(analysis: QueryAnalysis): QueryPlan | null {
-  const typed = TYPED_WORD.exec(analysis.text);
-  if (!typed) return null;
-  const plan = planQuery(analyzeQuery(typed[0], { keepStopwords: true }), { prefix: true });
-  return plan.queries.length > 0 ? plan : null;
-}
-
-/**
  * Search, articles and health over Meilisearch. A search is one federated multi-search for hits and the facets that
  * have no selection, plus one for each selected facet (its counts ignore its own selection: disjunctive facets),
  * all sent at once. When whole words find nothing it retries: the last word as a prefix (typing), then the query
@@ -335,8 +323,7 @@ export class SearchService {
       return this.attempt(client, plan, selections, params);
     };
     const plan = planQuery(analysis);
-    if (plan.queries.length === 0)
-      return attempt((await this.stopwordCompletedPlan(analysis, version)) ?? stopwordPrefixPlan(analysis) ?? plan);
+    if (plan.queries.length === 0) return attempt((await this.stopwordTypedPlan(analysis, version)) ?? plan);
     const named = this.hyphenatedNamePlan(analysis);
     if (named) {
       const found = await attempt(named);
@@ -382,15 +369,22 @@ export class SearchService {
   /**
    * A query of stopwords alone whose last word is being typed («То», «На» on the way to Тоқаев, Назарбаев): the
    * stopword asks the index nothing, so it is completed as any typed word is — the plan of the text with it replaced
-   * by the archive's most frequent word it begins, in a language its letters allow; null otherwise.
+   * by the archive's most frequent word it begins, in a language its letters allow. When no word of the titles and
+   * leads begins with it («сам» on the way to «саммит» in an archive whose titles never say it), its letters as a
+   * prefix, as any typed word that finds nothing whole is searched; the other stopwords ask nothing. Null when
+   * nothing is being typed.
    */
-  private async stopwordCompletedPlan(analysis: QueryAnalysis, version: string | null): Promise<QueryPlan | null> {
+  private async stopwordTypedPlan(analysis: QueryAnalysis, version: string | null): Promise<QueryPlan | null> {
     const typed = TYPED_WORD.exec(analysis.text);
-    if (!this.suggester || !typed || this.typing.completions === 0) return null;
-    const alphabet = detectLatinAlphabet(analysis.text);
-    const found = await this.suggester.completionsOfTyped(typed[0], alphabet, COMPLETIONS_READ, version);
-    const best = bestCompletion(typed[0], found);
-    return best ? planQuery(analyzeQuery(`${analysis.text.slice(0, typed.index)}${best.form}`)) : null;
+    if (!typed) return null;
+    if (this.suggester && this.typing.completions > 0) {
+      const alphabet = detectLatinAlphabet(analysis.text);
+      const found = await this.suggester.completionsOfTyped(typed[0], alphabet, COMPLETIONS_READ, version);
+      const best = bestCompletion(typed[0], found);
+      if (best) return planQuery(analyzeQuery(`${analysis.text.slice(0, typed.index)}${best.form}`));
+    }
+    const prefix = planQuery(analyzeQuery(typed[0], { keepStopwords: true }), { prefix: true });
+    return prefix.queries.length > 0 ? prefix : null;
   }
 
   /**
