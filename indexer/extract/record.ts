@@ -9,7 +9,7 @@ import { isSiteTalk, withoutGluedFurniture } from './furniture.js';
 import { extractPage } from './page.js';
 import { type ExtractHint, type PreparedArticle, preparedArticle } from './prepared.js';
 import { normalizeSource } from './source.js';
-import { firstSentence, TITLE_MAX, titleFromText } from './title.js';
+import { firstSentence, TITLE_MAX, titleFromText, withoutTimeStamp } from './title.js';
 
 const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -20,9 +20,6 @@ const MAX_HEADLINE = 200;
 function isParagraph(title: string): boolean {
   return title.length > MAX_HEADLINE || (title.length > TITLE_MAX && firstSentence(title) !== title);
 }
-
-/** A clock time scrapers glue before a headline («15:10 Новым главой МИД …»). */
-const CLOCK = /^\d{1,2}:\d{2}\s+/u;
 
 const squashed = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
@@ -65,7 +62,7 @@ export function prepareRecord(rec: SourceRecord, hint: ExtractHint): PreparedArt
   const given = titleField && !isSiteTalk(titleField) ? titleField : null;
   const paragraph = given && isParagraph(given) ? given : null;
   const page = extractPage(rec.text, {
-    title: paragraph ? titleFromText(paragraph.replace(CLOCK, '')) : given,
+    title: paragraph ? titleFromText(withoutTimeStamp(paragraph)) : given,
     date,
     url,
     source: normalizeSource(nonEmpty(rec.source)),

@@ -63,11 +63,22 @@ export function titleFromText(text: string): string {
 const SEPARATORS = /\s+(?:\||::|\/\/|—|–|-|·|•)\s+/u;
 
 /**
+ * A publication time that scrapers glue before a headline: a clock time, after a numeric date or alone, and the
+ * separator after it («15:10 Новым главой МИД …», «19.03.2018 10:03 : Киев предлагает …»). Cut only before a capital
+ * or an opening quote, so a headline that is about a time («7:00 утра …») stays.
+ */
+const TIME_STAMP = /^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s*[:|–—-])?\s+(?=[\p{Lu}«"„“])/u;
+
+/** A headline without the publication time glued before it (TIME_STAMP). */
+export const withoutTimeStamp = (text: string): string => text.replace(TIME_STAMP, '');
+
+/**
  * Removes a site name around a headline («… | Zakon.kz», «Tengrinews.kz - …», «…: Политика: Мир: Lenta.ru»):
- * a segment is dropped only when it names a domain or a known outlet, so a dash inside a headline stays.
+ * a segment is dropped only when it names a domain or a known outlet, so a dash inside a headline stays; and the
+ * publication time glued before it (withoutTimeStamp).
  */
 export function cleanTitle(raw: string): string {
-  let t = raw.replace(/\s+/gu, ' ').trim();
+  let t = withoutTimeStamp(raw.replace(/\s+/gu, ' ').trim());
   const isSite = (seg: string) => {
     const s = seg.trim();
     if (!s || s.length > 40) return false;
