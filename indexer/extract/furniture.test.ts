@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLines, isRelatedHeading, type LineKind, pageLines, withoutGluedFurniture } from './furniture.js';
+import {
+  classifyLines,
+  isRelatedHeading,
+  type LineKind,
+  pageLines,
+  withoutGluedFurniture,
+  withoutGluedRelated,
+} from './furniture.js';
 
 const kindOf = (line: string): LineKind => classifyLines([line])[0]!.kind;
 
@@ -182,5 +189,37 @@ describe('withoutGluedFurniture', () => {
     'Подписка на газету подорожала на 5%, сообщили в редакции, и подписчики недовольны ростом цен на доставку.',
   ])('keeps prose that only talks about subscriptions: %j', (line) => {
     expect(withoutGluedFurniture(line)).toBe(line);
+  });
+});
+
+describe('withoutGluedRelated', () => {
+  it.each([
+    [
+      'Забастовка продлится до пятницы. Читайте также: Пилоты лоукостера объявили новую стачку Если Вы заметите ошибку в тексте, выделите её и нажмите',
+      'Забастовка продлится до пятницы.',
+    ],
+    ['Рейсы перенесли на утро. Смотрите также:', 'Рейсы перенесли на утро.'],
+    ['Жиын Астанада өтті. Тағы оқыңыз: Сенат заңды қабылдады', 'Жиын Астанада өтті.'],
+  ])('drops the marker and the headline after it from %j', (line, expected) => {
+    expect(withoutGluedRelated(line)).toBe(expected);
+  });
+
+  it.each([
+    // Prose after the teaser (a sentence end): kept whole.
+    'Суд отменил приговор. Читайте также: Протесты продолжаются Сторонники партии перекрыли дороги в трёх городах.',
+    // The marker opening the line is the line rule's (classifyLines), not this one's.
+    'Читайте также: Пилоты объявили забастовку',
+    // A teaser longer than a headline.
+    `Итоги подвели в пятницу. Читайте также: ${'очень длинный рассказ без точки '.repeat(6)}`,
+    'Кітапты «тағы оқыңыз» деп ұсынды.',
+  ])('keeps %j', (line) => {
+    expect(withoutGluedRelated(line)).toBe(line);
+  });
+
+  it('runs on every line of a page', () => {
+    expect(pageLines('Первый абзац. Читайте также: Другая новость дня\nВторой абзац.')).toEqual([
+      'Первый абзац.',
+      'Второй абзац.',
+    ]);
   });
 });

@@ -300,6 +300,26 @@ export function withoutGluedFurniture(line: string): string {
   return kept.join(' ');
 }
 
+/** A related-news call inside a paragraph, its marker and what follows it to the paragraph's end. */
+const GLUED_RELATED =
+  /\s(?:читайте также|читайте еще|читайте ещё|смотрите также|тағы оқыңыз|сондай-ақ оқыңыз|read also|see also|taǵy oqyńyz)\s*:(?<teaser>[^\n]*)$/iu;
+/** The most words a teaser glued after the marker has: another article's headline, not a paragraph of this one. */
+const GLUED_TEASER_WORDS = 25;
+/** A sentence end in what follows the marker: a headline has none, so that is prose, and it is kept. */
+const SENTENCE_END = /[.!?…]/u;
+
+/**
+ * A paragraph without the «Читайте также: …» that flattened scrapes glue to its end: the marker, and the other
+ * article's headline after it when that is all the paragraph has left (a short run with no sentence end), so a
+ * teaser that prose follows is kept whole.
+ */
+export function withoutGluedRelated(line: string): string {
+  const m = GLUED_RELATED.exec(line);
+  const teaser = m?.groups?.teaser?.trim() ?? '';
+  if (!m || SENTENCE_END.test(teaser) || teaser.split(/\s+/u).length > GLUED_TEASER_WORDS) return line;
+  return line.slice(0, m.index).trimEnd();
+}
+
 /** Splits a page into trimmed, non-empty lines (one paragraph or list item each). */
 export function pageLines(text: string): string[] {
   return text
@@ -315,6 +335,6 @@ export function pageLines(text: string): string[] {
         .replace(GLUED_RELATIVE_TIME, '\n$1'),
     )
     .flatMap((l) => l.split('\n'))
-    .map(withoutGluedFurniture)
+    .map((l) => withoutGluedFurniture(withoutGluedRelated(l)))
     .filter((l) => l.length > 0);
 }
