@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { indexKeys } from './index-keys.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
+import { withLoanYo } from './kk/latin-yo.js';
 import { addScores, computeWordScores, decideLang, detectLang, emptyScores, type LangScores } from './lang/detect.js';
 import { LANGUAGES } from './languages.js';
 import { normalize, type WordScript, wordScript } from './normalize.js';
@@ -48,13 +49,14 @@ function morphOf(lang: LangTag): MorphLang {
 }
 
 /**
- * A Kazakh Latin word in Cyrillic. Letters outside the Kazakh alphabets are dropped by the transliteration (so a key
- * never mixes scripts); a word made only of such letters («ß», «ſ») keeps its own spelling rather than become an empty
- * key, which would match nothing and break the engine's merged queries.
+ * A Kazakh Latin word in Cyrillic, a loan's ё read where the Russian dictionary says so («aktıor» → актер: withLoanYo).
+ * Letters outside the Kazakh alphabets are dropped by the transliteration (so a key never mixes scripts); a word made
+ * only of such letters («ß», «ſ») keeps its own spelling rather than become an empty key, which would match nothing
+ * and break the engine's merged queries.
  */
 function kazakhLatinNorm(surface: string, alphabet: LatinAlphabet): string {
   const cyrillic = normalize(surface, { latin: alphabet });
-  return cyrillic === '' && surface !== '' ? normalize(surface) : cyrillic;
+  return cyrillic === '' && surface !== '' ? normalize(surface) : withLoanYo(cyrillic);
 }
 
 /** Keys of a word whose language (and alphabet, for kk-Latn) is already decided. */

@@ -71,6 +71,7 @@ export {
   latinToCyrillic,
 } from './kk/latin.js';
 export { type Alphabet, FOLDED_ALPHABET, KK_ALPHABET } from './kk/phonology.js';
+export { withLoanYo } from './kk/latin-yo.js';
 export { stemKk, stemKkFolded } from './kk/stem.js';
 export {
   type CompiledGrammar,

@@ -45,6 +45,10 @@ describe('Kazakh Latin words in Cyrillic, capitals kept', () => {
     ['Qazaqstannyñ', '2021', 'Қазақстанның'],
     ['ŞYŪ', '2021', 'ШЫҰ'],
     ['iPhone', '2018', 'iPhone'],
+    // A loan's ё, which Kazakh Latin writes as the glide and o; радио is и + о.
+    ['Volontıorler', '2018', 'Волонтёрлер'],
+    ['aktiorlar', '2021', 'актёрлар'],
+    ['radıo', '2018', 'радио'],
   ] as const)('%s (%s) → %s', (word, alphabet, expected) => {
     expect(latinWordToCyrillic(word, alphabet)).toBe(expected);
   });

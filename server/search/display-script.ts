@@ -5,7 +5,13 @@
  * exactly the word it covered. Only Kazakh articles are converted; Russian and other text is left as written.
  */
 import { z } from 'zod';
-import { cyrillicToLatin, detectLatinAlphabet, type LatinAlphabet, latinToCyrillic } from '../../analyzers/index.js';
+import {
+  cyrillicToLatin,
+  detectLatinAlphabet,
+  type LatinAlphabet,
+  latinToCyrillic,
+  withLoanYo,
+} from '../../analyzers/index.js';
 import { markHtml, mergeRanges, type Range } from './highlight.js';
 
 export const SCRIPTS = ['cyrl', 'latn'] as const;
@@ -42,7 +48,7 @@ const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase
 export function latinWordToCyrillic(word: string, alphabet: LatinAlphabet): string {
   // A brand written in mixed case (iPhone, eBay) is a foreign name, not Kazakh.
   if (/^\p{Ll}.*\p{Lu}/u.test(word)) return word;
-  const cyr = latinToCyrillic(word, alphabet);
+  const cyr = withLoanYo(latinToCyrillic(word, alphabet), 'ё'); // «aktıor» is актёр, «radıo» радио
   if (cyr === '') return word;
   const letters = [...word].filter((ch) => /\p{L}/u.test(ch));
   const upper = letters.filter(isUpper).length;
