@@ -70,8 +70,8 @@ export {
   type LatinAlphabet,
   latinToCyrillic,
 } from './kk/latin.js';
-export { type Alphabet, FOLDED_ALPHABET, KK_ALPHABET } from './kk/phonology.js';
 export { withLoanYo } from './kk/latin-yo.js';
+export { type Alphabet, FOLDED_ALPHABET, KK_ALPHABET } from './kk/phonology.js';
 export { stemKk, stemKkFolded } from './kk/stem.js';
 export {
   type CompiledGrammar,
