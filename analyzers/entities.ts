@@ -299,22 +299,50 @@ export function findEntities(tokens: readonly AnalyzedToken[], opts: FindOptions
         }
       }
     }
+    out.push(...placesInside(tokens, text, i, best, anyCase));
     i = best.last + 1;
   }
   return out;
 }
 
-/** The longest name at token `i` (of the entry `only`, when given), or null. */
+/**
+ * The places an organization's name holds (relevance policy P1b: a name that contains a place's name mentions it):
+ * Шанхайская организация сотрудничества mentions Шанхай. After the organization's own mention, so a query still reads
+ * the whole name as the organization.
+ */
+function placesInside(
+  tokens: readonly AnalyzedToken[],
+  text: string | null,
+  first: number,
+  outer: { p: Pattern; last: number },
+  anyCase: boolean,
+): EntityMention[] {
+  // An organization's name only: a person's name is no place («Нұрсұлтан» Назарбаев), nor a place's part of it.
+  if (outer.p.kind !== 'org') return [];
+  const out: EntityMention[] = [];
+  for (let j = first; j <= outer.last; ) {
+    const inner = bestMatchAt(tokens, text, j, anyCase, null, 'place');
+    if (inner && inner.last <= outer.last && inner.p.code !== outer.p.code) {
+      out.push(mentionOf(tokens, j, inner));
+      j = inner.last + 1;
+    } else j++;
+  }
+  return out;
+}
+
+/** The longest name at token `i` (of the entry `only`, or of the kind `kind`, when given), or null. */
 function bestMatchAt(
   tokens: readonly AnalyzedToken[],
   text: string | null,
   i: number,
   anyCase: boolean,
   only: string | null,
+  kind: EntityMention['kind'] | null = null,
 ): { p: Pattern; last: number } | null {
   let best: { p: Pattern; last: number } | null = null;
   for (const p of patterns().get(keyOf(tokens[i] as AnalyzedToken)) ?? []) {
     if (only !== null && p.code !== only) continue;
+    if (kind !== null && p.kind !== kind) continue;
     const last = matchAt(tokens, text, i, p, anyCase);
     if (last < 0) continue;
     // Longest first; at equal length an unambiguous form beats an ambiguous one.
