@@ -364,8 +364,7 @@ function readingPlan(
  * Meilisearch matches a phrase where its words share an attribute, not only side by side; true adjacency would be
  * right for a name too. The entity query still finds every name the gazetteer knows, in any language, and the
  * highlighter marks those mentions, not the name's words one by one. Not when the user quoted words, nor when the
- * index has tokens between the name's words that the query cannot see (a foreign word's name skeleton, the entity
- * token of a name inside it).
+ * index has tokens between the name's words that the query cannot see (a foreign word's name skeleton).
  */
 function isWholeName(
   words: readonly IndexKeys[],
@@ -374,7 +373,9 @@ function isWholeName(
 ): boolean {
   const n = words.length;
   if (n < 2 || phrases.some((p) => p >= 0) || words.some((k) => k.name)) return false;
-  return mentions.some((m) => m.first === 0 && m.last === n - 1) && mentions.every((m) => m.last === n - 1);
+  // A mention inside the name (the city of «Шанхай ынтымақтастық ұйымы») changes nothing: its entity token stands
+  // between the name's words in the index, and a phrase asks only that they share a passage (measured on the engine).
+  return mentions.some((m) => m.first === 0 && m.last === n - 1);
 }
 
 const onePhrase = (phrases: readonly number[]): boolean => phrases.every((p) => p >= 0 && p === phrases[0]);
