@@ -178,6 +178,11 @@ describe('withoutGluedFurniture', () => {
       'Вакцину доставили в среду.',
     ],
     ['Жиын Астанада өтті. Біздің Telegram-арнамызға жазылыңыз!', 'Жиын Астанада өтті.'],
+    [
+      'Другие новости читайте в разделе «Мир». Если вы заметили ошибку, выделите ее мышкой и нажмите Ctrl+Enter.',
+      'Другие новости читайте в разделе «Мир».',
+    ],
+    ['Суд отложил заседание. Нашли ошибку? Выделите её и нажмите Ctrl + Enter', 'Суд отложил заседание.'],
   ])('drops the glued call from %j', (line, expected) => {
     expect(withoutGluedFurniture(line)).toBe(expected);
   });
@@ -187,7 +192,8 @@ describe('withoutGluedFurniture', () => {
     'Губернатор подписывает список выборщиков. Затем список направляют в Сенат.',
     'Более 10 тысяч человек подписались на петицию за сутки.',
     'Подписка на газету подорожала на 5%, сообщили в редакции, и подписчики недовольны ростом цен на доставку.',
-  ])('keeps prose that only talks about subscriptions: %j', (line) => {
+    'Аудиторы нашли ошибки в отчёте. Выделите главное, сказал министр.',
+  ])('keeps prose that only talks about subscriptions or errors: %j', (line) => {
     expect(withoutGluedFurniture(line)).toBe(line);
   });
 });
@@ -200,6 +206,12 @@ describe('withoutGluedRelated', () => {
     ],
     ['Рейсы перенесли на утро. Смотрите также:', 'Рейсы перенесли на утро.'],
     ['Жиын Астанада өтті. Тағы оқыңыз: Сенат заңды қабылдады', 'Жиын Астанада өтті.'],
+    // An error-report prompt glued after the teaser (the scrape lost its Ctrl+Enter) goes too, and so does one alone.
+    [
+      'Рейсы отменили. Читайте также: Пилоты начали стачку Заметили ошибку? Выделите текст, который её содержит, и нажмите',
+      'Рейсы отменили.',
+    ],
+    ['Джонсон ушёл в отставку Если Вы заметите ошибку в тексте, выделите её и нажмите', 'Джонсон ушёл в отставку'],
   ])('drops the marker and the headline after it from %j', (line, expected) => {
     expect(withoutGluedRelated(line)).toBe(expected);
   });

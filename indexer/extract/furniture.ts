@@ -284,6 +284,9 @@ const GLUED_SENTENCE = [
   /^(?:біздің\s+)?(?:telegram|телеграм)[-\s]?(?:арнамызға|арнасына)\s+жазылыңыз/iu,
   /^(?:жазылыңыз|жазылып алыңыз)\b/iu,
   /^(?:subscribe|follow us)\s+(?:to|on)\s/iu,
+  // The error-report prompt («Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter», «Нашли ошибку?»).
+  /^(?:если\s+вы\s+)?(?:заметили|заметите|нашли)\s+ошибку(?!\p{L})/iu,
+  /^(?:пожалуйста,\s+)?выделите\s+(?:её|ее|текст|фрагмент|необходимый)(?!\p{L}).{0,100}?\sнажмите(?!\p{L})/iu,
 ];
 /** The longest sentence a glued call can be (longer is prose). */
 const GLUED_SENTENCE_MAX = 220;
@@ -300,6 +303,10 @@ export function withoutGluedFurniture(line: string): string {
   return kept.join(' ');
 }
 
+/** The error-report prompt glued to a paragraph's end with no sentence end before it (its Ctrl+Enter often lost). */
+const GLUED_ERROR_PROMPT =
+  /\s(?:если\s+вы\s+)?(?:заметили|заметите|нашли)\s+ошибку(?:\s+в\s+тексте)?[,?]?\s+(?:пожалуйста,\s+)?выделите\s[^.!?]{0,80}$/iu;
+
 /** A related-news call inside a paragraph, its marker and what follows it to the paragraph's end. */
 const GLUED_RELATED =
   /\s(?:читайте также|читайте еще|читайте ещё|смотрите также|тағы оқыңыз|сондай-ақ оқыңыз|read also|see also|taǵy oqyńyz)\s*:(?<teaser>[^\n]*)$/iu;
@@ -311,9 +318,10 @@ const SENTENCE_END = /[.!?…]/u;
 /**
  * A paragraph without the «Читайте также: …» that flattened scrapes glue to its end: the marker, and the other
  * article's headline after it when that is all the paragraph has left (a short run with no sentence end), so a
- * teaser that prose follows is kept whole.
+ * teaser that prose follows is kept whole; and without an error-report prompt glued after it (GLUED_ERROR_PROMPT).
  */
 export function withoutGluedRelated(line: string): string {
+  line = line.replace(GLUED_ERROR_PROMPT, '');
   const m = GLUED_RELATED.exec(line);
   const teaser = m?.groups?.teaser?.trim() ?? '';
   if (!m || SENTENCE_END.test(teaser) || teaser.split(/\s+/u).length > GLUED_TEASER_WORDS) return line;
