@@ -5,7 +5,7 @@ import {
   type LineKind,
   pageLines,
   withoutGluedFurniture,
-  withoutGluedRelated,
+  withoutGluedTail,
 } from './furniture.js';
 
 const kindOf = (line: string): LineKind => classifyLines([line])[0]!.kind;
@@ -198,7 +198,7 @@ describe('withoutGluedFurniture', () => {
   });
 });
 
-describe('withoutGluedRelated', () => {
+describe('withoutGluedTail', () => {
   it.each([
     [
       'Забастовка продлится до пятницы. Читайте также: Пилоты лоукостера объявили новую стачку Если Вы заметите ошибку в тексте, выделите её и нажмите',
@@ -213,7 +213,7 @@ describe('withoutGluedRelated', () => {
     ],
     ['Джонсон ушёл в отставку Если Вы заметите ошибку в тексте, выделите её и нажмите', 'Джонсон ушёл в отставку'],
   ])('drops the marker and the headline after it from %j', (line, expected) => {
-    expect(withoutGluedRelated(line)).toBe(expected);
+    expect(withoutGluedTail(line)).toBe(expected);
   });
 
   it.each([
@@ -225,7 +225,7 @@ describe('withoutGluedRelated', () => {
     `Итоги подвели в пятницу. Читайте также: ${'очень длинный рассказ без точки '.repeat(6)}`,
     'Кітапты «тағы оқыңыз» деп ұсынды.',
   ])('keeps %j', (line) => {
-    expect(withoutGluedRelated(line)).toBe(line);
+    expect(withoutGluedTail(line)).toBe(line);
   });
 
   it('runs on every line of a page', () => {

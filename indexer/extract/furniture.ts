@@ -316,11 +316,11 @@ const GLUED_TEASER_WORDS = 25;
 const SENTENCE_END = /[.!?…]/u;
 
 /**
- * A paragraph without the «Читайте также: …» that flattened scrapes glue to its end: the marker, and the other
- * article's headline after it when that is all the paragraph has left (a short run with no sentence end), so a
- * teaser that prose follows is kept whole; and without an error-report prompt glued after it (GLUED_ERROR_PROMPT).
+ * A paragraph without what flattened scrapes glue to its end: an error-report prompt (GLUED_ERROR_PROMPT), then a
+ * «Читайте также: …» — the marker, and the other article's headline after it when that is all the paragraph has left
+ * (a short run with no sentence end), so a teaser that prose follows is kept whole.
  */
-export function withoutGluedRelated(line: string): string {
+export function withoutGluedTail(line: string): string {
   line = line.replace(GLUED_ERROR_PROMPT, '');
   const m = GLUED_RELATED.exec(line);
   const teaser = m?.groups?.teaser?.trim() ?? '';
@@ -343,6 +343,6 @@ export function pageLines(text: string): string[] {
         .replace(GLUED_RELATIVE_TIME, '\n$1'),
     )
     .flatMap((l) => l.split('\n'))
-    .map((l) => withoutGluedFurniture(withoutGluedRelated(l)))
+    .map((l) => withoutGluedFurniture(withoutGluedTail(l)))
     .filter((l) => l.length > 0);
 }
