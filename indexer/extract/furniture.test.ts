@@ -161,6 +161,11 @@ describe('pageLines', () => {
   it('trims, drops empty lines, normalizes spaces and line ends', () => {
     expect(pageLines('  a\u00A0 b \r\n\r\n\tc\u200B\n')).toEqual(['a b', 'c']);
   });
+  it('drops the clock time left of a dateline whose date the scrape lost, not a time in the text', () => {
+    expect(pageLines(', 13:59 REGNUM В аэропорту отменили рейсы.')).toEqual(['REGNUM В аэропорту отменили рейсы.']);
+    expect(pageLines('13:59 — время вылета.')).toEqual(['13:59 — время вылета.']);
+    expect(pageLines('Рейс перенесли, 13:59 по Астане.')).toEqual(['Рейс перенесли, 13:59 по Астане.']);
+  });
 });
 
 describe('withoutGluedFurniture', () => {

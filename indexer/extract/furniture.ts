@@ -259,11 +259,12 @@ export function classifyLines(lines: readonly string[]): ClassifiedLine[] {
 }
 
 /**
- * Furniture that scraped pages glue to the start of a line: error-report hints, breadcrumb labels.
+ * Furniture that scraped pages glue to the start of a line: error-report hints, breadcrumb labels, and the clock time
+ * left of a dateline whose date the scrape dropped («, 13:59 REGNUM В аэропорту…»: no paragraph opens with a comma).
  * Removed so the text after it (often the headline) stands alone.
  */
 const GLUED_PREFIX =
-  /^(?:(?:если вы заметили ошибку|нашли ошибку|заметили ошибку)[^\n]{0,80}?ctrl\s*\+\s*enter\.?|(?:вы здесь|you are here|сіз осындасыз)\s*:)\s*/iu;
+  /^(?:(?:если вы заметили ошибку|нашли ошибку|заметили ошибку)[^\n]{0,80}?ctrl\s*\+\s*enter\.?|(?:вы здесь|you are here|сіз осындасыз)\s*:|[,;:]\s*\d{1,2}:\d{2}(?=\s+\p{Lu}))\s*/iu;
 /** A relative timestamp glued after a headline («… Великобритании. Сегодня, 17:22»): moved to its own line. */
 const GLUED_RELATIVE_TIME = /\s+((?:сегодня|вчера|бүгін|кеше|today|yesterday),?\s*(?:в\s+|at\s+)?\d{1,2}:\d{2})$/iu;
 /** A line that is only a relative timestamp: metadata without a day. */
