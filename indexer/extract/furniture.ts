@@ -118,9 +118,11 @@ const headingKey = (s: string): string =>
     .replace(/[:.!…»«"\s]+$/u, '')
     .replace(/^[«"\s•·*-]+/u, '')
     .replace(/\s+/gu, ' ');
-/** «Читайте также: Заголовок другой новости» on one line. */
-const RELATED_INLINE =
-  /^(?:читайте также|читайте еще|читайте ещё|смотрите также|по теме|тағы оқыңыз|сондай-ақ оқыңыз|оқи отырыңыз|read also|see also|taǵy oqyńyz)\s*[:—–-]\s*\S/iu;
+/** The calls that introduce another article («Читайте также»), inside a paragraph too (GLUED_RELATED). */
+const RELATED_MARKERS =
+  'читайте также|читайте еще|читайте ещё|смотрите также|тағы оқыңыз|сондай-ақ оқыңыз|оқи отырыңыз|read also|see also|taǵy oqyńyz';
+/** «Читайте также: Заголовок другой новости» on one line («По теме: …» too, which prose says inside a paragraph). */
+const RELATED_INLINE = new RegExp(`^(?:${RELATED_MARKERS}|по теме)\\s*[:—–-]\\s*\\S`, 'iu');
 
 export function isRelatedHeading(line: string): boolean {
   const t = line.trim();
@@ -270,6 +272,9 @@ const GLUED_RELATIVE_TIME = /\s+((?:сегодня|вчера|бүгін|кеш�
 /** A line that is only a relative timestamp: metadata without a day. */
 export const RELATIVE_TIME = /^(?:сегодня|вчера|бүгін|кеше|today|yesterday),?\s*(?:в\s+|at\s+)?\d{1,2}:\d{2}$/iu;
 
+/** How an error-report prompt opens: «Если вы заметили ошибку», «Заметите ошибку», «Нашли ошибку». */
+const ERROR_PROMPT = '(?:если\\s+вы\\s+)?(?:заметили|заметите|нашли)\\s+ошибку';
+
 /**
  * Calls to subscribe and cookie notices that scrapes glue into a paragraph («… во время телешоу. Новости от
  * Корреспондент.net в Telegram. Подписывайтесь на наш канал https://t.me/…»). Each pattern describes a whole
@@ -287,7 +292,7 @@ const GLUED_SENTENCE = [
   /^(?:subscribe|follow us)\s+(?:to|on)\s/iu,
   /^присоединяйтесь\s+к\s+(?:нам|нашему|нашей|(?:telegram|телеграм)[-\s]?\p{L}*)(?!\p{L})/iu,
   // The error-report prompt («Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter», «Нашли ошибку?»).
-  /^(?:если\s+вы\s+)?(?:заметили|заметите|нашли)\s+ошибку(?!\p{L})/iu,
+  new RegExp(`^${ERROR_PROMPT}(?!\\p{L})`, 'iu'),
   /^(?:пожалуйста,\s+)?выделите\s+(?:её|ее|текст|фрагмент|необходимый)(?!\p{L}).{0,100}?\sнажмите(?!\p{L})/iu,
 ];
 /** The longest sentence a glued call can be (longer is prose). */
@@ -306,12 +311,13 @@ export function withoutGluedFurniture(line: string): string {
 }
 
 /** The error-report prompt glued to a paragraph's end with no sentence end before it (its Ctrl+Enter often lost). */
-const GLUED_ERROR_PROMPT =
-  /\s(?:если\s+вы\s+)?(?:заметили|заметите|нашли)\s+ошибку(?:\s+в\s+тексте)?[,?]?\s+(?:пожалуйста,\s+)?выделите\s[^.!?]{0,80}$/iu;
+const GLUED_ERROR_PROMPT = new RegExp(
+  `\\s${ERROR_PROMPT}(?:\\s+в\\s+тексте)?[,?]?\\s+(?:пожалуйста,\\s+)?выделите\\s[^.!?]{0,80}$`,
+  'iu',
+);
 
 /** A related-news call inside a paragraph, its marker and what follows it to the paragraph's end. */
-const GLUED_RELATED =
-  /\s(?:читайте также|читайте еще|читайте ещё|смотрите также|тағы оқыңыз|сондай-ақ оқыңыз|read also|see also|taǵy oqyńyz)\s*:(?<teaser>[^\n]*)$/iu;
+const GLUED_RELATED = new RegExp(`\\s(?:${RELATED_MARKERS})\\s*:(?<teaser>[^\\n]*)$`, 'iu');
 /** The most words a teaser glued after the marker has: another article's headline, not a paragraph of this one. */
 const GLUED_TEASER_WORDS = 25;
 /** A sentence end in what follows the marker: a headline has none, so that is prose, and it is kept. */
