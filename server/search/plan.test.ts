@@ -168,6 +168,12 @@ describe('planQuery: typing', () => {
     expect(find(qs('Қаз', true), 'prefix-fold:kk')?.q).toBe('ъказ');
   });
 
+  it('searches a name before the prefix by its entity token too', () => {
+    expect(find(qs('ШЫҰ са', true), 'prefix-entity:kk')?.q).toBe('"zzsco" ъса');
+    expect(find(qs('ШЫҰ са', true), 'prefix-fold:kk')?.q).toBe('"шыу" ъса'); // the letters as typed, kept
+    expect(qs('Шанха', true).some((q) => q.name.startsWith('prefix-entity'))).toBe(false); // no name before it
+  });
+
   it('never plans an empty q, which the engine cannot merge with the others (fuzz: «ſ»)', () => {
     for (const text of ['ſ', 'ß', 'ſ ß', '«ſ»', 'ø Қаз']) {
       for (const q of qs(text, true)) expect(q.q.trim(), `${text}: ${q.name}`).not.toBe('');

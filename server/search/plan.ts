@@ -307,10 +307,11 @@ function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
 /**
  * While typing: the last word as a prefix, of its exact form and of its folded spelling. A prefix cannot be inside a
  * phrase, so the words before it keep their one passage (a name, or three words or more) without it, unless the user
- * quoted words of their own.
+ * quoted words of their own. A name before it is also searched by its entity token, as the whole-word plan searches
+ * it: «ШЫҰ са…» finds the SCO however an article names it, not only where it writes «ШЫҰ».
  */
 function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
-  const { reading, factor, words, tierKeys, quoted } = plan;
+  const { reading, factor, words, tierKeys, mentions, quoted } = plan;
   const last = words.length - 1;
   const phrases = quoted.some((p) => p >= 0) ? quoted : plan.phrases.map((p, i) => (i === last ? -1 : p));
   const exactPrefix = tierKeys.exact[last];
@@ -326,6 +327,15 @@ function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): vo
   add(
     `prefix-fold:${reading.label}`,
     { keys: tierKeys.fold, phrases, prefixLast: true },
+    TIER_FIELDS.fold,
+    PREFIX_FOLD_WEIGHT * factor,
+  );
+  const namesBefore = mentions.filter((m) => m.last < last);
+  if (namesBefore.length === 0) return;
+  const e = entityQuery(words.length, namesBefore, tierKeys.fold, phrases);
+  add(
+    `prefix-entity:${reading.label}`,
+    { keys: e.keys, phrases: e.phrases, prefixLast: true },
     TIER_FIELDS.fold,
     PREFIX_FOLD_WEIGHT * factor,
   );

@@ -173,6 +173,12 @@ describe('GET /api/search while typing (real engine)', () => {
       title: 'Өзбекстан президенті Астанаға келді',
       text: 'Сапар екі күнге созылады. Бағдарлама бай.\n\nҚазақстан Өзбекстанмен ынтымақтастықты нығайтады.',
     },
+    {
+      id: 'sco/1',
+      lang: 'ru',
+      title: 'Лидеры собрались в Астане',
+      text: 'Встреча началась утром. Погода была ясной.\n\nНа саммите ШОС обсудили торговлю.',
+    },
   ];
   const engine = articlesServer(articles);
   const top = (q: string, limit = 10) => engine.search({ q, limit });
@@ -242,6 +248,12 @@ describe('GET /api/search while typing (real engine)', () => {
     expect(body.hits.map((h) => h.id)).toEqual(['deal/1']);
     expect(body.hits[0]?.snippet).toMatch(/<mark>подписали<\/mark>/);
     expect((await top('под ')).hits).toEqual([]); // finished: a stopword asks nothing
+  });
+
+  it('a name before the word being typed counts however the article names it: «ШЫҰ самм» is «саммите ШОС»', async () => {
+    // «самм» completes to the Kazakh «саммиті» of a title, which no SCO article holds; the prefix that follows asks
+    // for the SCO by its entity token, as the whole words do, not for the letters «ШЫҰ».
+    expect((await top('ШЫҰ самм')).hits.map((h) => h.id)).toEqual(['sco/1']);
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {
