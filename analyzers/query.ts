@@ -12,6 +12,7 @@ import { isKnownRussianWord } from './ru/stem.js';
 import { hasKazakhLetter } from './script.js';
 import { analyzeText } from './text.js';
 import { joinedWord } from './title-compounds.js';
+import { typedEndingStart } from './tokenize.js';
 import type { IndexedToken, LangTag } from './types.js';
 
 /** A content word of the query (stopwords are dropped exactly as the index drops them). */
@@ -105,9 +106,11 @@ function reading(text: string, label: Reading['label'], tokens: IndexedToken[], 
  * decided once, on the query as analyzed, so readings stay aligned. A word in a Russian inflected form with an
  * ending Kazakh does not have («президентом», «санкций») makes the query Russian only: Kazakh borrows Russian
  * words in their dictionary form («саммит», «министр») and adds its own endings. `keepStopwords` reads stopwords as
- * words like any other (a stopword typed alone is searched by its letters: server/search/service.ts).
+ * words like any other (a stopword typed alone is searched by its letters: server/search/service.ts). A hyphenated
+ * ending being typed is left out, as the tokenizer leaves out a finished one: «ЕАЭО-ғ» is ЕАЭО, finished.
  */
-export function analyzeQuery(text: string, options: { keepStopwords?: boolean } = {}): QueryAnalysis {
+export function analyzeQuery(typed: string, options: { keepStopwords?: boolean } = {}): QueryAnalysis {
+  const text = typed.slice(0, typedEndingStart(typed) ?? typed.length);
   const spans = phraseSpans(text);
   const analysis = analyzeText(text, options.keepStopwords ? { keepStopwords: true } : {});
   const tokens: QueryToken[] = [];

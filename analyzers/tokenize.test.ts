@@ -1,12 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokenize.js';
+import { tokenize, typedEndingStart } from './tokenize.js';
 import type { TokenKind } from './types.js';
 
 /** Surfaces and kinds, compact: "ТМД:abbr". */
 function compact(text: string): string[] {
   return tokenize(text).map((t) => `${t.surface}:${t.kind}`);
 }
+
+describe('typedEndingStart: a hyphenated ending still being typed', () => {
+  it.each([
+    ['ЕАЭО-ғ', 5], // on the way to «ЕАЭО-ға»
+    ['ТМД-ны', 4], // «-ның»
+    ['NATO-ǵ', 5],
+    ['BUU-n', 4],
+    ['21-ш', 3], // «21-ші»
+    ['ЕАЭО-ға', 5], // finished, left out as well
+    ['саммит ЕАЭО-ғ', 12],
+  ])('%s → %i', (text, start) => {
+    expect(typedEndingStart(text)).toBe(start);
+  });
+
+  it.each([
+    'СІМ-ар', // «СІМ-аралық»: a word after the hyphen, not an ending
+    'қазақ-ағ', // a compound of two words in one script
+    'Нур-С', // capitals: a name
+    '2025-жы', // «2025-жылы»: a word
+    'ЕАЭО-ғ ', // finished with a space: the tokenizer's business
+    'ЕАЭО',
+  ])('%s → null', (text) => {
+    expect(typedEndingStart(text)).toBeNull();
+  });
+});
 
 describe('tokenize: hyphenated endings and compounds', () => {
   it.each([

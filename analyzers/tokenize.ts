@@ -41,19 +41,37 @@ const NUMBER_SEPARATORS = new Set([0x2e, 0x2c]);
 const PERCENT_LIKE = new Set([0x25, 0xb0, 0x2030]);
 const VOWELS = new Set('аәеёиоөуұүыіэюяaeiouyáóúýıäöüū');
 
-/** Hyphenated endings that are inflection, not words (Kazakh case/possessive/plural/ordinal, Russian case). */
-const KK_SUFFIX = new RegExp(
-  '^(?:ыншы|інші|ншы|нші|шы|ші)?' +
-    '(?:лар|лер|дар|дер|тар|тер)?' +
-    '(?:ы|і|сы|сі|ым|ім|м|ың|ің|ң|мыз|міз|ымыз|іміз|ыңыз|іңіз|ңыз|ңіз)?' +
-    '(?:ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|а|е|на|не|ны|ні|ды|ді|ты|ті|н|да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|бен|пен|менен|дай|дей|тай|тей|ша|ше)?' +
-    '(?:дағы|дегі|тағы|тегі|ндағы|ндегі|ғы|гі|қы|кі)?$',
-  'u',
-);
-const RU_SUFFIX =
-  /^(?:й|я|е|го|ого|его|му|ому|ему|м|ом|ем|ым|им|х|ых|их|ми|ыми|ю|ую|ая|ое|ые|ий|ый|ой|ей|ти|ть|ью|и|а|у|ы|ов|ам|ами|ах|ия|ие|ии|ию|ец|ка|летие|летия)$/u;
-const LATIN_SUFFIX =
-  /^(?:(?:lar|ler|dar|der|tar|ter)?(?:y|i|ı|sy|si|sı)?(?:nyń|niń|dyń|diń|tyń|tiń|nyñ|nıñ|dyñ|dıñ|tyñ|tıñ|ǵa|ğa|ge|qa|ke|a|e|na|ne|ny|ni|nı|dy|di|dı|ty|ti|tı|n|da|de|ta|te|nda|nde|dan|den|tan|ten|nan|nen|men|ben|pen)?(?:daǵy|dağy|degi|degı|taǵy|tağy|tegi|tegı)?|shy|shi|şy|şı|s|th|st|nd|rd|ed)$/u;
+/**
+ * Hyphenated endings that are inflection, not words (Kazakh case/possessive/plural/ordinal, Russian case): each
+ * Kazakh ending is one optional part of each group, in order.
+ */
+const KK_ENDING_PARTS = [
+  ['ыншы', 'інші', 'ншы', 'нші', 'шы', 'ші'],
+  ['лар', 'лер', 'дар', 'дер', 'тар', 'тер'],
+  ['ы', 'і', 'сы', 'сі', 'ым', 'ім', 'м', 'ың', 'ің', 'ң', 'мыз', 'міз', 'ымыз', 'іміз', 'ыңыз', 'іңіз', 'ңыз', 'ңіз'],
+  // biome-ignore format: one case per column is easier to read than one per line
+  ['ның', 'нің', 'дың', 'дің', 'тың', 'тің', 'ға', 'ге', 'қа', 'ке', 'а', 'е', 'на', 'не', 'ны', 'ні', 'ды', 'ді', 'ты', 'ті', 'н', 'да', 'де', 'та', 'те', 'нда', 'нде', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'мен', 'бен', 'пен', 'менен', 'дай', 'дей', 'тай', 'тей', 'ша', 'ше'],
+  ['дағы', 'дегі', 'тағы', 'тегі', 'ндағы', 'ндегі', 'ғы', 'гі', 'қы', 'кі'],
+];
+const LATIN_ENDING_PARTS = [
+  ['lar', 'ler', 'dar', 'der', 'tar', 'ter'],
+  ['y', 'i', 'ı', 'sy', 'si', 'sı'],
+  // biome-ignore format: one case per column is easier to read than one per line
+  ['nyń', 'niń', 'dyń', 'diń', 'tyń', 'tiń', 'nyñ', 'nıñ', 'dyñ', 'dıñ', 'tyñ', 'tıñ', 'ǵa', 'ğa', 'ge', 'qa', 'ke', 'a', 'e', 'na', 'ne', 'ny', 'ni', 'nı', 'dy', 'di', 'dı', 'ty', 'ti', 'tı', 'n', 'da', 'de', 'ta', 'te', 'nda', 'nde', 'dan', 'den', 'tan', 'ten', 'nan', 'nen', 'men', 'ben', 'pen'],
+  ['daǵy', 'dağy', 'degi', 'degı', 'taǵy', 'tağy', 'tegi', 'tegı'],
+];
+/** Latin endings that are one piece: Kazakh Latin ordinals and English ones («5-th»). */
+const LATIN_WHOLE_ENDINGS = ['shy', 'shi', 'şy', 'şı', 's', 'th', 'st', 'nd', 'rd', 'ed'];
+// biome-ignore format: one case per column is easier to read than one per line
+const RU_ENDINGS = ['й', 'я', 'е', 'го', 'ого', 'его', 'му', 'ому', 'ему', 'м', 'ом', 'ем', 'ым', 'им', 'х', 'ых', 'их', 'ми', 'ыми', 'ю', 'ую', 'ая', 'ое', 'ые', 'ий', 'ый', 'ой', 'ей', 'ти', 'ть', 'ью', 'и', 'а', 'у', 'ы', 'ов', 'ам', 'ами', 'ах', 'ия', 'ие', 'ии', 'ию', 'ец', 'ка', 'летие', 'летия'];
+
+const optionalParts = (groups: readonly string[][]): string => groups.map((g) => `(?:${g.join('|')})?`).join('');
+const KK_SUFFIX = new RegExp(`^${optionalParts(KK_ENDING_PARTS)}$`, 'u');
+const LATIN_SUFFIX = new RegExp(`^(?:${optionalParts(LATIN_ENDING_PARTS)}|${LATIN_WHOLE_ENDINGS.join('|')})$`, 'u');
+const RU_SUFFIX = new RegExp(`^(?:${RU_ENDINGS.join('|')})$`, 'u');
+const ENDING_PARTS = [
+  ...new Set([...KK_ENDING_PARTS.flat(), ...LATIN_ENDING_PARTS.flat(), ...LATIN_WHOLE_ENDINGS, ...RU_ENDINGS]),
+];
 
 function hasVowel(s: string): boolean {
   for (const ch of s.toLowerCase()) if (VOWELS.has(ch)) return true;
@@ -62,6 +80,20 @@ function hasVowel(s: string): boolean {
 
 function isInflectionEnding(s: string): boolean {
   return s.length > 0 && s.length <= 9 && (KK_SUFFIX.test(s) || RU_SUFFIX.test(s) || LATIN_SUFFIX.test(s));
+}
+
+/**
+ * Whether letters being typed can still become a hyphenated ending («ғ» of «-ға», «ǵ» of «-ǵa», «ны» of «-ның»): an
+ * ending, or one with the first letters of one more part. Loose on the order of the parts: it only decides what
+ * a query being typed leaves out.
+ */
+function beginsInflectionEnding(s: string): boolean {
+  if (s.length === 0 || s.length > 9) return false;
+  for (let k = 0; k < s.length; k++) {
+    const rest = s.slice(k);
+    if ((k === 0 || isInflectionEnding(s.slice(0, k))) && ENDING_PARTS.some((p) => p.startsWith(rest))) return true;
+  }
+  return false;
 }
 
 interface Run {
@@ -188,27 +220,52 @@ export function tokenize(text: string, scripts?: number[]): Token[] {
       letters: run.letters,
       digits: run.digits,
     });
-    i = run.end;
-    // A hyphenated inflection ending after a number, an abbreviation or a word of another script is skipped.
-    let j = i;
-    if (kind === 'number' && j < n && PERCENT_LIKE.has(text.charCodeAt(j))) j++;
-    if (j + 1 < n && HYPHENS.has(text.charCodeAt(j)) && isWordStart(flagsAt(text, j + 1))) {
-      const next = readRun(text, j + 1);
-      const nextIsLowerLetters = next.lower > 0 && next.upper === 0 && next.digits === 0;
-      const otherScript = (next.script & run.script) === 0 && run.script !== 0;
-      const endsInDigit = run.digits > 0 && flagsOfUnit(text.charCodeAt(run.end - 1)) & DIGIT;
-      if (
-        nextIsLowerLetters &&
-        (kind !== 'word' || otherScript || endsInDigit) &&
-        isInflectionEnding(text.slice(next.start, next.end).toLowerCase())
-      ) {
-        i = next.end;
-      }
-    }
+    i = hyphenEndingAfter(text, run, kind, isInflectionEnding)?.end ?? run.end;
   }
   markHeadlines(text, out);
   if (scripts) for (const t of out) scripts.push(t.script);
   return out.map(({ surface, start, end, kind }) => ({ surface, start, end, kind }));
+}
+
+/**
+ * The hyphenated inflection ending after a number, an abbreviation or a word of another script («ШЫҰ-ға», «21-ші»,
+ * «iPhone-ның»), when `isEnding` takes its letters: the run of them and where its hyphen stands.
+ */
+function hyphenEndingAfter(
+  text: string,
+  run: Run,
+  kind: TokenKind,
+  isEnding: (letters: string) => boolean,
+): { hyphen: number; end: number } | null {
+  let j = run.end;
+  if (kind === 'number' && j < text.length && PERCENT_LIKE.has(text.charCodeAt(j))) j++;
+  if (!(j + 1 < text.length && HYPHENS.has(text.charCodeAt(j)) && isWordStart(flagsAt(text, j + 1)))) return null;
+  const next = readRun(text, j + 1);
+  const nextIsLowerLetters = next.lower > 0 && next.upper === 0 && next.digits === 0;
+  const otherScript = (next.script & run.script) === 0 && run.script !== 0;
+  const endsInDigit = run.digits > 0 && flagsOfUnit(text.charCodeAt(run.end - 1)) & DIGIT;
+  const takesEnding = kind !== 'word' || otherScript || endsInDigit;
+  if (!nextIsLowerLetters || !takesEnding || !isEnding(text.slice(next.start, next.end).toLowerCase())) return null;
+  return { hyphen: j, end: next.end };
+}
+
+/**
+ * Where a query being typed ends in a hyphenated ending not finished yet («ЕАЭО-ғ» on the way to «ЕАЭО-ға»,
+ * «NATO-ǵ»), or in a finished one: the offset just past its hyphen, so that the query is read as the word before
+ * it with its hyphen («ЕАЭО-», a finished word); null otherwise.
+ */
+export function typedEndingStart(text: string): number | null {
+  for (let i = 0; i < text.length; ) {
+    if (!isWordStart(flagsAt(text, i))) {
+      i++;
+      continue;
+    }
+    const run = readRun(text, i);
+    const ending = hyphenEndingAfter(text, run, kindOf(run), beginsInflectionEnding);
+    if (ending?.end === text.length) return ending.hyphen + 1;
+    i = ending?.end ?? run.end;
+  }
+  return null;
 }
 
 /**

@@ -212,6 +212,14 @@ describe('GET /api/search while typing (real engine)', () => {
     expect((await top('НАТ')).hits.map((h) => h.id)).toEqual(['nato/1']);
   });
 
+  it('a hyphenated ending being typed after an abbreviation asks nothing: «НАТО-ғ» is НАТО', async () => {
+    for (const q of ['НАТО-', 'НАТО-ғ', 'НАТО-ға', 'NATO-ǵ'])
+      expect(
+        (await top(q)).hits.map((h) => h.id),
+        q,
+      ).toEqual(['nato/1']);
+  });
+
   it('a name the archive writes otherwise completes through the gazetteer: «Trum» is Трамп and Tramp', async () => {
     // No word of the titles and leads begins with «trum»: the gazetteer's «Trump» is the completion.
     expect((await top('Trum')).hits.map((h) => h.id).sort()).toEqual(['trump/1', 'trump/2']);
