@@ -3,6 +3,7 @@
 // paragraph or the site talking (a cookie banner) is none.
 
 import type { SourceRecord } from '../types.js';
+import { withCharacters } from './char-refs.js';
 import { parseDateString } from './date.js';
 import { ExtractError } from './errors.js';
 import { isSiteTalk, withoutGluedFurniture } from './furniture.js';
@@ -50,7 +51,8 @@ function validUrl(v: unknown): string | null {
 /** A record's article fields, before analysis (extractFromRecord in article.ts finishes it). */
 export function prepareRecord(rec: SourceRecord, hint: ExtractHint): PreparedArticle {
   if (typeof rec.text !== 'string') throw new ExtractError('BAD_RECORD', 'the record has no "text" string');
-  if (!/\p{L}/u.test(rec.text) && !nonEmpty(rec.title)) throw new ExtractError('NO_TEXT', 'the record has no text');
+  const text = withCharacters(rec.text);
+  if (!/\p{L}/u.test(text) && !nonEmpty(rec.title)) throw new ExtractError('NO_TEXT', 'the record has no text');
   const url = validUrl(rec.url) ?? hint.url ?? null;
   const dateStr = nonEmpty(rec.date);
   // A bare year is a valid record date too («2024»): the year is known, the day is not.
@@ -58,16 +60,17 @@ export function prepareRecord(rec: SourceRecord, hint: ExtractHint): PreparedArt
   const date = dateStr && !yearOnly && parseDateString(dateStr) ? dateStr : null;
   // A paragraph is no headline: the title is its first sentence, as for a page without one, and what of it the text
   // lacks opens the body (nothing of the record is lost).
-  const titleField = nonEmpty(rec.title);
+  const titled = nonEmpty(rec.title);
+  const titleField = titled && withCharacters(titled);
   const given = titleField && !isSiteTalk(titleField) ? titleField : null;
   const paragraph = given && isParagraph(given) ? given : null;
-  const page = extractPage(rec.text, {
+  const page = extractPage(text, {
     title: paragraph ? titleFromText(withoutTimeStamp(paragraph)) : given,
     date,
     url,
     source: normalizeSource(nonEmpty(rec.source)),
   });
-  const missing = paragraph ? withoutGluedFurniture(missingFromText(paragraph, rec.text)) : '';
+  const missing = paragraph ? withoutGluedFurniture(missingFromText(paragraph, text)) : '';
   if (missing) page.body = page.body ? `${missing}\n\n${page.body}` : missing;
   if (!page.body && !page.title) throw new ExtractError('NO_TEXT', 'nothing but page furniture in the record');
   if (yearOnly && yearOnly >= 1900 && yearOnly <= 2099 && page.dateSource !== 'explicit') {
