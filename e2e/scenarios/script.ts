@@ -81,5 +81,24 @@ export const scriptScenario: Scenario = {
       (await title(page, '003_208ac20070cf99a8'))?.startsWith('Аида Балаева <mark>ШЫҰ</mark>'),
       'and the Cyrillic article is in Cyrillic again',
     );
+
+    // A preference, not a page: Back to a page opened before the choice keeps it.
+    await page.locator('#sort').selectOption('date_desc');
+    await settled(page);
+    await page.locator('[data-script="cyrl"]').click();
+    await settled(page);
+    await page.goBack();
+    await settled(page);
+    check(!urlParams(page).has('sort'), 'Back returned to the page before the sort');
+    check(urlParams(page).get('script') === 'cyrl', `the script stays chosen after Back: ${page.url()}`);
+    check(
+      (await page.locator('[data-script="cyrl"]').getAttribute('aria-pressed')) === 'true',
+      'its button stays pressed',
+    );
+    checkEqual(
+      await title(page, 'e2e-latn-sco'),
+      'Астанада <mark>ШЫҰ</mark> кеңесінің отырысы өтті',
+      'and the Latin article stays in Cyrillic',
+    );
   },
 };

@@ -650,8 +650,10 @@ function listen(): void {
   window.addEventListener('popstate', () => {
     const parsed = parseUrl(location.search);
     typing = false;
-    const scriptChanged = parsed.state.script !== state.script;
-    state = parsed.state;
+    const next = withStoredScript(parsed.state);
+    const scriptChanged = next.script !== state.script;
+    state = next;
+    if (next.script !== parsed.state.script) writeUrl('replace'); // the link shows what the page shows
     if (scriptChanged) {
       renderScriptToggle();
       readerId = null;
@@ -671,11 +673,17 @@ function listen(): void {
   });
 }
 
+/**
+ * The remembered script unless the link says otherwise: a preference, which going back to a page opened before it was
+ * chosen does not undo.
+ */
+function withStoredScript(parsed: PageState): PageState {
+  return new URLSearchParams(location.search).has('script') ? parsed : { ...parsed, script: storedScript() };
+}
+
 function start(): void {
   const parsed = parseUrl(location.search);
-  state = parsed.state;
-  // The remembered script unless the link says otherwise.
-  if (!new URLSearchParams(location.search).has('script')) state = { ...state, script: storedScript() };
+  state = withStoredScript(parsed.state);
   ui = initialUiLang(parsed.ui, storedUi(), navigator.languages?.length ? navigator.languages : [navigator.language]);
   // Language buttons name each language in itself.
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-ui]'))
