@@ -95,6 +95,38 @@ function isPartial(text: string, tokens: readonly IndexedToken[], content: reado
   );
 }
 
+/** Whether a word is a name of one word by itself (in any letter case, as queries are typed). */
+function isOneWordName(word: string): boolean {
+  const { tokens } = analyzeText(word);
+  return tokens.length === 1 && findEntities(tokens, { text: word, anyCase: true }).length > 0;
+}
+
+/** A word, not a number, an abbreviation or a stopword. */
+const joinable = (t: IndexedToken): boolean => t.kind === 'word' && t.keys !== null;
+
+/**
+ * Two words typed apart that a name writes as one («евро союз», «Еуро одақ»): the query with them joined, as
+ * Meilisearch joins adjacent query words to find a compound; null when there are none. Only words that are no part of
+ * a name as typed, so a name of several words stays as it is, and no stopwords («на то» is not НАТО).
+ */
+function withJoinedNames(text: string, tokens: readonly IndexedToken[]): string | null {
+  if (tokens.length < 2) return null;
+  const named = new Set<number>();
+  for (const m of findEntities(tokens, { text, anyCase: true }))
+    for (let i = m.firstToken; i <= m.lastToken; i++) named.add(i);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i], tokens[i + 1]];
+    if (!a || !b || !joinable(a) || !joinable(b) || named.has(i) || named.has(i + 1)) continue;
+    if (!/^ +$/u.test(text.slice(a.end, b.start)) || !isOneWordName(a.surface + b.surface.toLowerCase())) continue;
+    out += text.slice(from, a.end) + b.surface.toLowerCase();
+    from = b.end;
+    i++;
+  }
+  return from === 0 ? null : out + text.slice(from);
+}
+
 function reading(text: string, label: Reading['label'], tokens: IndexedToken[], content: number[]): Reading {
   // Queries are often typed in lowercase: «шос» is ШОС.
   return { label, secondary: false, tokens, content, mentions: findEntities(tokens, { text, anyCase: true }) };
@@ -110,9 +142,13 @@ function reading(text: string, label: Reading['label'], tokens: IndexedToken[], 
  * ending being typed is left out, as the tokenizer leaves out a finished one: «ЕАЭО-ғ» is ЕАЭО, finished.
  */
 export function analyzeQuery(typed: string, options: { keepStopwords?: boolean } = {}): QueryAnalysis {
-  const text = typed.slice(0, typedEndingStart(typed) ?? typed.length);
+  const textOptions = options.keepStopwords ? { keepStopwords: true } : {};
+  const asTyped = typed.slice(0, typedEndingStart(typed) ?? typed.length);
+  const first = analyzeText(asTyped, textOptions);
+  const joined = withJoinedNames(asTyped, first.tokens);
+  const text = joined ?? asTyped;
   const spans = phraseSpans(text);
-  const analysis = analyzeText(text, options.keepStopwords ? { keepStopwords: true } : {});
+  const analysis = joined === null ? first : analyzeText(joined, textOptions);
   const tokens: QueryToken[] = [];
   const kk: IndexedToken[] = [];
   const ru: IndexedToken[] = [];
