@@ -133,6 +133,14 @@ describe('findEntities', () => {
     expect(mentions('прокладку российско-германского газопровода')).toEqual(['RU:российско', 'DE:германского']);
     expect(mentions('казахстанско-китайские отношения')).toEqual(['KZ:казахстанско', 'CN:китайские']);
   });
+  it('a topic whose name prose writes in lower case counts in any case: COVID-19 is «ковид» and «Covid»', () => {
+    expect(mentions('прививка от COVID-19')).toEqual(['COVID19:COVID-19']);
+    expect(mentions('в связи с ковидом')).toEqual(['COVID19:ковидом']);
+    expect(mentions('ковидные ограничения')).toEqual(['COVID19:ковидные']);
+    expect(mentions('Covid vaccine')).toEqual(['COVID19:Covid']);
+    expect(mentions('COVID-19 pandemııasy')).toEqual(['COVID19:COVID-19']);
+    expect(mentions('коронавирус')).toEqual([]); // a common word, not the disease's name (P2)
+  });
   it('a name of several words counts in lowercase too; one word must be capitalized', () => {
     expect(mentions('решение европейского союза')).toEqual(['EU:европейского союза']);
     expect(mentions('қарағанда')).toEqual([]);

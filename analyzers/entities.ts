@@ -21,7 +21,8 @@ import gazetteerJson from './data/gazetteer.json' with { type: 'json' };
 import { fold, looseFold } from './kk/fold.js';
 import type { AnalyzedToken } from './types.js';
 
-export type EntityKind = 'org' | 'place' | 'person';
+/** A topic is a named thing of the news that is neither (a disease: COVID-19). */
+export type EntityKind = 'org' | 'place' | 'person' | 'topic';
 export type UiLang = 'kk' | 'ru' | 'en';
 
 export interface GazetteerEntry {
@@ -44,6 +45,8 @@ export interface GazetteerEntry {
   partOf?: string;
   /** Names of several words match only capitalized (Белый дом, Ақ үй: in lowercase a white house is a house). */
   capitalized?: boolean;
+  /** Every name matches in any letter case: a name that prose writes in lower case (Russian «от ковида»). */
+  anyCase?: boolean;
 }
 
 export interface EntityMention {
@@ -179,7 +182,10 @@ function compile(): Map<string, Pattern[]> {
         prefix: prefixOf(t),
       }));
       const gaps = gapsBetween(name, toks);
-      const anyCase = derived || (!ambiguous && !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps));
+      const anyCase =
+        derived ||
+        (!ambiguous && e.anyCase === true) ||
+        (!ambiguous && !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps));
       const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => `${t.key}${t.caps ? '!' : ''}>${t.prefix}`).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
       seen.add(id);

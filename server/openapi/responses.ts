@@ -112,7 +112,7 @@ export const suggestResponseSchema = z
     suggestions: z.array(
       z.strictObject({
         text: z.string(),
-        kind: z.enum(['term', 'title', 'org', 'place', 'person']),
+        kind: z.enum(['term', 'title', 'org', 'place', 'person', 'topic']),
         id: z.string().optional().meta({ description: 'The article, for title suggestions.' }),
         code: z.string().optional().meta({ description: 'The entity code, for organizations, places, persons.' }),
       }),

@@ -15,7 +15,7 @@ import { encodeKey, parseRawTermValue, parseTermValue, type TermValue, toEngineE
 
 export interface Suggestion {
   text: string;
-  kind: 'term' | 'title' | 'org' | 'place' | 'person';
+  kind: 'term' | 'title' | 'org' | 'place' | 'person' | 'topic';
   /** The article, for title suggestions. */
   id?: string;
   /** The entity code, for organizations, places and persons (e.g. SCO). */

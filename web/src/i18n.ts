@@ -74,6 +74,7 @@ export interface Messages {
   kindOrg: string;
   kindPlace: string;
   kindPerson: string;
+  kindTopic: string;
   kindTitle: string;
   langKk: string;
   langRu: string;
@@ -164,6 +165,7 @@ const kk: Messages = {
   kindOrg: 'ұйым',
   kindPlace: 'жер',
   kindPerson: 'тұлға',
+  kindTopic: 'тақырып',
   kindTitle: 'мақала',
   langKk: 'Қазақша',
   langRu: 'Орысша',
@@ -245,6 +247,7 @@ const ru: Messages = {
   kindOrg: 'организация',
   kindPlace: 'место',
   kindPerson: 'персона',
+  kindTopic: 'тема',
   kindTitle: 'статья',
   langKk: 'Казахский',
   langRu: 'Русский',
@@ -326,6 +329,7 @@ const en: Messages = {
   kindOrg: 'organization',
   kindPlace: 'place',
   kindPerson: 'person',
+  kindTopic: 'topic',
   kindTitle: 'article',
   langKk: 'Kazakh',
   langRu: 'Russian',

@@ -19,7 +19,13 @@ export interface SuggestBoxOptions {
   debounceMs?: number;
 }
 
-const KIND_KEY = { org: 'kindOrg', place: 'kindPlace', person: 'kindPerson', title: 'kindTitle' } as const;
+const KIND_KEY = {
+  org: 'kindOrg',
+  place: 'kindPlace',
+  person: 'kindPerson',
+  topic: 'kindTopic',
+  title: 'kindTitle',
+} as const;
 
 export class SuggestBox {
   private items: Suggestion[] = [];
