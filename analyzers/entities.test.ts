@@ -141,6 +141,13 @@ describe('findEntities', () => {
     expect(mentions('COVID-19 pandemııasy')).toEqual(['COVID19:COVID-19']);
     expect(mentions('коронавирус')).toEqual([]); // a common word, not the disease's name (P2)
   });
+  it('a named event is one name in every language: Северный поток = Nord Stream = Солтүстік ағын', () => {
+    expect(mentions('газопровод «Северный поток-2»')).toEqual(['NORD_STREAM:Северный поток']);
+    expect(mentions('Nord Stream 2 AG')).toEqual(['NORD_STREAM:Nord Stream']);
+    expect(mentions('«Солтүстік ағын» құбыры')).toEqual(['NORD_STREAM:Солтүстік ағын']);
+    expect(mentions('Soltústik aǵyn-2 jobasy')).toEqual(['NORD_STREAM:Soltústik aǵyn']);
+    expect(mentions('северный поток воздуха')).toEqual([]); // capitalized only: in lowercase a northern flow
+  });
   it('a name of several words counts in lowercase too; one word must be capitalized', () => {
     expect(mentions('решение европейского союза')).toEqual(['EU:европейского союза']);
     expect(mentions('қарағанда')).toEqual([]);
