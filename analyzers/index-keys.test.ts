@@ -47,6 +47,15 @@ describe('indexKeys', () => {
     expect(keys('министр', 'kk')[0]!.exact).toBe(keys('министр', 'ru')[0]!.exact);
   });
 
+  it('gives a Russian word the dictionary knows only as a person a name skeleton, as it gives an unknown one', () => {
+    const name = (text: string, lang?: 'ru') => keys(text, lang).map((k) => k?.name ?? null);
+    expect(name('Меркель Джонсон', 'ru')).toEqual(['zxmrkl', 'zxjnsn']);
+    expect(name('Merkel Johnson')).toEqual(['zxmrkl', 'zxjnsn']); // the Latin spelling meets it
+    // Not a word that is also something else (путина, a fishing season; ангела, of an angel), nor a short skeleton.
+    expect(name('Путина Ангела Борис', 'ru')).toEqual([null, null, null]);
+    expect(name('поезд надежды', 'ru')).toEqual([null, null]);
+  });
+
   it('has no keys for stopwords', () => {
     expect(keys('на то', 'ru')).toEqual([null, null]);
   });

@@ -6,7 +6,7 @@
 
 import { latinSpelled } from './kk/fold.js';
 import { nameSkeleton, nameToken } from './name-skeleton.js';
-import { isKnownRussianWord } from './ru/stem.js';
+import { isKnownRussianWord, isRussianPersonName } from './ru/stem.js';
 import type { AnalyzedToken, IndexKeys } from './types.js';
 
 /** What the keys are made from. */
@@ -25,12 +25,18 @@ function markOf(t: KeySource): string {
 
 const LATIN = /\p{Script=Latin}/u;
 
-/** The skeleton token of a word that looks like a foreign name, if any. */
+/** Whether a Russian word (normalized) may be a name: the dictionary does not know it, or knows it only as a person. */
+export const isRussianName = (norm: string): boolean => !isKnownRussianWord(norm) || isRussianPersonName(norm);
+
+/**
+ * The skeleton token of a word that looks like a foreign name, if any: a Latin word of no language we read, and a
+ * Russian word the dictionary does not know or knows only as a person's name (Меркель, Джонсон: «Merkel», «Johnson»).
+ */
 function nameOf(t: KeySource, term: string): string | undefined {
   if (t.kind !== 'word') return undefined;
   let skeleton: string | null = null;
   if (t.lang === 'other' && LATIN.test(t.norm)) skeleton = nameSkeleton(t.norm);
-  else if (t.lang === 'ru' && !isKnownRussianWord(t.norm)) skeleton = nameSkeleton(term);
+  else if (t.lang === 'ru' && isRussianName(t.norm)) skeleton = nameSkeleton(term);
   return skeleton ? nameToken(skeleton) : undefined;
 }
 

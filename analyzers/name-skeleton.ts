@@ -58,8 +58,8 @@ export const MIN_SKELETON = 4;
 /** Prefix of the index token of a skeleton (entity tokens use «zz»; no real word starts with «zx»). */
 export const NAME_PREFIX = 'zx';
 
-/** The consonant skeleton of a lowercase word in Latin or Cyrillic letters, or null when too short. */
-export function nameSkeleton(word: string): string | null {
+/** The consonant skeleton of a lowercase word in Latin or Cyrillic letters, or null when shorter than `min`. */
+export function nameSkeleton(word: string, min = MIN_SKELETON): string | null {
   let latin = '';
   for (const ch of word.toLowerCase()) latin += CYRILLIC_TO_LATIN[ch] ?? ch;
   const phonetic = latin
@@ -79,7 +79,7 @@ export function nameSkeleton(word: string): string | null {
     .replace(/c/g, 'k')
     .replace(/z/g, 's');
   const skeleton = phonetic.replace(/[aeiouyh]/g, '').replace(/(.)\1+/g, '$1');
-  return skeleton.length >= MIN_SKELETON ? skeleton : null;
+  return skeleton.length >= min ? skeleton : null;
 }
 
 /** The index token of a name's skeleton. */

@@ -4,4 +4,4 @@
  * would give an existing article other keys: documents record the version they were built with, the server warns when
  * it serves an index of another version, and `npm run reindex` rebuilds the index with the current one.
  */
-export const ANALYZER_VERSION = '2026.12.02-topic-nord-stream-30';
+export const ANALYZER_VERSION = '2026.12.02-person-skeletons-31';

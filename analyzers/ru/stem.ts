@@ -16,11 +16,18 @@ import { unknownKeyRu } from './unknown-key.js';
 
 /** Enough for the frequent words of a large news collection (Zipf: the rest are seldom met again); a few MB when full. */
 const CACHE_SIZE = 30_000;
-/** A word's key, and whether a dictionary knows the word (our news lexicon or OpenCorpora) or it was guessed. */
+/**
+ * A word's key, whether a dictionary knows the word (our news lexicon or OpenCorpora) or it was guessed, and whether
+ * every reading the dictionary knows is a person's name (Меркель, Джонсона; not Путина, also a fishing season).
+ */
 interface RuKey {
   key: string;
   known: boolean;
+  personName?: boolean;
 }
+
+/** OpenCorpora's grammemes of a person's name: surname, first name, patronymic. */
+const PERSON_NAME = ['Surn', 'Name', 'Patr'];
 const cache = new LRUCache<string, RuKey>({ max: CACHE_SIZE });
 
 const COMBINING_FORM = /[сц]ко$/u;
@@ -40,12 +47,15 @@ function ruKey(word: string): RuKey {
   const lexeme = newsLexemeForms.get(word);
   if (lexeme) return { key: lexeme, known: true };
   const readings = ruReadings(word);
-  const known = readings.some((r) => r.source === 'Dictionary');
+  const dictionary = readings.filter((r) => r.source === 'Dictionary');
+  const known = dictionary.length > 0;
   if (!known) {
     const adjective = combiningAdjective(word);
     if (adjective) return adjective;
   }
-  return { key: chooseLemma(word, readings) ?? unknownKeyRu(word), known };
+  const key = chooseLemma(word, readings) ?? unknownKeyRu(word);
+  const personName = known && dictionary.every((r) => PERSON_NAME.some((g) => r.grammemes.has(g)));
+  return personName ? { key, known, personName } : { key, known };
 }
 
 function cachedRuKey(word: string): RuKey {
@@ -68,6 +78,11 @@ export const stemRu: Stemmer = (word) => cachedRuKey(word).key;
 /** Whether a normalized word is in the dictionary (or our news lexicon), rather than an unknown word or name. */
 export function isKnownRussianWord(word: string): boolean {
   return cachedRuKey(word).known;
+}
+
+/** Whether a normalized word is known to the dictionary only as a person's name (RuKey.personName). */
+export function isRussianPersonName(word: string): boolean {
+  return cachedRuKey(word).personName === true;
 }
 
 /** Empties the cache (benchmarks measure cold runs with it). */

@@ -62,6 +62,12 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
     expect(names(completionsToSearch(analyzeQuery('қаза'), kazakh))).toEqual(['қазақстан']);
   });
 
+  it('a name typed in Latin completes to its Russian spelling: names cross scripts by their skeleton', () => {
+    const found = [c('меркель', 'ьмеркель', 5), c('меркурий', 'ьмеркурий', 3)];
+    // «меркель» is known only as a surname (a name); «меркурий» is a word of the dictionary, Russian only.
+    expect(names(completionsToSearch(analyzeQuery('Merk'), found))).toEqual(['меркель']);
+  });
+
   it('a word typed in capitals is an abbreviation being typed', () => {
     const found = [c('нәтиже', 'ънәтиже', 9), c('нато', 'нато', 4)];
     expect(names(completionsToSearch(analyzeQuery('НАТ'), found))).toEqual(['нато']);

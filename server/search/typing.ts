@@ -1,5 +1,13 @@
 import type { QueryAnalysis } from '../../analyzers/index.js';
-import { fold, KAZAKH_MARK, normalize, RUSSIAN_MARK, wordScript } from '../../analyzers/index.js';
+import {
+  fold,
+  isRussianName,
+  KAZAKH_MARK,
+  nameSkeleton,
+  normalize,
+  RUSSIAN_MARK,
+  wordScript,
+} from '../../analyzers/index.js';
 import { type MatchKeys, mergeKeys, type PlannedQuery, planCompletion, type QueryPlan } from './plan.js';
 import type { Completion } from './suggest.js';
 
@@ -43,13 +51,23 @@ const foldedStem = (stem: string): string => {
   return mark + fold(stem.slice(mark.length));
 };
 
+/** The fewest consonants of a typed name's skeleton that a completion's must begin with (names cross scripts). */
+const MIN_TYPED_SKELETON = 3;
+
+/** A Russian completion that is a name whose skeleton begins with the typed Latin word's: «Merk» → Меркель. */
+function sameName(typed: string, completion: Completion): boolean {
+  const typedSkeleton = nameSkeleton(normalize(typed), MIN_TYPED_SKELETON);
+  const skeleton = nameSkeleton(completion.form);
+  return typedSkeleton !== null && skeleton?.startsWith(typedSkeleton) === true && isRussianName(completion.form);
+}
+
 /**
  * Whether a completion can be the word typed, by its language: Latin letters are Kazakh Latin or a foreign word,
- * never Russian; a Kazakh letter makes the word Kazakh.
+ * never Russian, except a name, which crosses scripts by its skeleton; a Kazakh letter makes the word Kazakh.
  */
 function sameLanguage(typed: string, completion: Completion): boolean {
   const mark = markOf(completion.stem);
-  if (LATIN.test(typed)) return mark !== RUSSIAN_MARK;
+  if (LATIN.test(typed)) return mark !== RUSSIAN_MARK || sameName(typed, completion);
   if (KAZAKH_LETTER.test(typed)) return mark !== RUSSIAN_MARK;
   return true;
 }
