@@ -6,7 +6,7 @@
 
 import { latinSpelled } from './kk/fold.js';
 import { nameSkeleton, nameToken } from './name-skeleton.js';
-import { isKnownRussianWord, isRussianPersonName } from './ru/stem.js';
+import { isRussianName } from './ru/stem.js';
 import type { AnalyzedToken, IndexKeys } from './types.js';
 
 /** What the keys are made from. */
@@ -24,9 +24,6 @@ function markOf(t: KeySource): string {
 }
 
 const LATIN = /\p{Script=Latin}/u;
-
-/** Whether a Russian word (normalized) may be a name: the dictionary does not know it, or knows it only as a person. */
-export const isRussianName = (norm: string): boolean => !isKnownRussianWord(norm) || isRussianPersonName(norm);
 
 /**
  * The skeleton token of a word that looks like a foreign name, if any: a Latin word of no language we read, and a

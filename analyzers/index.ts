@@ -60,7 +60,7 @@ export {
   type UiLang,
 } from './entities.js';
 export { ENTITY_PREFIX, entityToken } from './entity-token.js';
-export { indexKeys, isRussianName, KAZAKH_MARK, RUSSIAN_MARK, salientKey } from './index-keys.js';
+export { indexKeys, KAZAKH_MARK, RUSSIAN_MARK, salientKey } from './index-keys.js';
 export { fold, latinSpelled } from './kk/fold.js';
 export {
   cyrillicTextToLatin,
@@ -89,7 +89,7 @@ export { forceScript, type NormalizeOptions, normalize, type WordScript, wordScr
 export { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from './query.js';
 export { lightStemRu } from './ru/light-stem.js';
 export { type RuReading, ruDictionaryLoad, ruReadings } from './ru/morph.js';
-export { stemRu } from './ru/stem.js';
+export { isRussianName, stemRu } from './ru/stem.js';
 export { hasKazakhLetter } from './script.js';
 export { sentenceStarts } from './sentences.js';
 export { KK_STOPWORDS, RU_STOPWORDS } from './stopwords.js';

@@ -80,9 +80,13 @@ export function isKnownRussianWord(word: string): boolean {
   return cachedRuKey(word).known;
 }
 
-/** Whether a normalized word is known to the dictionary only as a person's name (RuKey.personName). */
-export function isRussianPersonName(word: string): boolean {
-  return cachedRuKey(word).personName === true;
+/**
+ * Whether a normalized word may be a name: the dictionary does not know it, or knows it only as a person's name
+ * (RuKey.personName). One cache lookup: every Russian token asks it while being indexed.
+ */
+export function isRussianName(word: string): boolean {
+  const k = cachedRuKey(word);
+  return !k.known || k.personName === true;
 }
 
 /** Empties the cache (benchmarks measure cold runs with it). */
