@@ -182,10 +182,8 @@ function compile(): Map<string, Pattern[]> {
         prefix: prefixOf(t),
       }));
       const gaps = gapsBetween(name, toks);
-      const anyCase =
-        derived ||
-        (!ambiguous && e.anyCase === true) ||
-        (!ambiguous && !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps));
+      const severalWords = !e.capitalized && tokens.length >= 2 && !tokens.some((t) => t.caps);
+      const anyCase = derived || (!ambiguous && (e.anyCase === true || severalWords));
       const id = `${e.code}|${ambiguous}|${contextOnly}|${anyCase}|${tokens.map((t) => `${t.key}${t.caps ? '!' : ''}>${t.prefix}`).join(' ')}|${gaps.join(' ')}`;
       if (seen.has(id)) continue;
       seen.add(id);
