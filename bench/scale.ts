@@ -34,6 +34,9 @@ interface SearchFigures {
   rps: number;
   bytesPerAnswer: number;
   failures: number;
+  /** CPU milliseconds per search of the engine and of izde's server, from /proc (set for the 8-client load). */
+  engineCpuMs?: number;
+  serverCpuMs?: number;
 }
 
 interface SideFigures {
@@ -75,13 +78,33 @@ function figures(r: LoadResult): SearchFigures {
   };
 }
 
-/** Runs one search load: a warm-up pass over the queries, then 1 client and `clients` clients. */
-async function searchLoads(request: (q: string) => LoadRequest, clients: number, seconds: number) {
+/**
+ * Runs one search load: a warm-up pass over the queries, then 1 client and `clients` clients. The CPU time the engine
+ * and izde's server spend per search under the second load is read from /proc: on a shared machine it varies far
+ * less from run to run than the throughput it bounds (the CPUs are busy with the load, so req/s ≈ cores / CPU).
+ */
+async function searchLoads(
+  request: (q: string) => LoadRequest,
+  clients: number,
+  seconds: number,
+  pids: { engine: number; server?: number },
+) {
   const q = (i: number) => BENCH_QUERIES[i % BENCH_QUERIES.length] ?? '';
   await runLoad({ clients: 1, requests: BENCH_QUERIES.length, request: (i) => request(q(i)) });
   const one = await runLoad({ clients: 1, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  const cpu = () => ({ engine: cpuSeconds(pids.engine), server: pids.server ? cpuSeconds(pids.server) : Number.NaN });
+  const before = cpu();
   const many = await runLoad({ clients, durationMs: seconds * 1000, request: (i) => request(q(i)) });
-  return { one: figures(one), eight: figures(many) };
+  const after = cpu();
+  const perSearch = (a: number, b: number) => ((b - a) * 1000) / Math.max(1, many.requests);
+  return {
+    one: figures(one),
+    eight: {
+      ...figures(many),
+      engineCpuMs: perSearch(before.engine, after.engine),
+      ...(pids.server ? { serverCpuMs: perSearch(before.server, after.server) } : {}),
+    },
+  };
 }
 
 async function izdeSide(
@@ -134,7 +157,10 @@ async function izdeSide(
       headers: { 'cache-control': 'no-cache' },
     });
     console.error('izde: searching…');
-    const { one, eight } = await searchLoads(request, clients, seconds);
+    const { one, eight } = await searchLoads(request, clients, seconds, {
+      engine: enginePid,
+      ...(server.pid ? { server: server.pid } : {}),
+    });
     const serverRssMb = rssMb(server.pid ?? 0);
 
     console.error('izde: searching while a bulk index runs…');
@@ -224,7 +250,7 @@ async function plainSide(records: string, dir: string, clients: number, seconds:
       body: plainSearchBody(q),
     });
     console.error('plain: searching…');
-    const { one, eight } = await searchLoads(request, clients, seconds);
+    const { one, eight } = await searchLoads(request, clients, seconds, { engine: engine.pid });
     return { indexSeconds, documents, diskMb: disk, enginePeakMb, engineCpuSeconds, one, eight };
   } finally {
     await engine.stop();
@@ -255,6 +281,11 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
   add('search p50, 8 clients (ms)', izde?.eight?.p50, plain?.eight?.p50, 1, '');
   add('search p95, 8 clients (ms)', izde?.eight?.p95, plain?.eight?.p95, 1, '');
   add('throughput, 8 clients (req/s)', izde?.eight?.rps, plain?.eight?.rps, 0, '≥ 0.8×');
+  add('  engine CPU per search (ms)', izde?.eight?.engineCpuMs, plain?.eight?.engineCpuMs, 2, '');
+  add('  server CPU per search (ms)', izde?.eight?.serverCpuMs, undefined, 2, '');
+  const cpuInAll = (f: SearchFigures | undefined) =>
+    f?.engineCpuMs === undefined ? undefined : f.engineCpuMs + (f.serverCpuMs ?? 0);
+  add('  CPU per search in all (ms)', cpuInAll(izde?.eight), cpuInAll(plain?.eight), 2, '');
   add('bytes per answer', izde?.one?.bytesPerAnswer, plain?.one?.bytesPerAnswer, 0, '');
   add('search p95 during bulk index (ms)', izde?.duringIndex?.p95, izde?.one?.p95, 1, '≤ 3× idle');
   add(
