@@ -90,7 +90,10 @@ export function createApp(options: AppOptions): express.Express {
     const params = parseParams(searchParamsSchema, req.query);
     // A client that goes away (the page drops a keystroke's request once a newer answer is drawn) stops the search.
     const gone = new AbortController();
-    res.once('close', () => gone.abort());
+    // 'close' follows every answer too; only one cut short means the client went (an abort builds an exception).
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
       res.json(await search.search(params, { fresh, version, signal: gone.signal }));
     } catch (err) {
