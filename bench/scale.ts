@@ -4,8 +4,9 @@
  * Generates N contract records (default 100,000) from the shared corpus's real sentences into a temporary folder,
  * then indexes them with izde (its indexer CLI into its embedded engine, then its server) and with plain Meilisearch
  * (the same binary, default settings, the raw records as NDJSON), and prints: index wall time, disk, peak RSS of the
- * indexer, the engines and the server, uncached search latency with 1 and 8 clients, answer sizes, and izde's search
- * latency while a bulk index runs. With --sync, izde indexes with `npm run index -- --sync` and syncs the same file
+ * indexer, the engines and the server, uncached search latency with 1 and 8 clients, the CPU a search costs, the
+ * long tail (2,000 words of the records, each asked once: no cache of either side can answer), answer sizes, and izde's
+ * search latency while a bulk index runs. With --sync, izde indexes with `npm run index -- --sync` and syncs the same file
  * again at the end (nothing changed: it must take ≤ 10% of the first), then once more after a day's edition (0.5% of
  * the records removed, 0.5% changed, 0.5% new). With --prod, izde runs as deployed: `npm run build`, then
  * `index:prod` and `serve:prod` (compiled JavaScript, no tsx). See docs/performance.md for the figures and how to read them.
@@ -20,13 +21,16 @@ import { type LoadRequest, type LoadResult, percentile, runLoad } from './lib/ht
 import { type IzdeCommands, izdeCommands, runIndexer, runNode } from './lib/izde-commands.js';
 import { indexPlain, PLAIN_INDEX, plainSearchBody, startPlainEngine } from './lib/plain-meili.js';
 import { cpuSeconds, diskMb, peakRssMb, rssMb } from './lib/proc.js';
-import { BENCH_QUERIES } from './lib/queries.js';
+import { BENCH_QUERIES, longTailQueries } from './lib/queries.js';
 import { checkCorpusDir, loadSentencePools, type SentencePools, writeScaleRecords } from './lib/scale-corpus.js';
 import { type Edition, writeNextEdition } from './lib/sync-edition.js';
 import { printTable } from './lib/table.js';
 
 const USAGE =
   'Usage: npm run bench:scale -- [--records N] [--only izde|plain] [--clients 8] [--seconds 20] [--sync] [--prod] [--keep] CORPUS_DIR';
+
+/** Words of the long-tail load (each asked once by `clients` clients; about 10 s of izde at 100k). */
+const LONG_TAIL_QUERIES = 2000;
 
 interface SearchFigures {
   p50: number;
@@ -49,8 +53,11 @@ interface SideFigures {
   indexerCpuSeconds?: number;
   indexerPeakMb?: number;
   serverRssMb?: number;
+  serverRssAfterTailMb?: number;
   one?: SearchFigures;
   eight?: SearchFigures;
+  /** `clients` clients asking the long tail (longTailQueries): each word once, nothing cached can answer. */
+  longTail?: SearchFigures;
   /** izde: 1-client search while a bulk index runs, and the idle p95 it is compared with. */
   duringIndex?: SearchFigures;
   /** izde with --sync: the first index was a sync; these are the syncs after it. */
@@ -92,18 +99,36 @@ async function searchLoads(
   const q = (i: number) => BENCH_QUERIES[i % BENCH_QUERIES.length] ?? '';
   await runLoad({ clients: 1, requests: BENCH_QUERIES.length, request: (i) => request(q(i)) });
   const one = await runLoad({ clients: 1, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  const eight = await measuredLoad(pids, { clients, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  return { one: figures(one), eight };
+}
+
+/**
+ * The long tail: `clients` clients asking each word of `tail` once. Run last (izde: after the search during a bulk
+ * index), as it fills the server's caches with articles and words the other loads never ask for.
+ */
+const longTailLoad = (
+  request: (q: string) => LoadRequest,
+  clients: number,
+  pids: { engine: number; server?: number },
+  tail: readonly string[],
+): Promise<SearchFigures> =>
+  measuredLoad(pids, { clients, requests: tail.length, request: (i) => request(tail[i] ?? '') });
+
+/** A load, with the CPU milliseconds per search of the engine and of izde's server. */
+async function measuredLoad(
+  pids: { engine: number; server?: number },
+  options: Parameters<typeof runLoad>[0],
+): Promise<SearchFigures> {
   const cpu = () => ({ engine: cpuSeconds(pids.engine), server: pids.server ? cpuSeconds(pids.server) : Number.NaN });
   const before = cpu();
-  const many = await runLoad({ clients, durationMs: seconds * 1000, request: (i) => request(q(i)) });
+  const r = await runLoad(options);
   const after = cpu();
-  const perSearch = (a: number, b: number) => ((b - a) * 1000) / Math.max(1, many.requests);
+  const perSearch = (a: number, b: number) => ((b - a) * 1000) / Math.max(1, r.requests);
   return {
-    one: figures(one),
-    eight: {
-      ...figures(many),
-      engineCpuMs: perSearch(before.engine, after.engine),
-      ...(pids.server ? { serverCpuMs: perSearch(before.server, after.server) } : {}),
-    },
+    ...figures(r),
+    engineCpuMs: perSearch(before.engine, after.engine),
+    ...(pids.server ? { serverCpuMs: perSearch(before.server, after.server) } : {}),
   };
 }
 
@@ -157,10 +182,8 @@ async function izdeSide(
       headers: { 'cache-control': 'no-cache' },
     });
     console.error('izde: searching…');
-    const { one, eight } = await searchLoads(request, clients, seconds, {
-      engine: enginePid,
-      ...(server.pid ? { server: server.pid } : {}),
-    });
+    const pids = { engine: enginePid, ...(server.pid ? { server: server.pid } : {}) };
+    const { one, eight } = await searchLoads(request, clients, seconds, pids);
     const serverRssMb = rssMb(server.pid ?? 0);
 
     console.error('izde: searching while a bulk index runs…');
@@ -177,6 +200,9 @@ async function izdeSide(
     if (bulkRun.code !== 0)
       throw new Error(`the bulk index exited with ${bulkRun.code}:\n${bulkRun.stderr.slice(-2000)}`);
     const duringIndex = figures(during);
+    console.error('izde: the long tail…');
+    const longTail = await longTailLoad(request, clients, pids, longTailQueries(records, LONG_TAIL_QUERIES));
+    const serverRssAfterTailMb = rssMb(server.pid ?? 0);
     const sync = syncWith ? await syncRuns(commands, records, dataDir, syncWith) : undefined;
     return {
       indexSeconds: run.seconds,
@@ -187,8 +213,10 @@ async function izdeSide(
       indexerCpuSeconds: run.cpuSeconds,
       indexerPeakMb: run.peakMb,
       serverRssMb,
+      serverRssAfterTailMb,
       one,
       eight,
+      longTail,
       duringIndex,
       ...(sync ? { sync } : {}),
     };
@@ -251,7 +279,9 @@ async function plainSide(records: string, dir: string, clients: number, seconds:
     });
     console.error('plain: searching…');
     const { one, eight } = await searchLoads(request, clients, seconds, { engine: engine.pid });
-    return { indexSeconds, documents, diskMb: disk, enginePeakMb, engineCpuSeconds, one, eight };
+    const tail = longTailQueries(records, LONG_TAIL_QUERIES);
+    const longTail = await longTailLoad(request, clients, { engine: engine.pid }, tail);
+    return { indexSeconds, documents, diskMb: disk, enginePeakMb, engineCpuSeconds, one, eight, longTail };
   } finally {
     await engine.stop();
   }
@@ -276,6 +306,7 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
   add('engine peak RSS (MB)', izde?.enginePeakMb, plain?.enginePeakMb, 0, '≤ 1.5×');
   add('indexer peak RSS (MB)', izde?.indexerPeakMb, undefined, 0, '≤ 300 MB');
   add('server RSS after load (MB)', izde?.serverRssMb, undefined, 0, '≤ 250 MB');
+  add('  after the long tail (MB)', izde?.serverRssAfterTailMb, undefined, 0, '');
   add('search p50, 1 client (ms)', izde?.one?.p50, plain?.one?.p50, 1, '≤ 1.3×');
   add('search p95, 1 client (ms)', izde?.one?.p95, plain?.one?.p95, 1, '≤ 40 ms');
   add('search p50, 8 clients (ms)', izde?.eight?.p50, plain?.eight?.p50, 1, '');
@@ -286,6 +317,11 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
   const cpuInAll = (f: SearchFigures | undefined) =>
     f?.engineCpuMs === undefined ? undefined : f.engineCpuMs + (f.serverCpuMs ?? 0);
   add('  CPU per search in all (ms)', cpuInAll(izde?.eight), cpuInAll(plain?.eight), 2, '');
+  add(`long tail, ${LONG_TAIL_QUERIES} words once: req/s`, izde?.longTail?.rps, plain?.longTail?.rps, 0, '');
+  add('  p95 (ms)', izde?.longTail?.p95, plain?.longTail?.p95, 1, '');
+  add('  engine CPU per search (ms)', izde?.longTail?.engineCpuMs, plain?.longTail?.engineCpuMs, 2, '');
+  add('  server CPU per search (ms)', izde?.longTail?.serverCpuMs, undefined, 2, '');
+  add('  CPU per search in all (ms)', cpuInAll(izde?.longTail), cpuInAll(plain?.longTail), 2, '');
   add('bytes per answer', izde?.one?.bytesPerAnswer, plain?.one?.bytesPerAnswer, 0, '');
   add('search p95 during bulk index (ms)', izde?.duringIndex?.p95, izde?.one?.p95, 1, '≤ 3× idle');
   add(
