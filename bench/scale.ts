@@ -38,6 +38,8 @@ interface SearchFigures {
   rps: number;
   bytesPerAnswer: number;
   failures: number;
+  /** What the failures were: HTTP statuses, and 'no answer' (the connection failed), counted. */
+  failed?: Record<string, number>;
   /** CPU milliseconds per search of the engine and of izde's server, from /proc (set for the 8-client load). */
   engineCpuMs?: number;
   serverCpuMs?: number;
@@ -82,6 +84,7 @@ function figures(r: LoadResult): SearchFigures {
     rps: r.requests / (r.elapsedMs / 1000),
     bytesPerAnswer: r.bytes / Math.max(1, r.requests),
     failures,
+    ...(failures > 0 ? { failed: { ...r.statuses, ...(r.errors > 0 ? { 'no answer': r.errors } : {}) } } : {}),
   };
 }
 
@@ -166,7 +169,9 @@ async function izdeSide(
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'warn',
     });
+    // Both streams are read: a pipe nobody drains stops the server once its buffer is full. Logs are warnings only.
     server.stderr?.on('data', (d) => process.stderr.write(`server: ${d}`));
+    server.stdout?.on('data', (d) => process.stderr.write(`server: ${d}`));
     const base = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 600; i++) {
       const ok = await fetch(`${base}/api/health`).then(
@@ -294,7 +299,13 @@ const num = (x: number | undefined, digits = 0) =>
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`;
 
-function report(n: number, megabytes: number, izde: SideFigures | undefined, plain: SideFigures | undefined) {
+function report(
+  n: number,
+  megabytes: number,
+  clients: number,
+  izde: SideFigures | undefined,
+  plain: SideFigures | undefined,
+) {
   const rows: string[][] = [];
   const add = (name: string, a: number | undefined, b: number | undefined, digits: number, goal: string) =>
     rows.push([name, num(a, digits), num(b, digits), ratio(a, b), goal]);
@@ -324,13 +335,9 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
   add('  CPU per search in all (ms)', cpuInAll(izde?.longTail), cpuInAll(plain?.longTail), 2, '');
   add('bytes per answer', izde?.one?.bytesPerAnswer, plain?.one?.bytesPerAnswer, 0, '');
   add('search p95 during bulk index (ms)', izde?.duringIndex?.p95, izde?.one?.p95, 1, '≤ 3× idle');
-  add(
-    'failed searches',
-    izde ? (izde.one?.failures ?? 0) + (izde.eight?.failures ?? 0) : undefined,
-    plain ? (plain.one?.failures ?? 0) + (plain.eight?.failures ?? 0) : undefined,
-    0,
-    '0',
-  );
+  const failed = (side: SideFigures | undefined) =>
+    side ? [side.one, side.eight, side.longTail].reduce((n, f) => n + (f?.failures ?? 0), 0) : undefined;
+  add('failed searches', failed(izde), failed(plain), 0, '0');
   const perArticle = (side: SideFigures | undefined) =>
     side ? `${((side.indexSeconds * 1000) / n).toFixed(2)} ms, ${((side.diskMb * 1024) / n).toFixed(1)} KB` : '—';
   printTable(
@@ -339,6 +346,16 @@ function report(n: number, megabytes: number, izde: SideFigures | undefined, pla
     rows,
   );
   console.log(`\ncost per article (index time, disk): izde ${perArticle(izde)}; plain ${perArticle(plain)}`);
+  for (const [name, side] of [
+    ['izde', izde],
+    ['plain', plain],
+  ] as const)
+    for (const [load, f] of Object.entries({
+      '1 client': side?.one,
+      [`${clients} clients`]: side?.eight,
+      'long tail': side?.longTail,
+    }))
+      if (f?.failed) console.log(`${name}, ${load}: failed searches ${JSON.stringify(f.failed)}`);
   if (izde?.sync) reportSync(n, izde.indexSeconds, izde.sync);
   console.log(`\n${JSON.stringify({ records: n, megabytes, izde, plain })}`);
 }
@@ -415,7 +432,7 @@ async function main(): Promise<number> {
             seconds,
             values.sync ? pools : undefined,
           );
-    report(n, bytes / 1e6, izde, plain);
+    report(n, bytes / 1e6, clients, izde, plain);
     return 0;
   } finally {
     cleanup();
