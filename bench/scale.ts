@@ -142,6 +142,7 @@ async function izdeSide(
   dir: string,
   clients: number,
   seconds: number,
+  tail: readonly string[],
   syncWith?: SentencePools,
 ): Promise<SideFigures> {
   const dataDir = join(dir, 'izde-data');
@@ -206,7 +207,7 @@ async function izdeSide(
       throw new Error(`the bulk index exited with ${bulkRun.code}:\n${bulkRun.stderr.slice(-2000)}`);
     const duringIndex = figures(during);
     console.error('izde: the long tail…');
-    const longTail = await longTailLoad(request, clients, pids, longTailQueries(records, LONG_TAIL_QUERIES));
+    const longTail = await longTailLoad(request, clients, pids, tail);
     const serverRssAfterTailMb = rssMb(server.pid ?? 0);
     const sync = syncWith ? await syncRuns(commands, records, dataDir, syncWith) : undefined;
     return {
@@ -264,7 +265,13 @@ async function syncRuns(
   };
 }
 
-async function plainSide(records: string, dir: string, clients: number, seconds: number): Promise<SideFigures> {
+async function plainSide(
+  records: string,
+  dir: string,
+  clients: number,
+  seconds: number,
+  tail: readonly string[],
+): Promise<SideFigures> {
   const engine = await startPlainEngine(join(dir, 'plain'));
   try {
     console.error('plain: indexing…');
@@ -284,7 +291,6 @@ async function plainSide(records: string, dir: string, clients: number, seconds:
     });
     console.error('plain: searching…');
     const { one, eight } = await searchLoads(request, clients, seconds, { engine: engine.pid });
-    const tail = longTailQueries(records, LONG_TAIL_QUERIES);
     const longTail = await longTailLoad(request, clients, { engine: engine.pid }, tail);
     return { indexSeconds, documents, diskMb: disk, enginePeakMb, engineCpuSeconds, one, eight, longTail };
   } finally {
@@ -419,7 +425,9 @@ async function main(): Promise<number> {
     const pools = loadSentencePools(corpus);
     const bytes = await writeScaleRecords(records, pools, { records: n });
     await writeScaleRecords(extra, pools, { records: Math.max(1000, Math.round(n / 10)), firstId: n + 1 });
-    const plain = values.only === 'izde' ? undefined : await plainSide(records, dir, clients, seconds);
+    // One list for both sides: the same words, read from the records once.
+    const tail = longTailQueries(records, LONG_TAIL_QUERIES);
+    const plain = values.only === 'izde' ? undefined : await plainSide(records, dir, clients, seconds, tail);
     const izde =
       values.only === 'plain'
         ? undefined
@@ -430,6 +438,7 @@ async function main(): Promise<number> {
             dir,
             clients,
             seconds,
+            tail,
             values.sync ? pools : undefined,
           );
     report(n, bytes / 1e6, clients, izde, plain);
