@@ -6,6 +6,7 @@
 
 import { LRUCache } from 'lru-cache';
 import { indexKeys } from './index-keys.js';
+import { admits, initialsOf, type KeyInitials, writtenInitials } from './key-initials.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { withLoanYo } from './kk/latin-yo.js';
@@ -14,7 +15,7 @@ import { LANGUAGES } from './languages.js';
 import { normalize, type WordScript, wordScript } from './normalize.js';
 import { CYRILLIC, hasKazakhLetter, LATIN, scriptCounts } from './script.js';
 import { joinTitleCompounds } from './title-compounds.js';
-import { tokenize } from './tokenize.js';
+import { joinedByHyphen, tokenize } from './tokenize.js';
 import type { AnalyzedToken, IndexedToken, IndexKeys, LangTag, MorphLang, Token, TokenKind } from './types.js';
 
 export type AnalyzeLang = 'auto' | 'kk' | 'ru';
@@ -106,6 +107,8 @@ interface WordInfo {
   script: WordScript;
   /** Holds a Kazakh-only Cyrillic letter. */
   kazakh: boolean;
+  /** Its normalized form's first two letters (key-initials.ts). */
+  initials: number;
   scores: LangScores;
   /** The keys of the first context the word was met in, and of any others (rare). */
   first: ContextKeys | undefined;
@@ -170,6 +173,7 @@ function wordInfo(surface: string, scriptBits: number): WordInfo {
     info = {
       script,
       kazakh: script === 'cyrillic' && hasKazakhLetter(norm),
+      initials: initialsOf(norm),
       scores: sharedScores(computeWordScores(surface, norm)),
       first: undefined,
       more: undefined,
@@ -269,6 +273,22 @@ function isLatinPair(lang: LangTag): boolean {
   return lang === 'kk-Latn' || lang === 'other';
 }
 
+/** A paragraph's language when its own evidence is clear, else null: the document's evidence decides then. */
+function clearLang(s: LangScores): LangTag | null {
+  const own = decideLang(s);
+  const evidence = Math.max(s.kk, s.ru, s['kk-Latn'], s.other);
+  return own.margin >= PARAGRAPH_MARGIN && evidence >= PARAGRAPH_EVIDENCE ? own.lang : null;
+}
+
+/** A paragraph's language: its own when it is clear, else the document's (of the same script pair). */
+function paragraphLang(s: LangScores, doc: LangTag): LangTag {
+  const clear = clearLang(s);
+  if (clear !== null) return clear;
+  if (s.cyrillic === 0 && s.latin === 0) return doc; // numbers only
+  const own = decideLang(s).lang;
+  return isLatinPair(own) === isLatinPair(doc) ? doc : own;
+}
+
 /** Language of each paragraph (line): its own when it is clear, else the document's. */
 function paragraphLangs(scores: LangScores[], forced: AnalyzeLang): LangTag[] {
   if (forced !== 'auto') {
@@ -278,15 +298,8 @@ function paragraphLangs(scores: LangScores[], forced: AnalyzeLang): LangTag[] {
       return latin ? 'other' : 'ru';
     });
   }
-  const doc = decideLang(scores.reduce((a, s) => addScores(a, s), emptyScores()));
-  return scores.map((s) => {
-    const own = decideLang(s);
-    const evidence = Math.max(s.kk, s.ru, s['kk-Latn'], s.other);
-    if (own.margin >= PARAGRAPH_MARGIN && evidence >= PARAGRAPH_EVIDENCE) return own.lang;
-    if (s.cyrillic === 0 && s.latin === 0) return doc.lang; // numbers only
-    if (isLatinPair(own.lang) === isLatinPair(doc.lang)) return doc.lang;
-    return own.lang;
-  });
+  const doc = decideLang(scores.reduce((a, s) => addScores(a, s), emptyScores())).lang;
+  return scores.map((s) => paragraphLang(s, doc));
 }
 
 /**
@@ -386,4 +399,133 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
     evidence: scores.reduce((a, sc) => addScores(a, sc), emptyScores()),
     words,
   };
+}
+
+/** A token's admission while its paragraph's language is not known yet. */
+const NO = 0;
+const YES = 1;
+const MAYBE = 2;
+
+/** ASCII numbers are their own normalized form. */
+const ASCII_NUMBER = /^[0-9][0-9.,]*$/u;
+
+/**
+ * The words of a text that may match keys of these initials (key-initials.ts), with their keys as analyze() gives
+ * them, and the words joined to them by a hyphen (a title compound keys its head with its modifier); every other word
+ * is left out. Highlighting needs no more of a text to mark a query. It skips the costly parts of analysis for the
+ * words left out: their keys, and the language evidence of the paragraphs that hold none of the words kept, unless
+ * a paragraph kept is not clear on its own (its language is then the document's, as analyze() decides it).
+ */
+export function analyzeKeyedWords(text: string, initials: KeyInitials): IndexedToken[] {
+  const scriptBits: number[] = [];
+  const tokens = tokenize(text, scriptBits);
+  const n = tokens.length;
+  if (n === 0) return [];
+  // Paragraph = line, as in analyzeWithEvidence.
+  const paraOf = new Int32Array(n);
+  let paragraphs = 1;
+  let nextNewline = text.indexOf('\n');
+  // Cyrillic words and ASCII numbers are judged as written; a word with other letters once its form is known.
+  const keyed = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const tok = tokens[k] as Token;
+    if (nextNewline !== -1 && nextNewline < tok.start) {
+      if (k > 0) paragraphs++;
+      nextNewline = text.indexOf('\n', tok.end);
+    }
+    paraOf[k] = paragraphs - 1;
+    const written =
+      scriptBits[k] === CYRILLIC
+        ? writtenInitials(tok.surface)
+        : tok.kind === 'number' && ASCII_NUMBER.test(tok.surface)
+          ? initialsOf(tok.surface)
+          : null;
+    keyed[k] = written === null ? MAYBE : admits(initials, written) ? YES : NO;
+  }
+  const wanted = new Uint8Array(paragraphs);
+  for (let k = 0; k < n; k++) if (keyed[k] !== NO) wanted[paraOf[k] ?? 0] = 1;
+  if (!wanted.includes(1)) return [];
+
+  const infos: (WordInfo | undefined)[] = new Array(n);
+  const scores: (LangScores | undefined)[] = new Array(paragraphs);
+  const evidenceOf = (p: number): LangScores => {
+    let s = scores[p];
+    if (s) return s;
+    s = emptyScores();
+    scores[p] = s;
+    return s;
+  };
+  const read = (k: number) => {
+    const tok = tokens[k] as Token;
+    const info = wordInfo(tok.surface, scriptBits[k] ?? 0);
+    infos[k] = info;
+    if (tok.kind !== 'number') addScores(evidenceOf(paraOf[k] ?? 0), info.scores);
+  };
+  for (let k = 0; k < n; k++) if (wanted[paraOf[k] ?? 0]) read(k);
+  const langs: (LangTag | null)[] = new Array(paragraphs).fill(null);
+  let unclear = false;
+  for (let p = 0; p < paragraphs; p++) {
+    if (!wanted[p]) continue;
+    langs[p] = clearLang(evidenceOf(p));
+    if (langs[p] === null) unclear = true;
+  }
+  const allLangs = () => {
+    for (let k = 0; k < n; k++) if (!infos[k]) read(k);
+    const doc = decideLang(scores.reduce<LangScores>((a, s) => (s ? addScores(a, s) : a), emptyScores())).lang;
+    for (let p = 0; p < paragraphs; p++) langs[p] = paragraphLang(evidenceOf(p), doc);
+  };
+  if (unclear) allLangs();
+
+  const tokenLangs: LangTag[] = new Array(n);
+  let latinWords = false;
+  for (let k = 0; k < n; k++) {
+    const info = infos[k];
+    if (!info) continue;
+    const lang = tokenLang(tokens[k] as Token, info, langs[paraOf[k] ?? 0] ?? 'other', 'auto');
+    tokenLangs[k] = lang;
+    if (lang === 'kk-Latn') latinWords = true;
+  }
+  // The alphabet is the whole text's when any paragraph is Kazakh Latin (analyzeWithEvidence).
+  let alphabet = DEFAULT_LATIN_ALPHABET;
+  if (latinWords) {
+    if (!langs.every((l) => l !== null)) allLangs();
+    if (langs.includes('kk-Latn')) alphabet = detectLatinAlphabet(text);
+  }
+  for (let k = 0; k < n; k++) {
+    if (keyed[k] !== MAYBE) continue;
+    const info = infos[k] as WordInfo;
+    // A Kazakh Latin word's keys are those of its Cyrillic reading.
+    const wordInitials =
+      tokenLangs[k] === 'kk-Latn' ? initialsOf(kazakhLatinNorm((tokens[k] as Token).surface, alphabet)) : info.initials;
+    keyed[k] = admits(initials, wordInitials) ? YES : NO;
+  }
+  // A chain of hyphenated parts is kept whole, both ways.
+  const join = (k: number) => {
+    if ((keyed[k] === YES) === (keyed[k - 1] === YES)) return;
+    if (joinedByHyphen(text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start)))
+      keyed[k] = keyed[k - 1] = YES;
+  };
+  for (let k = 1; k < n; k++) join(k);
+  for (let k = n - 1; k >= 1; k--) join(k);
+
+  const out: IndexedToken[] = [];
+  for (let k = 0; k < n; k++) {
+    if (keyed[k] !== YES) continue;
+    const tok = tokens[k] as Token;
+    const info = infos[k] as WordInfo;
+    const lang = tokenLangs[k] as LangTag;
+    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet, false);
+    out.push({
+      surface: tok.surface,
+      start: tok.start,
+      end: tok.end,
+      kind: tok.kind,
+      lang,
+      norm: keys.norm,
+      term: keys.term,
+      fold: keys.fold,
+      keys: index,
+    });
+  }
+  return joinTitleCompounds(text, out);
 }

@@ -61,6 +61,7 @@ export {
 } from './entities.js';
 export { ENTITY_PREFIX, entityToken } from './entity-token.js';
 export { indexKeys, KAZAKH_MARK, RUSSIAN_MARK, salientKey } from './index-keys.js';
+export { type KeyInitials, keyInitials } from './key-initials.js';
 export { fold, latinSpelled } from './kk/fold.js';
 export {
   cyrillicTextToLatin,
@@ -97,6 +98,7 @@ export {
   type AnalyzeTextOptions,
   type ArticleAnalysis,
   analyzeArticle,
+  analyzeArticleWords,
   analyzeText,
   type TextAnalysis,
 } from './text.js';

@@ -3,8 +3,9 @@
  * pass of the pipeline. Extraction, document building and highlighting take an article's analysis from
  * analyzeArticle(); the query planner takes a query's from analyzeQuery() (query.ts), which builds on analyzeText().
  */
-import { type AnalyzeLang, analyzeWithEvidence } from './analyze.js';
+import { type AnalyzeLang, analyzeKeyedWords, analyzeWithEvidence } from './analyze.js';
 import { type EntityMention, findEntities, organizationsOf } from './entities.js';
+import type { KeyInitials } from './key-initials.js';
 import { langOfEvidence } from './lang/detect.js';
 import type { IndexedToken, LangTag } from './types.js';
 
@@ -72,6 +73,21 @@ function shiftedMentions(mentions: readonly EntityMention[], from: number, to: n
     });
   }
   return out;
+}
+
+/**
+ * The words of an article that may match keys of these initials, as analyzeArticle() keys them (analyzeKeyedWords):
+ * the title's and the body's, each with offsets of its own. What highlighting one query needs.
+ */
+export function analyzeArticleWords(
+  title: string,
+  body: string,
+  initials: KeyInitials,
+): { title: IndexedToken[]; body: IndexedToken[] } {
+  const text = `${title}${SEPARATOR}${body}`;
+  const tokens = analyzeKeyedWords(text, initials);
+  const bodyStart = title.length + SEPARATOR.length;
+  return { title: shifted(tokens, 0, title.length, 0), body: shifted(tokens, bodyStart, text.length, bodyStart) };
 }
 
 /**

@@ -19,6 +19,9 @@ declare module 'az' {
       normalize(keepPOS?: boolean): MorphParse | false;
       /** The first form of the paradigm that has all these grammemes; false when there is none. */
       inflect(grammemes: string[]): MorphParse | false;
+      /** A dictionary parse: how many forms its paradigm has (inflect(i) gives the i-th, 0 ≤ i < formCnt). */
+      formCnt?: number;
+      inflect(formIndex: number): MorphParse | false;
       toString(): string;
     }
 

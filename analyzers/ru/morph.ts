@@ -97,3 +97,22 @@ export function ruReadings(word: string): RuReading[] {
   }
   return out;
 }
+
+/**
+ * How every form of the dictionary words whose initial form is `lemma` (lowercase, ё→е) begins: its first three
+ * letters. The starts a word keyed by that lemma can have: nearly always the lemma's own; a paradigm with another
+ * stem adds others (год: лет; день: дня; человек: люди; идти: шёл).
+ */
+export function ruFormStarts(lemma: string): Set<string> {
+  const out = new Set<string>([lemma.slice(0, 3)]);
+  for (const p of Az.Morph(lemma, config)) {
+    if (p.parser !== 'Dictionary' || p.typosCnt > 0 || p.stutterCnt > 0 || p.formCnt === undefined) continue;
+    const initial = p.normalize();
+    if (!initial || clean(initial.toString()) !== lemma) continue;
+    for (let i = 0; i < p.formCnt; i++) {
+      const form = p.inflect(i);
+      if (form) out.add(clean(form.toString()).slice(0, 3));
+    }
+  }
+  return out;
+}

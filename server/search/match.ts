@@ -1,5 +1,12 @@
-import type { IndexKeys } from '../../analyzers/index.js';
-import { analyzeArticle, analyzeText, type TextAnalysis } from '../../analyzers/index.js';
+import type { IndexedToken, IndexKeys } from '../../analyzers/index.js';
+import {
+  analyzeArticle,
+  analyzeArticleWords,
+  analyzeText,
+  type KeyInitials,
+  keyInitials,
+  type TextAnalysis,
+} from '../../analyzers/index.js';
 import { encodeKey, INDEX_SETTINGS } from '../../engine/index.js';
 import type { Range } from './highlight.js';
 import type { MatchKeys } from './plan.js';
@@ -83,15 +90,23 @@ function addSpan(spans: Spans, key: string, start: number, end: number): void {
 
 /** What highlighting needs of one analyzed text. */
 function forHighlight(analysis: TextAnalysis): AnalyzedText {
+  return keyedForHighlight(
+    analysis.tokens,
+    analysis.mentions.map((m) => ({ code: m.code, start: m.start, end: m.end })),
+  );
+}
+
+/** What highlighting needs of a text's tokens (those with keys) and entity mentions. */
+function keyedForHighlight(tokens: readonly IndexedToken[], mentions: AnalyzedText['mentions'] = []): AnalyzedText {
   const text: AnalyzedText = {
     exact: new Map(),
     stem: new Map(),
     fold: new Map(),
     names: new Map(),
     tokenCount: 0,
-    mentions: analysis.mentions.map((m) => ({ code: m.code, start: m.start, end: m.end })),
+    mentions,
   };
-  for (const t of analysis.tokens) {
+  for (const t of tokens) {
     const keys: IndexKeys | null | undefined = t.keys;
     if (!keys) continue;
     text.tokenCount++;
@@ -111,6 +126,32 @@ export function analyzeForHighlight(text: string): AnalyzedText {
 export function analyzeArticleForHighlight(title: string, body: string): { title: AnalyzedText; body: AnalyzedText } {
   const analysis = analyzeArticle(title, body);
   return { title: forHighlight(analysis.title), body: forHighlight(analysis.body) };
+}
+
+/**
+ * Which words of a hit can match these keys, by their first letters (analyzers/key-initials.ts), or null when the
+ * whole article must be analyzed: a query for an entity or a foreign name matches mentions and name skeletons, which
+ * a word's first letters say nothing of.
+ */
+export function highlightInitials(keys: MatchKeys): KeyInitials | null {
+  if (keys.entities.size > 0 || keys.names.size > 0) return null;
+  return keyInitials(
+    [...keys.exact, ...keys.stem, ...keys.fold, ...keys.exactPrefixes, ...keys.foldPrefixes],
+    [...keys.fold].filter(allowsTypo),
+  );
+}
+
+/**
+ * An article's title and body analyzed for the keys of these initials only: the words that cannot match them get no
+ * keys (AnalyzeOptions.keysFor). What one query's highlighting needs, for a fraction of the whole analysis.
+ */
+export function analyzeArticleForKeys(
+  title: string,
+  body: string,
+  initials: KeyInitials,
+): { title: AnalyzedText; body: AnalyzedText } {
+  const words = analyzeArticleWords(title, body, initials);
+  return { title: keyedForHighlight(words.title), body: keyedForHighlight(words.body) };
 }
 
 /** Ranges of the original text that the query matched: words by any tier's key, entity mentions whole. */

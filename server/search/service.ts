@@ -5,7 +5,6 @@ import {
   detectLatinAlphabet,
   joinedByHyphen,
   type QueryAnalysis,
-  sentenceStarts,
   wrongLayoutCandidates,
 } from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
@@ -24,17 +23,17 @@ import type { SearchParams, SortOrder, SuggestParams } from '../params.js';
 import { type Alternative, findAlternatives } from './alternatives.js';
 import { type DisplayScript, displayHit } from './display-script.js';
 import { buildFilter, quote, type Selections, selectedFacets } from './filters.js';
-import { markHtml, mergeRanges, type Range, snippetHtml } from './highlight.js';
+import { markHtml, mergeRanges, snippetHtml } from './highlight.js';
 import { federatedMultiSearch } from './legacy-keys.js';
-import { type AnalyzedText, analyzeArticleForHighlight, matchedRanges } from './match.js';
-import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import {
-  type PlannedSearchRequest,
-  type PlannedSearchResult,
-  runPlannedSearch,
-  type StoredHit,
-  type TextRanges,
-} from './planned.js';
+  type AnalyzedText,
+  analyzeArticleForHighlight,
+  analyzeArticleForKeys,
+  highlightInitials,
+  matchedRanges,
+} from './match.js';
+import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
+import { type PlannedSearchRequest, type PlannedSearchResult, runPlannedSearch, type TextRanges } from './planned.js';
 import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
 import {
   backoffCompletions,
@@ -134,25 +133,12 @@ const answerBytes = (r: SearchResponse): number => {
   for (const counts of Object.values(r.facets)) for (const value in counts) chars += value.length + 8;
   return chars * 2 + 256;
 };
-const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
-  (a.title.tokenCount + a.body.tokenCount) * 160 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
-
 /**
- * Body characters analyzed first to highlight a hit of a one-word query. Analyzing a whole unseen article costs
- * 10–30 ms (mostly the Russian lemmatizer on words it has not seen), and a keystroke's answer brings up to 20 new
- * hits; most hits match in their title or lead, which the ranking puts first. When the body's first match in this
- * part leaves room for a whole snippet inside it, the title and snippet come from the part (cut at a paragraph or
- * sentence end, so every word in it gets the keys the index gave it); otherwise the whole article is analyzed.
+ * An analyzed hit's heap: about 350 bytes a token (measured on the scale benchmark's articles: 57 KB for an article's
+ * 162 indexed tokens, its four maps of spans a text; an analysis for one query's keys, 5 tokens, about 1 KB).
  */
-const HIGHLIGHT_PART_CHARS = 1000;
-
-/** Where the part of a body analyzed first ends (a paragraph or sentence start after HIGHLIGHT_PART_CHARS), or null. */
-function highlightPartEnd(body: string): number | null {
-  if (body.length < 2 * HIGHLIGHT_PART_CHARS) return null;
-  const paragraph = body.indexOf('\n', HIGHLIGHT_PART_CHARS);
-  if (paragraph >= 0 && paragraph < 2 * HIGHLIGHT_PART_CHARS) return paragraph;
-  return sentenceStarts(body, HIGHLIGHT_PART_CHARS, 2 * HIGHLIGHT_PART_CHARS)[0] ?? null;
-}
+const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
+  (a.title.tokenCount + a.body.tokenCount) * 350 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
 
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
@@ -289,8 +275,7 @@ export class SearchService {
     }
     signal?.throwIfAborted();
     const keys = attempt.plan?.keys;
-    const oneWord = (attempt.plan?.tokens.length ?? 0) === 1;
-    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys, oneWord), params.script));
+    const hits = attempt.hits.map((doc) => displayHit(this.toHit(doc, keys), params.script));
     const alternatives =
       attempt.total === 0 && analysis && params.alternatives !== false
         ? await findAlternatives(analysis, selections, (q, sel) => this.count(client, q, sel))
@@ -554,42 +539,43 @@ export class SearchService {
     };
   }
 
-  private analyzedDoc(doc: HitDocument, bodyEnd = doc.body.length) {
+  /**
+   * What highlighting a hit for these keys needs: the article's whole analysis when the cache holds it (or when the
+   * keys need it: highlightInitials), else an analysis of just the words that can match keys of the same initials,
+   * cached by those initials. A reader's long tail brings articles never analyzed; their words are mostly unseen too,
+   * and the lemmatizer and the stemmer would work out keys for hundreds of words to mark a few.
+   */
+  private analyzedFor(doc: HitDocument, keys: MatchKeys) {
     // Keyed by content: a replaced article is analyzed again.
-    const part = bodyEnd < doc.body.length ? `:${bodyEnd}` : '';
-    const cacheKey = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}${part}`;
+    const whole = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
+    const known = this.analyzed.get(whole);
+    if (known) return known;
+    const initials = highlightInitials(keys);
+    const cacheKey = initials ? `${whole}|${initials.signature}` : whole;
     let entry = this.analyzed.get(cacheKey);
     if (!entry) {
-      entry = analyzeArticleForHighlight(doc.title, doc.body.slice(0, bodyEnd));
+      entry = initials
+        ? analyzeArticleForKeys(doc.title, doc.body, initials)
+        : analyzeArticleForHighlight(doc.title, doc.body);
       this.analyzed.set(cacheKey, entry);
     }
     return entry;
   }
 
-  /**
-   * The ranges of a hit's title and body its query matched: for a one-word query, from the first part of the body
-   * when its first match there leaves room for a snippet (HIGHLIGHT_PART_CHARS), else from the whole article.
-   */
-  private hitRanges(doc: HitDocument, keys: MatchKeys, oneWord: boolean): { title: Range[]; body: Range[] } {
-    const end = oneWord ? highlightPartEnd(doc.body) : null;
-    if (end !== null) {
-      const part = this.analyzedDoc(doc, end);
-      // Only matches whose snippet window ends inside the part: the window chosen among them is marked in full.
-      const body = mergeRanges(matchedRanges(part.body, keys)).filter(([start]) => start + this.snippetChars <= end);
-      if (body.length > 0) return { title: mergeRanges(matchedRanges(part.title, keys)), body };
-    }
-    const analyzed = this.analyzedDoc(doc);
+  /** The ranges of a hit's title and body its query matched. */
+  private hitRanges(doc: HitDocument, keys: MatchKeys): TextRanges {
+    const analyzed = this.analyzedFor(doc, keys);
     return {
       title: mergeRanges(matchedRanges(analyzed.title, keys)),
       body: mergeRanges(matchedRanges(analyzed.body, keys)),
     };
   }
 
-  private toHit(doc: HitDocument, keys: MatchKeys | undefined, oneWord = false): SearchHit {
+  private toHit(doc: HitDocument, keys: MatchKeys | undefined): SearchHit {
     let titleHtml: string;
     let snippet: string;
     if (keys) {
-      const ranges = this.hitRanges(doc, keys, oneWord);
+      const ranges = this.hitRanges(doc, keys);
       titleHtml = markHtml(doc.title, ranges.title);
       snippet = snippetHtml(doc.body, ranges.body, { maxChars: this.snippetChars });
     } else {
@@ -619,17 +605,9 @@ export class SearchService {
       await this.client(),
       this.gateway.indexName,
       request,
-      (doc, keys) => this.matchedRanges(doc, keys),
+      (doc, keys) => this.hitRanges(doc, keys),
       await this.legacyKeys(),
     );
-  }
-
-  private matchedRanges(doc: StoredHit, keys: MatchKeys): TextRanges {
-    const analyzed = this.analyzedDoc(doc);
-    return {
-      title: mergeRanges(matchedRanges(analyzed.title, keys)),
-      body: mergeRanges(matchedRanges(analyzed.body, keys)),
-    };
   }
 
   async article(id: string): Promise<ArticleResponse | null> {
