@@ -6,7 +6,7 @@
 
 import { LRUCache } from 'lru-cache';
 import { indexKeys } from './index-keys.js';
-import { admits, initialsOf, type KeyInitials, writtenInitials } from './key-initials.js';
+import { admits, admitsName, initialsOf, type KeyInitials, writtenInitials } from './key-initials.js';
 import { fold } from './kk/fold.js';
 import { DEFAULT_LATIN_ALPHABET, detectLatinAlphabet, type LatinAlphabet } from './kk/latin.js';
 import { withLoanYo } from './kk/latin-yo.js';
@@ -440,7 +440,12 @@ export function analyzeKeyedWords(text: string, initials: KeyInitials): IndexedT
         : tok.kind === 'number' && ASCII_NUMBER.test(tok.surface)
           ? initialsOf(tok.surface)
           : null;
-    keyed[k] = written === null ? MAYBE : admits(initials, written) ? YES : NO;
+    keyed[k] =
+      written === null
+        ? MAYBE
+        : admits(initials, written) || (tok.kind === 'word' && admitsName(initials, tok.surface))
+          ? YES
+          : NO;
   }
   const wanted = new Uint8Array(paragraphs);
   for (let k = 0; k < n; k++) if (keyed[k] !== NO) wanted[paraOf[k] ?? 0] = 1;
@@ -497,7 +502,11 @@ export function analyzeKeyedWords(text: string, initials: KeyInitials): IndexedT
     // A Kazakh Latin word's keys are those of its Cyrillic reading.
     const wordInitials =
       tokenLangs[k] === 'kk-Latn' ? initialsOf(kazakhLatinNorm((tokens[k] as Token).surface, alphabet)) : info.initials;
-    keyed[k] = admits(initials, wordInitials) ? YES : NO;
+    keyed[k] =
+      admits(initials, wordInitials) ||
+      ((tokens[k] as Token).kind === 'word' && admitsName(initials, (tokens[k] as Token).surface))
+        ? YES
+        : NO;
   }
   // A chain of hyphenated parts is kept whole, both ways.
   const join = (k: number) => {

@@ -85,6 +85,17 @@ describe('analyzeKeyedWords: the words that can match, keyed as analyze() keys t
     expect(minister?.keys?.stem).toMatch(/премьерминистр/u);
   });
 
+  it('a foreign name is kept in either script by its skeleton («Merkel» finds «Меркель»)', () => {
+    const text = 'Канцлер Германии Ангела Меркель встретилась с Борисом Джонсоном.\nMerkel and Johnson met.';
+    const all = analyzeWithEvidence(text).tokens.filter((t) => t.keys?.name);
+    const name = indexKeysOf('merkel', 'other')?.name ?? '';
+    const keyed = keysAt(analyzeKeyedWords(text, keyInitials([], [], [name])));
+    const merkel = all.filter((t) => t.keys?.name === name);
+    expect(merkel.map((t) => t.surface)).toEqual(['Меркель', 'Merkel']);
+    for (const t of merkel) expect(keyed.get(t.start)).toEqual(t.keys);
+    expect(keyed.has(text.indexOf('Джонсоном'))).toBe(false);
+  });
+
   it('leaves most words out: their keys are not worked out', () => {
     const text = seeds.join('\n');
     const all = analyzeWithEvidence(text).tokens;
@@ -94,8 +105,8 @@ describe('analyzeKeyedWords: the words that can match, keyed as analyze() keys t
   });
 });
 
-/** The index keys of a lone Russian word. */
-function indexKeysOf(word: string) {
-  const k = wordKeys(word, 'ru');
+/** The index keys of a lone word (Russian unless said). */
+function indexKeysOf(word: string, lang: 'ru' | 'other' = 'ru') {
+  const k = wordKeys(word, lang);
   return indexKeys({ kind: 'word', lang: k.lang, norm: k.norm, term: k.term, fold: k.fold });
 }

@@ -10,6 +10,7 @@
  * hyphen to one that is (a title compound keys as a whole: title-compounds.ts).
  */
 import { RUSSIAN_MARK } from './index-keys.js';
+import { NAME_PREFIX, nameSkeleton } from './name-skeleton.js';
 import { ruFormStarts } from './ru/morph.js';
 
 /** Letters that may stand for one another at a key's start (a Cyrillic letter or a digit otherwise is its own). */
@@ -114,15 +115,21 @@ export interface KeyInitials {
    * away, change it, or put one before it): the first two letters' classes of such keys. Empty when none does.
    */
   readonly loose: ReadonlySet<number>;
+  /** First letters of the name skeletons asked for (a foreign name's token: name-skeleton.ts). */
+  readonly nameHeads: ReadonlySet<string>;
   /** The same admission for the same signature: a cache key. */
   readonly signature: string;
 }
 
 /**
  * The admission of words for a query's keys: `keys` match a word's keys whole or as prefixes, `typoKeys` (a subset
- * or not) may also match with one typo.
+ * or not) may also match with one typo, `nameKeys` are name skeleton tokens.
  */
-export function keyInitials(keys: Iterable<string>, typoKeys: Iterable<string> = []): KeyInitials {
+export function keyInitials(
+  keys: Iterable<string>,
+  typoKeys: Iterable<string> = [],
+  nameKeys: Iterable<string> = [],
+): KeyInitials {
   const pairs = new Set<number>();
   const singles = new Set<number>();
   for (const key of keys)
@@ -132,8 +139,16 @@ export function keyInitials(keys: Iterable<string>, typoKeys: Iterable<string> =
     }
   const loose = new Set<number>();
   for (const key of typoKeys) for (const ch of firstTwo(lettersOf(key))) loose.add(letterClass(ch));
+  const nameHeads = new Set<string>();
+  for (const key of nameKeys) if (key.length > NAME_PREFIX.length) nameHeads.add(key.charAt(NAME_PREFIX.length));
   const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b).join(',');
-  return { pairs, singles, loose, signature: `${sorted(pairs)}|${sorted(singles)}|${sorted(loose)}` };
+  return {
+    pairs,
+    singles,
+    loose,
+    nameHeads,
+    signature: `${sorted(pairs)}|${sorted(singles)}|${sorted(loose)}|${[...nameHeads].sort().join('')}`,
+  };
 }
 
 /** Whether a word with these initials (initialsOf its normalized form) may match one of the keys. */
@@ -142,4 +157,15 @@ export function admits(initials: KeyInitials, wordInitials: number): boolean {
   const first = Math.floor(wordInitials / PAIR);
   if (initials.singles.has(first)) return true;
   return initials.loose.size > 0 && (initials.loose.has(first) || initials.loose.has(wordInitials % PAIR));
+}
+
+/**
+ * Whether a word may carry a name token these initials ask for: the first letter of its skeleton (read from its first
+ * eight letters, which decide it) is one of theirs. A Russian word's token is its stem's skeleton, which begins as the
+ * word's does.
+ */
+export function admitsName(initials: KeyInitials, word: string): boolean {
+  if (initials.nameHeads.size === 0) return false;
+  const head = nameSkeleton(word.slice(0, 8), 1)?.charAt(0);
+  return head !== undefined && initials.nameHeads.has(head);
 }

@@ -57,7 +57,7 @@ describe('highlights of long articles', () => {
     expect(late?.snippet).toContain('цены на <mark>пшеницу</mark> выросли');
   });
 
-  it('another stem of the word\'s paradigm is marked too («лет» is a form of «год»)', async () => {
+  it("another stem of the word's paradigm is marked too («лет» is a form of «год»)", async () => {
     const years = (await hits('год')).get('years');
     expect(years?.snippet).toContain('уже 50 <mark>лет</mark>, и за эти <mark>годы</mark>');
   });

@@ -130,14 +130,14 @@ export function analyzeArticleForHighlight(title: string, body: string): { title
 
 /**
  * Which words of a hit can match these keys, by their first letters (analyzers/key-initials.ts), or null when the
- * whole article must be analyzed: a query for an entity or a foreign name matches mentions and name skeletons, which
- * a word's first letters say nothing of.
+ * whole article must be analyzed: a query for an entity matches its mentions, which a word's letters say nothing of.
  */
 export function highlightInitials(keys: MatchKeys): KeyInitials | null {
-  if (keys.entities.size > 0 || keys.names.size > 0) return null;
+  if (keys.entities.size > 0) return null;
   return keyInitials(
     [...keys.exact, ...keys.stem, ...keys.fold, ...keys.exactPrefixes, ...keys.foldPrefixes],
     [...keys.fold].filter(allowsTypo),
+    keys.names,
   );
 }
 
