@@ -140,6 +140,9 @@ const answerBytes = (r: SearchResponse): number => {
 const analyzedBytes = (a: { title: AnalyzedText; body: AnalyzedText }): number =>
   (a.title.tokenCount + a.body.tokenCount) * 350 + (a.title.mentions.length + a.body.mentions.length) * 120 + 256;
 
+/** Articles whose last highlighting is remembered (about 150 bytes each). */
+const ARTICLES_REMEMBERED = 20_000;
+
 /** Completions read to choose from (the typed word's own may be among them below the first). */
 const COMPLETIONS_READ = 6;
 /** What the tokenizer leaves after the last word of a hyphenated name being typed: the hyphen, or a part it drops. */
@@ -183,6 +186,8 @@ export class SearchService {
   private readonly typing: TypingOptions;
   private readonly snippetChars: number;
   private readonly analyzed: LRUCache<string, { title: AnalyzedText; body: AnalyzedText }>;
+  /** The initials each article was last highlighted for (by content key): analyzedFor. */
+  private readonly highlightedFor = new LRUCache<string, string>({ max: ARTICLES_REMEMBERED });
   private lastRevive = 0;
   private readonly results: LRUCache<string, SearchResponse> | undefined;
   private readonly versionSource: NonNullable<SearchServiceOptions['indexVersion']>;
@@ -540,25 +545,31 @@ export class SearchService {
   }
 
   /**
-   * What highlighting a hit for these keys needs: the article's whole analysis when the cache holds it (or when the
-   * keys need it: highlightInitials), else an analysis of just the words that can match keys of the same initials,
-   * cached by those initials. A reader's long tail brings articles never analyzed; their words are mostly unseen too,
-   * and the lemmatizer and the stemmer would work out keys for hundreds of words to mark a few.
+   * What highlighting a hit for these keys needs: an analysis of just the words that can match keys of their initials
+   * (highlightInitials), cached by article and initials — a reader's long tail brings articles never analyzed, of words
+   * mostly unseen too, and working out keys for hundreds of words to mark a few was most of its cost. An article that
+   * comes back for other initials (the next keystrokes of a word being typed, another query with the same hits) is
+   * analyzed whole and cached so, for every query after; so is every hit of an entity query (its mentions span words).
    */
   private analyzedFor(doc: HitDocument, keys: MatchKeys) {
     // Keyed by content: a replaced article is analyzed again.
     const whole = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
-    const known = this.analyzed.get(whole);
-    if (known) return known;
+    let entry = this.analyzed.get(whole);
+    if (entry) return entry;
     const initials = highlightInitials(keys);
-    const cacheKey = initials ? `${whole}|${initials.signature}` : whole;
-    let entry = this.analyzed.get(cacheKey);
-    if (!entry) {
-      entry = initials
-        ? analyzeArticleForKeys(doc.title, doc.body, initials)
-        : analyzeArticleForHighlight(doc.title, doc.body);
-      this.analyzed.set(cacheKey, entry);
+    const before = this.highlightedFor.get(whole);
+    if (initials && (before === undefined || before === initials.signature)) {
+      const forKeys = `${whole}|${initials.signature}`;
+      entry = this.analyzed.get(forKeys);
+      if (!entry) {
+        entry = analyzeArticleForKeys(doc.title, doc.body, initials);
+        this.analyzed.set(forKeys, entry);
+        this.highlightedFor.set(whole, initials.signature);
+      }
+      return entry;
     }
+    entry = analyzeArticleForHighlight(doc.title, doc.body);
+    this.analyzed.set(whole, entry);
     return entry;
   }
 
