@@ -341,6 +341,23 @@ export interface AnalyzedText {
   words: string[];
 }
 
+/** A token with its keys and index keys in its language. */
+function indexedToken(tok: Token, info: WordInfo, lang: LangTag, alphabet: LatinAlphabet, keepStop: boolean) {
+  const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet, keepStop);
+  const token: IndexedToken = {
+    surface: tok.surface,
+    start: tok.start,
+    end: tok.end,
+    kind: tok.kind,
+    lang,
+    norm: keys.norm,
+    term: keys.term,
+    fold: keys.fold,
+    keys: index,
+  };
+  return token;
+}
+
 /** The one pass behind analyze() and analyzeText(): tokens, keys and index keys, and the text's evidence. */
 export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): AnalyzedText {
   const forced = opts.lang ?? 'auto';
@@ -380,19 +397,7 @@ export function analyzeWithEvidence(text: string, opts: AnalyzeOptions = {}): An
     const tok = tokens[k] as Token;
     const info = infos[k] as WordInfo;
     const para = langs[paraOf[k] ?? 0] ?? 'other';
-    const lang = tokenLang(tok, info, para, forced);
-    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet, keepStop);
-    out[k] = {
-      surface: tok.surface,
-      start: tok.start,
-      end: tok.end,
-      kind: tok.kind,
-      lang,
-      norm: keys.norm,
-      term: keys.term,
-      fold: keys.fold,
-      keys: index,
-    };
+    out[k] = indexedToken(tok, info, tokenLang(tok, info, para, forced), alphabet, keepStop);
   }
   return {
     tokens: joinTitleCompounds(text, out),
@@ -520,21 +525,7 @@ export function analyzeKeyedWords(text: string, initials: KeyInitials): IndexedT
   const out: IndexedToken[] = [];
   for (let k = 0; k < n; k++) {
     if (keyed[k] !== YES) continue;
-    const tok = tokens[k] as Token;
-    const info = infos[k] as WordInfo;
-    const lang = tokenLangs[k] as LangTag;
-    const { keys, index } = indexedKeysOf(info, tok.surface, tok.kind, lang, alphabet, false);
-    out.push({
-      surface: tok.surface,
-      start: tok.start,
-      end: tok.end,
-      kind: tok.kind,
-      lang,
-      norm: keys.norm,
-      term: keys.term,
-      fold: keys.fold,
-      keys: index,
-    });
+    out.push(indexedToken(tokens[k] as Token, infos[k] as WordInfo, tokenLangs[k] as LangTag, alphabet, false));
   }
   return joinTitleCompounds(text, out);
 }
