@@ -4,6 +4,7 @@ import {
   analyzeQuery,
   detectLatinAlphabet,
   joinedByHyphen,
+  type KeyInitials,
   type QueryAnalysis,
   wrongLayoutCandidates,
 } from '../../analyzers/index.js';
@@ -188,6 +189,8 @@ export class SearchService {
   private readonly analyzed: LRUCache<string, { title: AnalyzedText; body: AnalyzedText }>;
   /** The initials each article was last highlighted for (by content key): analyzedFor. */
   private readonly highlightedFor = new LRUCache<string, string>({ max: ARTICLES_REMEMBERED });
+  /** A query's initials, worked out once for all its hits. */
+  private readonly initialsByKeys = new WeakMap<MatchKeys, KeyInitials | null>();
   private lastRevive = 0;
   private readonly results: LRUCache<string, SearchResponse> | undefined;
   private readonly versionSource: NonNullable<SearchServiceOptions['indexVersion']>;
@@ -556,7 +559,11 @@ export class SearchService {
     const whole = `${doc.key}:${doc.hash}:${doc.title.length}:${doc.body.length}`;
     let entry = this.analyzed.get(whole);
     if (entry) return entry;
-    const initials = highlightInitials(keys);
+    let initials = this.initialsByKeys.get(keys);
+    if (initials === undefined) {
+      initials = highlightInitials(keys);
+      this.initialsByKeys.set(keys, initials);
+    }
     const before = this.highlightedFor.get(whole);
     if (initials && (before === undefined || before === initials.signature)) {
       const forKeys = `${whole}|${initials.signature}`;
