@@ -6,8 +6,8 @@
  * dictionary gives (ruFormStarts). So a word whose first two letters are, by class, those of none of a query's keys
  * cannot match the query, and highlighting need not work out its keys: the costly part of analysis (the lemmatizer,
  * the Kazakh stemmer, and the language evidence of the paragraphs around no such word) is spent on the few that can.
- * Kazakh Latin words are always analyzed (their keys are read back into Cyrillic), as are the words joined by a
- * hyphen to one that is (a title compound keys as a whole: title-compounds.ts).
+ * A Kazakh Latin word is judged by its Cyrillic reading (its keys are read back into Cyrillic), and the words joined
+ * by a hyphen to a kept one are kept (a title compound keys as a whole: title-compounds.ts).
  */
 import { RUSSIAN_MARK } from './index-keys.js';
 import { NAME_PREFIX, nameSkeleton } from './name-skeleton.js';

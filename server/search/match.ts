@@ -143,7 +143,7 @@ export function highlightInitials(keys: MatchKeys): KeyInitials | null {
 
 /**
  * An article's title and body analyzed for the keys of these initials only: the words that cannot match them get no
- * keys (AnalyzeOptions.keysFor). What one query's highlighting needs, for a fraction of the whole analysis.
+ * keys (analyzeKeyedWords). What one query's highlighting needs, for a fraction of the whole analysis.
  */
 export function analyzeArticleForKeys(
   title: string,
