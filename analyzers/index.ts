@@ -60,7 +60,7 @@ export {
   type UiLang,
 } from './entities.js';
 export { ENTITY_PREFIX, entityToken } from './entity-token.js';
-export { indexKeys, KAZAKH_MARK, RUSSIAN_MARK, salientKey } from './index-keys.js';
+export { indexKeys, KAZAKH_MARK, kazakhKey, RUSSIAN_MARK, salientKey } from './index-keys.js';
 export { type KeyInitials, keyInitials } from './key-initials.js';
 export { fold, latinSpelled } from './kk/fold.js';
 export {
@@ -85,7 +85,7 @@ export {
 export { decideLang, detectLang, type LangScores, scoreLang, scoreWord, scoreWords } from './lang/detect.js';
 export { isStopword, LANGUAGES, type Morphology } from './languages.js';
 export { type LayoutCandidate, wrongLayoutCandidates } from './layout.js';
-export { nameSkeleton } from './name-skeleton.js';
+export { nameSkeleton, nameToken } from './name-skeleton.js';
 export { forceScript, type NormalizeOptions, normalize, type WordScript, wordScript } from './normalize.js';
 export { analyzeQuery, type QueryAnalysis, type QueryToken, type Reading } from './query.js';
 export { lightStemRu } from './ru/light-stem.js';

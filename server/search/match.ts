@@ -137,7 +137,7 @@ export function highlightInitials(keys: MatchKeys): KeyInitials | null {
   return keyInitials(
     [...keys.exact, ...keys.stem, ...keys.fold, ...keys.exactPrefixes, ...keys.foldPrefixes],
     [...keys.fold].filter(allowsTypo),
-    keys.names,
+    [...keys.names, ...keys.namePrefixes],
   );
 }
 
@@ -172,6 +172,8 @@ export function matchedRanges(text: AnalyzedText, keys: MatchKeys): Range[] {
     for (const [k, spans] of text.exact) if (startsWithAny(k, keys.exactPrefixes)) add(spans);
   if (keys.foldPrefixes.size > 0)
     for (const [k, spans] of text.fold) if (startsWithAny(k, keys.foldPrefixes)) add(spans);
+  if (keys.namePrefixes.size > 0)
+    for (const [k, spans] of text.names) if (startsWithAny(k, keys.namePrefixes)) add(spans);
   // Each of the text's fold keys is tested once against the query's fold keys long enough for a typo.
   const typo = typoMatcher(keys.fold);
   if (typo) for (const [k, spans] of text.fold) if (typo(k)) add(spans);

@@ -2,7 +2,11 @@ import type { IndexKeys } from '../../analyzers/index.js';
 import {
   analyzeQuery,
   entityToken,
+  fold,
   KAZAKH_MARK,
+  kazakhKey,
+  nameSkeleton,
+  nameToken,
   type QueryAnalysis,
   type QueryToken,
   type Reading,
@@ -56,6 +60,8 @@ export interface MatchKeys {
   /** Prefixes of the last, unfinished word (only in a prefix plan). */
   exactPrefixes: Set<string>;
   foldPrefixes: Set<string>;
+  /** Name skeleton tokens a foreign name being typed begins (only in a prefix plan). */
+  namePrefixes: Set<string>;
 }
 
 /**
@@ -85,11 +91,21 @@ const TITLE_FIELDS = [titleField('stem'), titleField('fold')] as const;
 const SECOND_READING = 0.97;
 /** The prefix queries while typing: below every whole-word tier; the folded spelling a little below the exact one. */
 const PREFIX_WEIGHT = 0.66;
-const PREFIX_FOLD_WEIGHT = PREFIX_WEIGHT * 0.95;
+const FOLD_PREFIX_SHARE = 0.95;
 
 export interface PlanOptions {
   /** Treat the last word as a prefix (search-as-you-type when whole words found nothing). */
   prefix?: boolean;
+  /**
+   * An unfinished last word that goes past its own stem (lettersPastStem) and begins no word of the titles and leads:
+   * the words its letters begin (title and lead forms, stems) first, the whole word's tiers after.
+   */
+  lettersFirst?: boolean;
+  /**
+   * With `prefix`: a foreign word being typed is also searched by the name skeletons its own begins (Johns → Джонсон),
+   * a little lower. Loose on its own (three consonants begin many names): for a word whose letters the archive holds.
+   */
+  namePrefix?: boolean;
 }
 
 /** Fields on which Meilisearch matches a word with a typo (engine/settings.ts turns typos off on the others). */
@@ -127,6 +143,7 @@ function emptyKeys(): MatchKeys {
     names: new Set(),
     exactPrefixes: new Set(),
     foldPrefixes: new Set(),
+    namePrefixes: new Set(),
   };
 }
 
@@ -310,26 +327,37 @@ function addNameQuery(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
  * quoted words of their own. A name before it is also searched by its entity token, as the whole-word plan searches
  * it: «ШЫҰ са…» finds the SCO however an article names it, not only where it writes «ШЫҰ».
  */
-function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): void {
-  const { reading, factor, words, tierKeys, mentions, quoted } = plan;
+function addPrefixQueries(
+  plan: ReadingPlan,
+  keys: MatchKeys,
+  add: AddQuery,
+  {
+    weight = PREFIX_WEIGHT * plan.factor,
+    letters,
+    namePrefix = false,
+  }: { weight?: number; letters?: string; namePrefix?: boolean } = {},
+): void {
+  const { reading, words, mentions, quoted } = plan;
+  const foldWeight = weight * FOLD_PREFIX_SHARE;
   const last = words.length - 1;
+  const tierKeys = letters ? { ...plan.tierKeys, fold: [...plan.tierKeys.fold.slice(0, -1), letters] } : plan.tierKeys;
   const phrases = quoted.some((p) => p >= 0) ? quoted : plan.phrases.map((p, i) => (i === last ? -1 : p));
   const exactPrefix = tierKeys.exact[last];
   const foldPrefix = tierKeys.fold[last];
   if (exactPrefix) keys.exactPrefixes.add(exactPrefix);
   if (foldPrefix) keys.foldPrefixes.add(foldPrefix);
-  add(
-    `prefix-exact:${reading.label}`,
-    { keys: tierKeys.exact, phrases, prefixLast: true },
-    TIER_FIELDS.exact,
-    PREFIX_WEIGHT * factor,
-  );
-  add(
-    `prefix-fold:${reading.label}`,
-    { keys: tierKeys.fold, phrases, prefixLast: true },
-    TIER_FIELDS.fold,
-    PREFIX_FOLD_WEIGHT * factor,
-  );
+  add(`prefix-exact:${reading.label}`, { keys: tierKeys.exact, phrases, prefixLast: true }, TIER_FIELDS.exact, weight);
+  add(`prefix-fold:${reading.label}`, { keys: tierKeys.fold, phrases, prefixLast: true }, TIER_FIELDS.fold, foldWeight);
+  const skeleton = namePrefix ? typedNameSkeleton(words[last]) : null;
+  if (skeleton) {
+    keys.namePrefixes.add(skeleton);
+    add(
+      `prefix-name:${reading.label}`,
+      { keys: [...tierKeys.fold.slice(0, -1), skeleton], phrases, prefixLast: true },
+      TIER_FIELDS.stem,
+      foldWeight * (WEIGHTS.name / WEIGHTS.fold),
+    );
+  }
   const namesBefore = mentions.filter((m) => m.last < last);
   if (namesBefore.length === 0) return;
   const e = entityQuery(words.length, namesBefore, tierKeys.fold, phrases);
@@ -337,8 +365,19 @@ function addPrefixQueries(plan: ReadingPlan, keys: MatchKeys, add: AddQuery): vo
     `prefix-entity:${reading.label}`,
     { keys: e.keys, phrases: e.phrases, prefixLast: true },
     TIER_FIELDS.fold,
-    PREFIX_FOLD_WEIGHT * factor,
+    foldWeight,
   );
+}
+
+/** The fewest consonants of a typed name's skeleton that a name's must begin with (names cross scripts). */
+export const MIN_TYPED_SKELETON = 3;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** The name token a foreign word being typed begins: a Latin word of no language, its skeleton long enough. */
+function typedNameSkeleton(keys: IndexKeys | undefined): string | null {
+  if (!keys || markOf(keys.stem) !== '' || !LATIN_LETTER.test(keys.exact)) return null;
+  const skeleton = nameSkeleton(keys.exact, MIN_TYPED_SKELETON);
+  return skeleton ? nameToken(skeleton) : null;
 }
 
 /** A reading's keys per tier, mentions and weight factor (the first reading is the preferred one). */
@@ -454,15 +493,18 @@ export function planQuery(query: string | QueryAnalysis, options: PlanOptions = 
     if (!plan.wholeName)
       for (const tier of ['exact', 'stem', 'fold'] as const) for (const k of plan.tierKeys[tier]) keys[tier].add(k);
     for (const m of plan.mentions) keys.entities.add(m.code);
+    const letters = options.lettersFirst && partialLast ? lastLettersPastStem(plan) : null;
+    if (letters) addPrefixQueries(plan, keys, add, { weight: plan.factor, letters });
+    const whole: AddQuery = letters ? (n, w, f, weight, r) => add(n, w, f, weight * PAST_STEM, r) : add;
     if (oneName !== null && plan.mentions.some((m) => m.code === oneName)) {
-      addOneNameQueries(plan, add);
+      addOneNameQueries(plan, whole);
     } else {
-      addTierQueries(plan, add);
-      addEntityQuery(plan, add);
-      if (!addSalientQuery(plan, add)) addTitleQuery(plan, add);
-      addNameQuery(plan, keys, add);
+      addTierQueries(plan, whole);
+      addEntityQuery(plan, whole);
+      if (!addSalientQuery(plan, whole)) addTitleQuery(plan, whole);
+      addNameQuery(plan, keys, whole);
     }
-    if (prefixLast) addPrefixQueries(plan, keys, add);
+    if (prefixLast && !letters) addPrefixQueries(plan, keys, add, { namePrefix: options.namePrefix === true });
   }
   return { text, tokens, queries, keys };
 }
@@ -475,11 +517,63 @@ export interface CompletionWord {
   stem: string;
 }
 
-/** The reading a completed word belongs to: the one of its language (its stem key's mark), else the preferred one. */
+/**
+ * The reading a completed word belongs to: the one of its language (its stem key's mark); for a word of no language
+ * (a foreign word, an abbreviation) the one that keys it so — a Latin word read as Kazakh Latin is another word, and
+ * only the foreign reading has its name skeleton («johnson» ~ Джонсон); else the preferred one.
+ */
 function readingOf(readings: readonly Reading[], stem: string): Reading | undefined {
   const label = stem.startsWith(KAZAKH_MARK) ? 'kk' : stem.startsWith(RUSSIAN_MARK) ? 'ru' : undefined;
-  return readings.find((r) => r.label === label) ?? readings[0];
+  const keysAs = (r: Reading) => r.tokens[r.content[r.content.length - 1] ?? -1]?.keys?.stem === stem;
+  return readings.find((r) => (label ? r.label === label : keysAs(r))) ?? readings[0];
 }
+
+/** The language mark a key begins with, or '' (abbreviations, numbers, foreign words). */
+export const markOf = (key: string): string =>
+  key.startsWith(KAZAKH_MARK) ? KAZAKH_MARK : key.startsWith(RUSSIAN_MARK) ? RUSSIAN_MARK : '';
+
+/** A stem key folded as fold keys are (the mark kept): «ъқазақстан» → «ъказакстан». */
+export const foldedStem = (stem: string): string => {
+  const mark = markOf(stem);
+  return mark + fold(stem.slice(mark.length));
+};
+
+/** A word's letters as its fold key would spell them, unstemmed: its mark, Kazakh letters folded («ъаимакт»). */
+function lettersKey(keys: IndexKeys): string {
+  const mark = markOf(keys.stem);
+  return mark + (mark === KAZAKH_MARK ? kazakhKey(fold(keys.exact)) : keys.exact);
+}
+
+/**
+ * The letters of a reading's last word as a fold key, when they go past `stem` («басшыл» past басш-, the stem of
+ * басшылары), else null. That stem key would also find the forms the letters do not begin (басшысы, a head, not the
+ * leaders), and the stems they do begin are other words (басшылық, leadership).
+ */
+function lettersPastStem(reading: Reading | undefined, stem: string): string | null {
+  const i = reading?.content[reading.content.length - 1];
+  const keys = reading && i !== undefined ? reading.tokens[i]?.keys : undefined;
+  if (!keys) return null;
+  const letters = lettersKey(keys);
+  const folded = foldedStem(stem);
+  return letters.length > folded.length && letters.startsWith(folded) ? letters : null;
+}
+
+/** A reading's last word's letters past its own stem (lettersPastStem), unless the word ends a name. */
+function lastLettersPastStem(plan: ReadingPlan): string | null {
+  const last = plan.words.length - 1;
+  const keys = plan.words[last];
+  if (!keys || plan.mentions.some((m) => m.last === last)) return null;
+  return lettersPastStem(plan.reading, keys.stem);
+}
+
+/** Whether an unfinished last word goes past its own stem in some reading (PlanOptions.lettersFirst). */
+export function typedPastOwnStem(query: QueryAnalysis): boolean {
+  if (!query.partialLast) return false;
+  return query.readings.some((r, i) => lastLettersPastStem(readingPlan(r, i, query.tokens, [])) !== null);
+}
+
+/** The queries of a completion past whose stem the word was typed rank above its stem's, which come at this share. */
+const PAST_STEM = 0.5;
 
 /** A completed foreign word is also searched by its name skeleton (Trump ~ Трамп), a little lower. */
 const COMPLETED_NAME = 0.85;
@@ -488,7 +582,8 @@ const COMPLETED_NAME = 0.85;
  * The query with its unfinished last word completed to `word`: the completed word by its stem key on the stem tier
  * (every form of that word in its language) or, when it names an entity, by the entity token (every name in every
  * language and script), the words before it keyed as the whole-word plan keys them — one query; and, for a foreign
- * word, a second one by its name skeleton. Its keys mark the completed word's forms and mentions in the hits.
+ * word, a second one by its name skeleton. Its keys mark the completed word's forms and mentions in the hits. When the
+ * letters typed go past the completed word's stem, the words they begin come first (lettersPastStem).
  */
 export function planCompletion(
   query: QueryAnalysis,
@@ -528,7 +623,20 @@ export function planCompletion(
       ...(words > 1 && !onePhrase(wordPhrases) ? { minScore: NEAR_WORDS_SCORE } : {}),
     });
   };
-  push(`complete:${reading.label}:${word.form}`, stems, weight);
+  // Letters typed past the completion's stem: the words they begin first (title and lead forms, stems), the
+  // completion's other forms after. Not for a name: letters past it are its endings (Тоқаевт…), found by its token.
+  const typed = query.readings.find((r) => r.label === reading.label);
+  const letters = mentions.some((m) => m.last === stems.length - 1) ? null : lettersPastStem(typed, word.stem);
+  if (typed && letters) {
+    const plan = readingPlan(
+      typed,
+      query.readings.indexOf(typed),
+      query.tokens,
+      query.tokens.map((t) => t.phrase),
+    );
+    addPrefixQueries(plan, keys, queryCollector(queries), { weight, letters });
+  }
+  push(`complete:${reading.label}:${word.form}`, stems, letters ? weight * PAST_STEM : weight);
   const name = contentKeys(reading, reading.content[reading.content.length - 1] ?? -1).name;
   if (name) {
     keys.names.add(name);

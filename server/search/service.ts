@@ -33,7 +33,7 @@ import {
   highlightInitials,
   matchedRanges,
 } from './match.js';
-import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
+import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan, typedPastOwnStem } from './plan.js';
 import { type PlannedSearchRequest, type PlannedSearchResult, runPlannedSearch, type TextRanges } from './planned.js';
 import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
 import {
@@ -340,11 +340,19 @@ export class SearchService {
     }
     if (quick) return attempt(planQuery(analysis, { prefix: true }));
     const ordered = frequentReadingFirst(analysis, completions);
-    let found = await attempt(ordered === analysis ? plan : planQuery(ordered));
+    // No title or lead word begins with the letters, and they go past the word's stem: the words they begin first.
+    const last = analysis.tokens[analysis.tokens.length - 1];
+    const lettersFirst = last !== undefined && !bestCompletion(last.surface, completions) && typedPastOwnStem(ordered);
+    let found = await attempt(
+      lettersFirst ? planQuery(ordered, { lettersFirst }) : ordered === analysis ? plan : planQuery(ordered),
+    );
     if (await this.settles(client, found, selections)) return found;
     const prefixPlan = planQuery(analysis, { prefix: true });
     if (prefixPlan.queries.length > plan.queries.length) {
       found = await attempt(prefixPlan);
+      // A foreign word the archive holds may be a name it also writes in Cyrillic: its skeleton's names too.
+      const named = found.total > 0 ? planQuery(analysis, { prefix: true, namePrefix: true }) : null;
+      if (named && named.queries.length > prefixPlan.queries.length) return attempt(named);
       if (await this.settles(client, found, selections)) return found;
     }
     const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);

@@ -125,6 +125,33 @@ describe('planCompletion and typingPlan', () => {
     ]);
   });
 
+  it('searches a completed foreign word in the reading that keys it so, with its name skeleton (Johns ~ Джонсон)', () => {
+    // «Johns» is read first as Kazakh Latin («жохнс»), where «johnson» would be no word and have no skeleton.
+    const planned = completionPlan(analyzeQuery('Johns'), c('johnson', 'johnson', 3), 1);
+    expect(planned?.queries.map((q) => [q.q, q.weight])).toEqual([
+      ['"johnson" ', 1],
+      ['"zxjnsn" ', 0.85],
+    ]);
+  });
+
+  it('letters typed past the stem of a completion search the words they begin first, its other forms after', () => {
+    // «басшыл»: басшылары (leaders) is keyed басш-, as басшысы (a head) is, which the letters do not begin.
+    const planned = completionPlan(analyzeQuery('басшыл'), c('басшылары', 'ъбасш', 4), 1);
+    expect(planned?.queries.map((q) => [q.name, q.q, q.weight])).toEqual([
+      ['prefix-exact:kk', 'басшыл', 1], // title and lead forms the letters begin
+      ['prefix-fold:kk', 'ъбасшыл', 0.95], // stems they begin: басшылық (leadership)
+      ['complete:kk:басшылары', '"ъбасш" ', 0.5],
+    ]);
+    expect(planned?.keys.exactPrefixes).toEqual(new Set(['басшыл']));
+    // Letters within the stem, or past a name (its endings), are searched by the completion as before.
+    expect(completionPlan(analyzeQuery('басш'), c('басшысы', 'ъбасш', 50), 1)?.queries.map((q) => q.q)).toEqual([
+      '"ъбасш" ',
+    ]);
+    expect(completionPlan(analyzeQuery('Тоқаевт'), c('тоқаевтың', 'ътоқаев', 9), 1)?.queries.map((q) => q.q)).toEqual([
+      '"zztokayev" ',
+    ]);
+  });
+
   it('weights each completion below the one before, so that its hits come after', () => {
     const analysis = analyzeQuery('үкі');
     const plan = typingPlan(analysis, [c('үкіметі', 'ъүкімет', 11), c('үкім', 'ъүкім', 2)]);
@@ -178,6 +205,29 @@ describe('GET /api/search while typing (real engine)', () => {
       lang: 'kk',
       title: 'Өзбекстан президенті Астанаға келді',
       text: 'Сапар екі күнге созылады. Бағдарлама бай.\n\nҚазақстан Өзбекстанмен ынтымақтастықты нығайтады.',
+    },
+    { id: 'head/1', lang: 'kk', title: 'Мемлекет басшысы Астанаға оралды', text: 'Сапар аяқталды.' },
+    { id: 'head/2', lang: 'kk', title: 'Мемлекет басшысы заңға қол қойды', text: 'Заң күшіне енді.' },
+    { id: 'head/3', lang: 'kk', title: 'Облыс басшылары жиналды', text: 'Жиын түске дейін созылды.' },
+    {
+      id: 'head/4',
+      lang: 'kk',
+      title: 'Жаңа зауыт іске қосылды',
+      text: 'Зауыт биыл салынды. Жұмысшылар қуанышты.\n\nЖобаны компания басшылығы қолдады.',
+    },
+    { id: 'go/1', lang: 'kk', title: 'Келіссөздер жалғасып жатыр', text: 'Тараптар түске дейін сөйлесті.' },
+    {
+      id: 'go/2',
+      lang: 'kk',
+      title: 'Театр жаңа маусымды ашты',
+      text: 'Көрермендер көп келді. Залда орын қалмады.\n\nТеатр гастрольдерін жалғастырды.',
+    },
+    { id: 'uk/1', lang: 'ru', title: 'Борис Джонсон ушёл в отставку', text: 'Решение объявлено утром.' },
+    {
+      id: 'uk/2',
+      lang: 'ru',
+      title: 'Вакцину одобрили',
+      text: 'Регулятор собрался утром. Решение ждали неделю.\n\nВакцину Johnson одобрили для взрослых.',
     },
     {
       id: 'sco/1',
@@ -268,6 +318,27 @@ describe('GET /api/search while typing (real engine)', () => {
     // «самм» completes to the Kazakh «саммиті» of a title, which no SCO article holds; the prefix that follows asks
     // for the SCO by its entity token, as the whole words do, not for the letters «ШЫҰ».
     expect((await top('ШЫҰ самм')).hits.map((h) => h.id)).toEqual(['sco/1']);
+  });
+
+  it('«басшыл» is about the words those letters begin (leaders, leadership), not about «басшысы» (a head)', async () => {
+    const ids = (await top('басшыл')).hits.map((h) => h.id);
+    expect(ids.slice(0, 3).sort()).toEqual(['head/3', 'head/4', 'nato/1']); // «Альянс басшылары» in nato/1's lead
+    expect(ids.slice(3).sort()).toEqual(['head/1', 'head/2', 'tok/1']); // the stem's other forms, after
+  });
+
+  it('letters that begin no title or lead word and go past their stem find the words they begin first: «жалғасты»', async () => {
+    // Its stem жалғас- (continue, intransitive) is in a title; the letters begin жалғастыр- (continue something).
+    const body = await top('жалғасты');
+    expect(body.hits.map((h) => h.id)).toEqual(['go/2', 'go/1']);
+    expect(body.hits[0]?.snippet).toMatch(/<mark>жалғастырды<\/mark>/);
+  });
+
+  it('a foreign name being typed that the titles and leads do not hold crosses scripts by its skeleton: «Johns»', async () => {
+    const body = await top('Johns');
+    expect(body.hits.map((h) => h.id)).toEqual(['uk/2', 'uk/1']); // the letters as typed first, the name after
+    expect(body.hits[1]?.titleHtml).toMatch(/<mark>Джонсон<\/mark>/);
+    // Too short a skeleton to stand for a name («Jo» is read as Kazakh Latin, жо…).
+    expect((await top('Jo')).hits.map((h) => h.id)).not.toContain('uk/1');
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {

@@ -1,6 +1,5 @@
 import type { QueryAnalysis } from '../../analyzers/index.js';
 import {
-  fold,
   isRussianName,
   KAZAKH_MARK,
   nameSkeleton,
@@ -8,7 +7,16 @@ import {
   RUSSIAN_MARK,
   wordScript,
 } from '../../analyzers/index.js';
-import { type MatchKeys, mergeKeys, type PlannedQuery, planCompletion, type QueryPlan } from './plan.js';
+import {
+  foldedStem,
+  type MatchKeys,
+  MIN_TYPED_SKELETON,
+  markOf,
+  mergeKeys,
+  type PlannedQuery,
+  planCompletion,
+  type QueryPlan,
+} from './plan.js';
 import type { Completion } from './suggest.js';
 
 /**
@@ -41,18 +49,6 @@ const OWN_SHARE = 0.5;
 
 const LATIN = /\p{Script=Latin}/u;
 const KAZAKH_LETTER = /[әғқңөұүһі]/iu;
-
-const markOf = (stem: string): string =>
-  stem.startsWith(KAZAKH_MARK) ? KAZAKH_MARK : stem.startsWith(RUSSIAN_MARK) ? RUSSIAN_MARK : '';
-
-/** A stem key folded as fold keys are (the mark kept): «ъқазақстан» → «ъказакстан». */
-const foldedStem = (stem: string): string => {
-  const mark = markOf(stem);
-  return mark + fold(stem.slice(mark.length));
-};
-
-/** The fewest consonants of a typed name's skeleton that a completion's must begin with (names cross scripts). */
-const MIN_TYPED_SKELETON = 3;
 
 /** A Russian completion that is a name whose skeleton begins with the typed Latin word's: «Merk» → Меркель. */
 function sameName(typed: string, completion: Completion): boolean {
