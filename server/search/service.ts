@@ -304,8 +304,10 @@ export class SearchService {
 
   /**
    * A query as typed (typing.ts): when its unfinished last word completes to words the archive holds more often than
-   * the word itself, those words; otherwise the whole words; when that finds nothing, the last word as a prefix, then
-   * the completions of the word with its last letters dropped. `quick` (a wrong-layout candidate, one of several
+   * the word itself, those words; otherwise the whole words (the words its letters begin first, when they go past its
+   * stem and begin no word of the titles and leads); when that finds nothing, the last word as a prefix (and, for a
+   * foreign word it finds, the names its skeleton begins), then the completions of the word with its last letters
+   * dropped. `quick` (a wrong-layout candidate, one of several
    * tried in turn) asks at most two searches: the completions, else whole words and the prefix at once.
    */
   private async typedAttempt(
