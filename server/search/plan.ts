@@ -97,8 +97,8 @@ export interface PlanOptions {
   /** Treat the last word as a prefix (search-as-you-type when whole words found nothing). */
   prefix?: boolean;
   /**
-   * An unfinished last word that goes past its own stem (lettersPastStem) and begins no word of the titles and leads:
-   * the words its letters begin (title and lead forms, stems) first, the whole word's tiers after.
+   * The unfinished last word begins no word of the titles and leads: in a reading where its letters go past its own
+   * stem (lettersPastStem), the words they begin (title and lead forms, stems) first, the whole word's tiers after.
    */
   lettersFirst?: boolean;
   /**
@@ -564,12 +564,6 @@ function lastLettersPastStem(plan: ReadingPlan): string | null {
   const keys = plan.words[last];
   if (!keys || plan.mentions.some((m) => m.last === last)) return null;
   return lettersPastStem(plan.reading, keys.stem);
-}
-
-/** Whether an unfinished last word goes past its own stem in some reading (PlanOptions.lettersFirst). */
-export function typedPastOwnStem(query: QueryAnalysis): boolean {
-  if (!query.partialLast) return false;
-  return query.readings.some((r, i) => lastLettersPastStem(readingPlan(r, i, query.tokens, [])) !== null);
 }
 
 /** The queries of a completion past whose stem the word was typed rank above its stem's, which come at this share. */

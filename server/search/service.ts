@@ -33,7 +33,7 @@ import {
   highlightInitials,
   matchedRanges,
 } from './match.js';
-import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan, typedPastOwnStem } from './plan.js';
+import { type MatchKeys, type PlannedQuery, planQuery, type QueryPlan } from './plan.js';
 import { type PlannedSearchRequest, type PlannedSearchResult, runPlannedSearch, type TextRanges } from './planned.js';
 import { type Completion, hyphenatedTail, type Suggester, type SuggestResponse } from './suggest.js';
 import {
@@ -342,9 +342,9 @@ export class SearchService {
     }
     if (quick) return attempt(planQuery(analysis, { prefix: true }));
     const ordered = frequentReadingFirst(analysis, completions);
-    // No title or lead word begins with the letters, and they go past the word's stem: the words they begin first.
+    // No title or lead word begins with the letters: where they go past the word's stem, the words they begin first.
     const last = analysis.tokens[analysis.tokens.length - 1];
-    const lettersFirst = last !== undefined && !bestCompletion(last.surface, completions) && typedPastOwnStem(ordered);
+    const lettersFirst = last !== undefined && !bestCompletion(last.surface, completions);
     let found = await attempt(
       lettersFirst ? planQuery(ordered, { lettersFirst }) : ordered === analysis ? plan : planQuery(ordered),
     );
