@@ -72,6 +72,7 @@ export {
   latinToCyrillic,
 } from './kk/latin.js';
 export { withLoanYo } from './kk/latin-yo.js';
+export { nounForms } from './kk/noun-paradigm.js';
 export { type Alphabet, FOLDED_ALPHABET, KK_ALPHABET } from './kk/phonology.js';
 export { stemKk, stemKkFolded } from './kk/stem.js';
 export {

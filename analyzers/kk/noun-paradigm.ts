@@ -1,7 +1,8 @@
 /**
  * A small generator of Kazakh noun and verb forms from the textbook rules (harmony, the consonant classes that choose an
- * allomorph, п/к/қ → б/г/ғ before a vowel, the dropped vowel of орын → орн-ы). Written apart from the stemmer, for
- * tests: the forms it makes must all get the key of their nominative.
+ * allomorph, п/к/қ → б/г/ғ before a vowel, the dropped vowel of орын → орн-ы). Written apart from the stemmer: the
+ * tests check that the forms it makes all get the key of their nominative, and search while typing completes an
+ * unfinished word by the noun forms its letters begin (server/search/typing.ts paradigmWords).
  */
 
 export interface NounSpec {

@@ -515,6 +515,11 @@ export interface CompletionWord {
   form: string;
   /** Its stem key, language mark included: every form of the word has it. */
   stem: string;
+  /**
+   * The letters typed go past the word's stem into forms of its paradigm that no title or lead holds (typing.ts
+   * paradigmWords): searched by its stem alone, as the letters begin none of its title and lead forms.
+   */
+  paradigm?: boolean;
 }
 
 /**
@@ -620,7 +625,8 @@ export function planCompletion(
   // Letters typed past the completion's stem: the words they begin first (title and lead forms, stems), the
   // completion's other forms after. Not for a name: letters past it are its endings (Тоқаевт…), found by its token.
   const typed = query.readings.find((r) => r.label === reading.label);
-  const letters = mentions.some((m) => m.last === stems.length - 1) ? null : lettersPastStem(typed, word.stem);
+  const letters =
+    word.paradigm || mentions.some((m) => m.last === stems.length - 1) ? null : lettersPastStem(typed, word.stem);
   if (typed && letters) {
     const plan = readingPlan(
       typed,

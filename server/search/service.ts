@@ -42,8 +42,10 @@ import {
   completionsToSearch,
   DEFAULT_TYPING,
   frequentReadingFirst,
+  paradigmCompletions,
   type TypingOptions,
   typingPlan,
+  withParadigm,
 } from './typing.js';
 import { countWithoutYear, NO_YEAR } from './year-span.js';
 
@@ -304,11 +306,12 @@ export class SearchService {
 
   /**
    * A query as typed (typing.ts): when its unfinished last word completes to words the archive holds more often than
-   * the word itself, those words; otherwise the whole words (the words its letters begin first, when they go past its
-   * stem and begin no word of the titles and leads); when that finds nothing, the last word as a prefix (and, for a
-   * foreign word it finds, the names its skeleton begins), then the completions of the word with its last letters
-   * dropped. `quick` (a wrong-layout candidate, one of several
-   * tried in turn) asks at most two searches: the completions, else whole words and the prefix at once.
+   * the word itself (among them the Kazakh words whose endings its letters go into: paradigmWords), those words;
+   * otherwise the whole words (the words its letters begin first, when they go past its stem and begin no word of the
+   * titles and leads); when that finds nothing, the last word as a prefix (and, for a foreign word it finds, the
+   * names its skeleton begins), then the completions of the word with its last letters dropped, then the paradigm's
+   * words no title or lead holds. `quick` (a wrong-layout candidate, one of several tried in turn) asks at most two
+   * searches: the completions, else whole words and the prefix at once.
    */
   private async typedAttempt(
     client: Meilisearch,
@@ -334,7 +337,10 @@ export class SearchService {
       if (await this.settles(client, found, selections)) return found;
     }
     const completionsOf = this.completionsOf(analysis, version);
-    const completions = await completionsOf();
+    // The words the letters inflect (министрл… → министр) count among the completions by how often the titles and
+    // leads hold them, and are the last resort when nothing else is found.
+    const [held, paradigm] = await Promise.all([completionsOf(), paradigmCompletions(analysis, completionsOf)]);
+    const completions = withParadigm(held, paradigm);
     const typing = typingPlan(analysis, completionsToSearch(analysis, completions, this.typing), this.typing);
     if (typing) {
       const typed = await attempt(typing);
@@ -358,7 +364,13 @@ export class SearchService {
       if (await this.settles(client, found, selections)) return found;
     }
     const backoff = typingPlan(analysis, await backoffCompletions(analysis, completionsOf, this.typing), this.typing);
-    return backoff ? attempt(backoff) : found;
+    if (backoff) {
+      found = await attempt(backoff);
+      if (await this.settles(client, found, selections)) return found;
+    }
+    // The letters go on into an ending of a word no title or lead holds in that form («облыстарынд»): the word.
+    const inflected = typingPlan(analysis, paradigm.slice(0, this.typing.completions), this.typing);
+    return inflected ? attempt(inflected) : found;
   }
 
   /**

@@ -98,6 +98,8 @@ export interface Completion {
   form: string;
   stem: string;
   count: number;
+  /** A word whose forms the letters begin by its paradigm, though no title or lead form does (typing.ts paradigmWords). */
+  paradigm?: boolean;
 }
 
 /** How a facet value is looked for and read: in the key code, or as written before it. */

@@ -4,7 +4,13 @@ import { decodeQuery, TIER_FIELDS } from '../../engine/index.js';
 import { articlesServer } from '../articles-testing.js';
 import { planCompletion } from './plan.js';
 import type { Completion } from './suggest.js';
-import { completionsToSearch, frequentReadingFirst, typingPlan as planTyping } from './typing.js';
+import {
+  completionsToSearch,
+  frequentReadingFirst,
+  paradigmWords,
+  typingPlan as planTyping,
+  withParadigm,
+} from './typing.js';
 
 const c = (form: string, stem: string, count: number): Completion => ({ form, stem, count });
 
@@ -91,6 +97,35 @@ describe('completionsToSearch: which words an unfinished word is taken for', () 
   });
 });
 
+describe('paradigmWords and withParadigm: the words an unfinished Kazakh word inflects', () => {
+  const words = (q: string) => paradigmWords(analyzeQuery(q)).map((w) => [w.typed, w.stem]);
+
+  it.each([
+    ['министрл', [['министр', 'ъминистр']]], // министр-лер: the letters begin its plural
+    ['mınıstrl', [['министр', 'ъминистр']]], // the same in Kazakh Latin
+    ['облыстарынд', [['облыстарын', 'ъоблыс']]], // облыс-тар-ы-нда, however long the ending
+    ['министрл ', []], // a space finishes the word
+    ['жалғасты', []], // the letters are a form of their own stem: the whole-word plan's
+    ['құрас', []], // құра-сы is read as құр- by the analyzer: not the word the letters stand for
+    ['перегов', []], // Russian by its letters: no Kazakh stem
+  ])('%j → %j', (q, expected) => {
+    expect(words(q)).toEqual(expected);
+  });
+
+  it('merges the words the titles and leads hold into the completions by count, each stem once', () => {
+    const ministry = c('министрлігі', 'ъминистрлік', 11);
+    const minister = { ...c('министрі', 'ъминистр', 21), paradigm: true };
+    expect(names(withParadigm([ministry], [minister]))).toEqual(['министрі', 'министрлігі']);
+    expect(names(withParadigm([ministry], [{ ...minister, count: 0 }]))).toEqual(['министрлігі']); // not held: later
+    expect(names(withParadigm([c('министрі', 'ъминистр', 21)], [minister]))).toEqual(['министрі']);
+  });
+
+  it('takes a paradigm word for one that begins as typed: it comes first when frequent enough', () => {
+    const found = [{ ...c('министрі', 'ъминистр', 21), paradigm: true }, c('министрлігі', 'ъминистрлік', 11)];
+    expect(names(completionsToSearch(analyzeQuery('министрл'), found))).toEqual(['министрі', 'министрлігі']);
+  });
+});
+
 describe('planCompletion and typingPlan', () => {
   it('searches a completed name by its entity token: every name in every language', () => {
     const planned = completionPlan(analyzeQuery('Тоқ'), c('тоқаев', 'ътоқаев', 42), 1);
@@ -150,6 +185,12 @@ describe('planCompletion and typingPlan', () => {
     expect(completionPlan(analyzeQuery('Тоқаевт'), c('тоқаевтың', 'ътоқаев', 9), 1)?.queries.map((q) => q.q)).toEqual([
       '"zztokayev" ',
     ]);
+  });
+
+  it('searches a paradigm word by its stem alone: the letters begin none of its title and lead forms', () => {
+    // «министрл» goes past министр into министрлер; the letters as a prefix would find министрлік, another word.
+    const planned = completionPlan(analyzeQuery('министрл'), { ...c('министрі', 'ъминистр', 21), paradigm: true }, 1);
+    expect(planned?.queries.map((q) => [q.name, q.q, q.weight])).toEqual([['complete:kk:министрі', '"ъминистр" ', 1]]);
   });
 
   it('weights each completion below the one before, so that its hits come after', () => {
@@ -221,6 +262,25 @@ describe('GET /api/search while typing (real engine)', () => {
       lang: 'kk',
       title: 'Театр жаңа маусымды ашты',
       text: 'Көрермендер көп келді. Залда орын қалмады.\n\nТеатр гастрольдерін жалғастырды.',
+    },
+    {
+      id: 'min/1',
+      lang: 'kk',
+      title: 'Министр жаңа жоспарды таныстырды',
+      text: 'Жиын түске дейін созылды. Барлығы келді.\n\nЖиында министрлер сөйледі.',
+    },
+    { id: 'min/2', lang: 'kk', title: 'Министр Алматыға барды', text: 'Сапар екі күнге созылды.' },
+    {
+      id: 'min/3',
+      lang: 'kk',
+      title: 'Денсаулық сақтау министрлігі жаңа бағдарлама әзірледі',
+      text: 'Бағдарлама биыл басталады.',
+    },
+    {
+      id: 'hosp/1',
+      lang: 'kk',
+      title: 'Жаңа құрал-жабдық әкелінді',
+      text: 'Құрылғылар биыл келді. Жеткізу уақытында болды.\n\nОблыстың ауруханаларында жаңа томографтар орнатылды.',
     },
     { id: 'uk/1', lang: 'ru', title: 'Борис Джонсон ушёл в отставку', text: 'Решение объявлено утром.' },
     {
@@ -339,6 +399,18 @@ describe('GET /api/search while typing (real engine)', () => {
     expect(body.hits[1]?.titleHtml).toMatch(/<mark>Джонсон<\/mark>/);
     // Too short a skeleton to stand for a name («Jo» is read as Kazakh Latin, жо…).
     expect((await top('Jo')).hits.map((h) => h.id)).not.toContain('uk/1');
+  });
+
+  it('«министрл» is министр-лер as much as министрлік: the more frequent word in the titles and leads first', async () => {
+    const ids = (await top('министрл')).hits.map((h) => h.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['min/1', 'min/2']);
+    expect(ids[2]).toBe('min/3');
+  });
+
+  it('letters deep in an ending of a word no title or lead holds find the word: «ауруханаларынд»', async () => {
+    const body = await top('ауруханаларынд');
+    expect(body.hits.map((h) => h.id)).toEqual(['hosp/1']);
+    expect(body.hits[0]?.snippet).toMatch(/<mark>ауруханаларында<\/mark>/);
   });
 
   it('a word ending inside an inflection the titles and leads do not hold falls back on a shorter prefix', async () => {

@@ -1,9 +1,13 @@
-import type { QueryAnalysis } from '../../analyzers/index.js';
 import {
+  analyzeQuery,
+  fold,
   isRussianName,
   KAZAKH_MARK,
+  kazakhKey,
   nameSkeleton,
   normalize,
+  nounForms,
+  type QueryAnalysis,
   RUSSIAN_MARK,
   wordScript,
 } from '../../analyzers/index.js';
@@ -24,7 +28,8 @@ import type { Completion } from './suggest.js';
  * the archive holds — the most frequent first (Suggester.completions: the forms of titles and leads, grouped by stem)
  * — and searches those words, so that the first screen after «Тоқ» is about Тоқаев, not about the prefix or about
  * the rare word «тоқ». A word that already is the archive's most frequent completion of itself is searched as a
- * whole word (with all the planner's tiers): typing the whole of «президент» searches президент.
+ * whole word (with all the planner's tiers): typing the whole of «президент» searches президент. A Kazakh word typed
+ * into an ending no title or lead holds completes by its paradigm (paradigmWords): «министрл» is министр-лер too.
  */
 export interface TypingOptions {
   /** Completions searched, best first (each one engine query). */
@@ -86,7 +91,8 @@ function exactFirst(typed: string, usable: Completion[]): Completion[] {
   const top = usable[0];
   if (!top || wordScript(typed) !== 'cyrillic') return usable;
   const letters = normalize(typed);
-  const exact = (c: Completion) => normalize(c.form).startsWith(letters); // names keep their capitals
+  // Names keep their capitals; a paradigm's forms begin as typed though the form standing for it does not.
+  const exact = (c: Completion) => c.paradigm === true || normalize(c.form).startsWith(letters);
   if (exact(top)) return usable;
   const best = usable.find(exact);
   if (!best || best.count < top.count * EXACT_SHARE) return usable;
@@ -221,4 +227,87 @@ export function typingPlan(
   }
   if (queries.length === 0) return null;
   return { text: analysis.text, tokens: analysis.tokens, queries, keys: mergeKeys(keys) };
+}
+
+/** A stem that short is too many words' beginning. */
+const MIN_PARADIGM_STEM = 4;
+
+/** A Kazakh word's letters as keys spell them: folded, as a Kazakh Latin text reads back (index-keys.ts). */
+const letterKey = (word: string): string => kazakhKey(fold(word));
+
+/** The stem key the analyzer gives a Kazakh word form (its Kazakh reading's), or null. */
+function kazakhStem(form: string): string | null {
+  const reading = analyzeQuery(form).readings.find((r) => r.label === 'kk');
+  const i = reading?.content[reading.content.length - 1];
+  const stem = i === undefined ? undefined : reading?.tokens[i]?.keys?.stem;
+  return stem && markOf(stem) === KAZAKH_MARK ? stem : null;
+}
+
+/** A Kazakh word the typed letters are a form of, by the paradigm of the letters they begin with. */
+export interface ParadigmWord {
+  /** The letters typed that stand for the word (its nominative as the paradigm reads it): «облыс». */
+  typed: string;
+  /** The shortest form of the paradigm the typed letters begin: «облыстарында». */
+  form: string;
+  /** The analyzer's stem key of that form. */
+  stem: string;
+}
+
+/**
+ * The Kazakh words the typed last word can be an unfinished form of, by the noun paradigm (analyzers/kk/noun-paradigm)
+ * of each of its beginnings, longest first: «министрл» is министр-лер, «облыстарынд» облыс-тар-ы-нда. Only words the
+ * letters go past the stem of (its own stem is the whole-word plan's), keyed by the analyzer as the index keys them.
+ * Not as verbs: a stem's part of speech is not known here, and a noun read as a verb takes forms it never has
+ * (аймақ-тық). None for a finished word or one that cannot be Kazakh.
+ */
+export function paradigmWords(analysis: QueryAnalysis): ParadigmWord[] {
+  const reading = analysis.readings.find((r) => r.label === 'kk');
+  const i = reading?.content[reading.content.length - 1];
+  const keys = i === undefined ? undefined : reading?.tokens[i]?.keys;
+  if (!analysis.partialLast || !keys || markOf(keys.stem) !== KAZAKH_MARK) return [];
+  const own = typedWordKeys(analysis);
+  const letters = letterKey(keys.exact);
+  const chars = [...keys.exact];
+  const out: ParadigmWord[] = [];
+  for (let n = chars.length - 1; n >= MIN_PARADIGM_STEM; n--) {
+    const typed = chars.slice(0, n).join('');
+    const forms = nounForms({ word: typed }).filter((f) => letterKey(f).startsWith(letters));
+    const form = forms.sort((a, b) => a.length - b.length)[0];
+    const stem = form === undefined ? null : kazakhStem(form);
+    if (!form || !stem || own.has(stem) || out.some((w) => w.stem === stem)) continue;
+    // The form must be the word the letters stand for (the analyzer keys them alike: «құра-сы» is read as құр-),
+    // a stem of MIN_PARADIGM_STEM letters or more, which the letters go past.
+    const folded = foldedStem(stem);
+    if (folded.length - KAZAKH_MARK.length < MIN_PARADIGM_STEM || kazakhStem(typed) !== stem) continue;
+    if (`${KAZAKH_MARK}${letters}`.startsWith(folded) && letters.length + KAZAKH_MARK.length > folded.length)
+      out.push({ typed, form, stem });
+  }
+  return out;
+}
+
+/**
+ * The paradigm words of the typed last word (paradigmWords) as completions: counted as the archive's titles and
+ * leads hold the word (the completions of the letters that stand for it), standing for it by its most frequent form
+ * there; a word they do not hold counts 0, with the paradigm's form.
+ */
+export async function paradigmCompletions(
+  analysis: QueryAnalysis,
+  completionsOf: (word: string) => Promise<Completion[]>,
+): Promise<Completion[]> {
+  const words = paradigmWords(analysis);
+  // Each one facet answer, cached: typed key by key, the letters were read a keystroke or more before.
+  const lists = await Promise.all(words.map((w) => completionsOf(w.typed)));
+  return words.map((w, i) => {
+    const held = lists[i]?.find((c) => c.stem === w.stem);
+    return { form: held?.form ?? w.form, stem: w.stem, count: held?.count ?? 0, paradigm: true };
+  });
+}
+
+/**
+ * The completions with the paradigm's words the titles and leads hold merged in, by count: «министрл» is министр (its
+ * forms in the titles and leads, counted) before министрлік when министр is the more frequent.
+ */
+export function withParadigm(completions: readonly Completion[], paradigm: readonly Completion[]): Completion[] {
+  const more = paradigm.filter((p) => p.count > 0 && !completions.some((c) => c.stem === p.stem));
+  return more.length === 0 ? [...completions] : [...completions, ...more].sort((a, b) => b.count - a.count);
 }
