@@ -350,7 +350,7 @@ export class SearchService {
     const ordered = frequentReadingFirst(analysis, completions);
     // No title or lead word begins with the letters: where they go past the word's stem, the words they begin first.
     const last = analysis.tokens[analysis.tokens.length - 1];
-    const lettersFirst = last !== undefined && !bestCompletion(last.surface, completions);
+    const lettersFirst = last !== undefined && !bestCompletion(last.surface, held);
     let found = await attempt(
       lettersFirst ? planQuery(ordered, { lettersFirst }) : ordered === analysis ? plan : planQuery(ordered),
     );

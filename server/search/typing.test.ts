@@ -105,7 +105,8 @@ describe('paradigmWords and withParadigm: the words an unfinished Kazakh word in
     ['mınıstrl', [['министр', 'ъминистр']]], // the same in Kazakh Latin
     ['облыстарынд', [['облыстарын', 'ъоблыс']]], // облыс-тар-ы-нда, however long the ending
     ['министрл ', []], // a space finishes the word
-    ['жалғасты', []], // the letters are a form of their own stem: the whole-word plan's
+    ['облыст', [['облыс', 'ъоблыс']]], // the typed word's own stem: counted, it decides whether the word is the one meant
+    ['жалғасты', [['жалғаст', 'ъжалғас']]], // the same: its own (жалғас-ты)
     ['құрас', []], // құра-сы is read as құр- by the analyzer: not the word the letters stand for
     ['перегов', []], // Russian by its letters: no Kazakh stem
   ])('%j → %j', (q, expected) => {
@@ -282,6 +283,8 @@ describe('GET /api/search while typing (real engine)', () => {
       title: 'Жаңа құрал-жабдық әкелінді',
       text: 'Құрылғылар биыл келді. Жеткізу уақытында болды.\n\nОблыстың ауруханаларында жаңа томографтар орнатылды.',
     },
+    { id: 'reg/1', lang: 'kk', title: 'Облыстық кеңес жиналды', text: 'Жиын түске дейін созылды.' },
+    { id: 'reg/2', lang: 'kk', title: 'Облыс әкімі жаңа мектеп ашты', text: 'Мектеп үш жүз балаға арналған.' },
     { id: 'uk/1', lang: 'ru', title: 'Борис Джонсон ушёл в отставку', text: 'Решение объявлено утром.' },
     {
       id: 'uk/2',
@@ -405,6 +408,12 @@ describe('GET /api/search while typing (real engine)', () => {
     const ids = (await top('министрл')).hits.map((h) => h.id);
     expect(ids.slice(0, 2).sort()).toEqual(['min/1', 'min/2']);
     expect(ids[2]).toBe('min/3');
+  });
+
+  it('«облыст» is облыс, typed into its endings, when the titles hold облыс more than the one word it begins', async () => {
+    // облыстық (regional) is the only title word «облыст» begins; облыс (region) is in two titles.
+    const ids = (await top('облыст')).hits.map((h) => h.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['head/3', 'reg/2']);
   });
 
   it('letters deep in an ending of a word no title or lead holds find the word: «ауруханаларынд»', async () => {

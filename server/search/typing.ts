@@ -255,9 +255,10 @@ export interface ParadigmWord {
 
 /**
  * The Kazakh words the typed last word can be an unfinished form of, by the noun paradigm (analyzers/kk/noun-paradigm)
- * of each of its beginnings, longest first: «министрл» is министр-лер, «облыстарынд» облыс-тар-ы-нда. Only words the
- * letters go past the stem of (its own stem is the whole-word plan's), keyed by the analyzer as the index keys them.
- * Not as verbs: a stem's part of speech is not known here, and a noun read as a verb takes forms it never has
+ * of each of its beginnings, longest first: «министрл» is министр-лер, «облыстарынд» облыс-тар-ы-нда; keyed by the
+ * analyzer as the index keys them, and only words the letters go past the stem of. The typed word's own stem is one
+ * when the analyzer reads it so («облыст» is облыс): counted, it tells completionsToSearch whether the word typed is
+ * the one meant («облыст» is облыс, not the one title word it begins, облыстық). Not as verbs: a stem's part of speech is not known here, and a noun read as a verb takes forms it never has
  * (аймақ-тық). None for a finished word or one that cannot be Kazakh.
  */
 export function paradigmWords(analysis: QueryAnalysis): ParadigmWord[] {
@@ -265,7 +266,6 @@ export function paradigmWords(analysis: QueryAnalysis): ParadigmWord[] {
   const i = reading?.content[reading.content.length - 1];
   const keys = i === undefined ? undefined : reading?.tokens[i]?.keys;
   if (!analysis.partialLast || !keys || markOf(keys.stem) !== KAZAKH_MARK) return [];
-  const own = typedWordKeys(analysis);
   const letters = letterKey(keys.exact);
   const chars = [...keys.exact];
   const out: ParadigmWord[] = [];
@@ -274,7 +274,7 @@ export function paradigmWords(analysis: QueryAnalysis): ParadigmWord[] {
     const forms = nounForms({ word: typed }).filter((f) => letterKey(f).startsWith(letters));
     const form = forms.sort((a, b) => a.length - b.length)[0];
     const stem = form === undefined ? null : kazakhStem(form);
-    if (!form || !stem || own.has(stem) || out.some((w) => w.stem === stem)) continue;
+    if (!form || !stem || out.some((w) => w.stem === stem)) continue;
     // The form must be the word the letters stand for (the analyzer keys them alike: «құра-сы» is read as құр-),
     // a stem of MIN_PARADIGM_STEM letters or more, which the letters go past.
     const folded = foldedStem(stem);
