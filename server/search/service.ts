@@ -42,6 +42,7 @@ import {
   completionsToSearch,
   DEFAULT_TYPING,
   frequentReadingFirst,
+  othersThanTyped,
   paradigmCompletions,
   type TypingOptions,
   typingPlan,
@@ -369,7 +370,8 @@ export class SearchService {
       if (await this.settles(client, found, selections)) return found;
     }
     // The letters go on into an ending of a word no title or lead holds in that form («облыстарынд»): the word.
-    const inflected = typingPlan(analysis, paradigm.slice(0, this.typing.completions), this.typing);
+    const others = othersThanTyped(analysis, paradigm).slice(0, this.typing.completions);
+    const inflected = typingPlan(analysis, others, this.typing);
     return inflected ? attempt(inflected) : found;
   }
 

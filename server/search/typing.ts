@@ -303,6 +303,12 @@ export async function paradigmCompletions(
   });
 }
 
+/** The paradigm's words other than the typed word's own stem (the whole-word plan searched that one already). */
+export function othersThanTyped(analysis: QueryAnalysis, paradigm: readonly Completion[]): Completion[] {
+  const own = typedWordKeys(analysis);
+  return paradigm.filter((c) => !own.has(c.stem));
+}
+
 /**
  * The completions with the paradigm's words the titles and leads hold merged in, by count: «министрл» is министр (its
  * forms in the titles and leads, counted) before министрлік when министр is the more frequent.
