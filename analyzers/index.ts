@@ -103,6 +103,7 @@ export {
   analyzeText,
   type TextAnalysis,
 } from './text.js';
+export { titleModifier } from './title-compounds.js';
 export { joinedByHyphen, tokenize } from './tokenize.js';
 export type * from './types.js';
 export { ANALYZER_VERSION } from './version.js';

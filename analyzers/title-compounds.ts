@@ -21,6 +21,9 @@ const MODIFIERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/** The modifier a normalized word is (its one spelling: премьер for «премер»), or null: «вице», not «министр». */
+export const titleModifier = (norm: string): string | null => MODIFIERS.get(norm) ?? null;
+
 /** The modifier a word joins by a hyphen, or null: the word before it is one, with a lone hyphen between. */
 function modifierOf(text: string, before: IndexedToken | undefined, word: IndexedToken): string | null {
   if (!before || word.kind !== 'word' || word.term === null || word.fold === null) return null;

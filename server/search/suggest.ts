@@ -5,9 +5,12 @@ import {
   detectLatinAlphabet,
   fold,
   gazetteer,
+  KAZAKH_MARK,
   type LatinAlphabet,
   latinSpelled,
   normalize,
+  RUSSIAN_MARK,
+  titleModifier,
   wordScript,
 } from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
@@ -81,6 +84,20 @@ export function hyphenatedTail(text: string): string | null {
 }
 
 const hyphenParts = (s: string): string[] => s.split(/[-\u2010\u2011]/u);
+
+/** Words read for a title compound's head per word suggested (Suggester.compoundCompletions). */
+const COMPOUND_READ = 3;
+
+/**
+ * The title modifier a hyphenated compound being typed begins with («Премьер-мин», «vıtse-pr»), or null: two parts,
+ * the first a modifier (analyzers/title-compounds.ts).
+ */
+function compoundModifier(compound: string, alphabet: LatinAlphabet): string | null {
+  const parts = hyphenParts(compound);
+  const first = parts[0];
+  if (parts.length !== 2 || !first) return null;
+  return titleModifier(wordScript(first) === 'latin' ? normalize(first, { latin: alphabet }) : normalize(first));
+}
 
 /**
  * The key of a typed word: normalized, Kazakh Latin read as Cyrillic, then folded and spelled as Latin cannot tell
@@ -257,6 +274,46 @@ export class Suggester {
     return out;
   }
 
+  /**
+   * The words that complete a title compound's head being typed («Премьер-мин…»), the most frequent compound first:
+   * the titles and leads keep no compound among their words (its head keys as the compound, indexer/document.ts
+   * termsOf), so each word the head's letters begin is tried as the compound and kept when articles hold it —
+   * премьер-министра and премьер-министрі, not «Премьер-минувшую». Their counts are the articles holding the compound.
+   * With keys of before the key code in the index (legacyKeys) the words are kept as they are.
+   */
+  private async compoundCompletions(modifier: string, read: Completion[], limit: number): Promise<Completion[]> {
+    if (await this.options.legacyKeys?.()) return read.slice(0, limit);
+    const byCompound = new Map<string, Completion>();
+    for (const c of read) {
+      const readings = analyzeQuery(`${modifier}-${c.form}`).readings;
+      const label = c.stem.startsWith(KAZAKH_MARK) ? 'kk' : c.stem.startsWith(RUSSIAN_MARK) ? 'ru' : null;
+      const reading = readings.find((r) => r.label === label) ?? readings[0];
+      const head = reading?.tokens[reading.content[reading.content.length - 1] ?? -1];
+      const stem = head?.modifier === undefined ? undefined : head.keys?.stem;
+      if (stem && !byCompound.has(stem)) byCompound.set(stem, c);
+    }
+    if (byCompound.size === 0) return [];
+    const client = await this.options.gateway.searchClient();
+    const indexUid = this.options.gateway.indexName;
+    try {
+      const { results } = await client.multiSearch({
+        queries: [...byCompound.keys()].map((stem) => ({
+          indexUid,
+          // The stem key keeps the query in its tier (no attributesToSearchOn: a passage field no article has is refused).
+          q: `"${encodeKey(stem)}"`,
+          limit: 0,
+        })),
+      });
+      return [...byCompound.values()]
+        .map((c, i) => ({ ...c, count: results[i]?.estimatedTotalHits ?? 0 }))
+        .filter((c) => c.count > 0)
+        .sort((a, b) => b.count - a.count)
+        .slice(0, limit);
+    } catch (err) {
+      throw toEngineError(err);
+    }
+  }
+
   async suggest(query: string, limit: number, version: string | null = null): Promise<SuggestResponse> {
     const typed = words(query);
     const last = typed[typed.length - 1];
@@ -273,13 +330,16 @@ export class Suggester {
       seen.add(k);
       out.push(s);
     };
-    const [completions, titles] = await Promise.all([
-      this.completions(prefix, limit, version),
+    const compound = hyphenatedTail(query);
+    const modifier = compound === null ? null : compoundModifier(compound, alphabet);
+    const [read, titles] = await Promise.all([
+      // A title compound's head is looked for among more words: most of those the letters begin are other words.
+      this.completions(prefix, modifier ? limit * COMPOUND_READ : limit, version),
       this.options.titles ? this.options.titles(query, this.maxTitles) : Promise.resolve([]),
     ]);
+    const completions = modifier ? await this.compoundCompletions(modifier, read, limit) : read;
 
     // Organizations, places, persons: a name starts with the typed word, or with the hyphenated name typed.
-    const compound = hyphenatedTail(query);
     let compoundNamed = false;
     if (typed.length === 1 || compound === query.trim()) {
       const nameKey = compound ? typedKey(compound, alphabet) : prefix;

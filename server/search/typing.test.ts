@@ -285,6 +285,9 @@ describe('GET /api/search while typing (real engine)', () => {
     },
     { id: 'reg/1', lang: 'kk', title: 'Облыстық кеңес жиналды', text: 'Жиын түске дейін созылды.' },
     { id: 'reg/2', lang: 'kk', title: 'Облыс әкімі жаңа мектеп ашты', text: 'Мектеп үш жүз балаға арналған.' },
+    { id: 'pm/1', lang: 'ru', title: 'Премьер-министр провёл совещание', text: 'Совещание прошло утром.' },
+    { id: 'pm/2', lang: 'ru', title: 'Министр финансов представил бюджет', text: 'Бюджет обсудят в марте.' },
+    { id: 'pm/3', lang: 'ru', title: 'На минувшей неделе открылась выставка', text: 'Выставка продлится месяц.' },
     { id: 'uk/1', lang: 'ru', title: 'Борис Джонсон ушёл в отставку', text: 'Решение объявлено утром.' },
     {
       id: 'uk/2',
@@ -355,6 +358,13 @@ describe('GET /api/search while typing (real engine)', () => {
     const terms = (suggest.body.suggestions as { kind: string }[]).filter((x) => x.kind === 'term');
     expect(suggest.body.suggestions).toContainEqual({ text: 'Усть-Каменогорск', kind: 'place', code: 'OSKEMEN' });
     expect(terms).toEqual([]); // not «Усть-Камере» of камера
+  });
+
+  it('a title compound being typed is suggested as compounds the archive holds: «Премьер-мин» is премьер-министр', async () => {
+    const suggest = await engine.server.get(`/api/suggest?q=${encodeURIComponent('Премьер-мин')}`);
+    const terms = (suggest.body.suggestions as { text: string; kind: string }[]).filter((x) => x.kind === 'term');
+    // Not «Премьер-минувшей» nor the Kazakh «Премьер-министрлігі»: no article holds them as compounds.
+    expect(terms.map((x) => x.text)).toEqual(['Премьер-министр']);
   });
 
   it('a hyphenated name typed up to its hyphen, or a letter past it, is the name: «Усть-», «Усть-К» (к is a stopword)', async () => {
