@@ -15,6 +15,7 @@ import {
 } from '../../analyzers/index.js';
 import type { Gateway } from '../../engine/index.js';
 import { encodeKey, parseRawTermValue, parseTermValue, type TermValue, toEngineError } from '../../engine/index.js';
+import { paradigmWords, withParadigm } from './typing.js';
 
 export interface Suggestion {
   text: string;
@@ -84,6 +85,9 @@ export function hyphenatedTail(text: string): string | null {
 }
 
 const hyphenParts = (s: string): string[] => s.split(/[-\u2010\u2011]/u);
+
+/** Completions read for a paradigm word's count, as the search reads them (service.ts COMPLETIONS_READ). */
+const PARADIGM_READ = 6;
 
 /** Words read for a title compound's head per word suggested (Suggester.compoundCompletions). */
 const COMPOUND_READ = 3;
@@ -314,6 +318,27 @@ export class Suggester {
     }
   }
 
+  /**
+   * The Kazakh words the last word typed goes into the endings of (typing.ts paradigmWords) that the titles and leads
+   * hold, as the paradigm's form the letters begin («министрл» → министрлер), counted as the titles and leads hold the
+   * word: what the search shows while typing, offered too.
+   */
+  private async paradigmCompletions(
+    query: string,
+    alphabet: LatinAlphabet,
+    version: string | null,
+  ): Promise<Completion[]> {
+    const words = paradigmWords(analyzeQuery(query));
+    const lists = await Promise.all(
+      words.map((w) => this.completions(typedKey(w.typed, alphabet), PARADIGM_READ, version)),
+    );
+    return words.map((w, i) => ({
+      form: w.form,
+      stem: w.stem,
+      count: lists[i]?.find((c) => c.stem === w.stem)?.count ?? 0,
+    }));
+  }
+
   async suggest(query: string, limit: number, version: string | null = null): Promise<SuggestResponse> {
     const typed = words(query);
     const last = typed[typed.length - 1];
@@ -337,7 +362,9 @@ export class Suggester {
       this.completions(prefix, modifier ? limit * COMPOUND_READ : limit, version),
       this.options.titles ? this.options.titles(query, this.maxTitles) : Promise.resolve([]),
     ]);
-    const completions = modifier ? await this.compoundCompletions(modifier, read, limit) : read;
+    const completions = modifier
+      ? await this.compoundCompletions(modifier, read, limit)
+      : withParadigm(read, await this.paradigmCompletions(query, alphabet, version));
 
     // Organizations, places, persons: a name starts with the typed word, or with the hyphenated name typed.
     let compoundNamed = false;

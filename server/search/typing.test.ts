@@ -103,10 +103,10 @@ describe('paradigmWords and withParadigm: the words an unfinished Kazakh word in
   it.each([
     ['министрл', [['министр', 'ъминистр']]], // министр-лер: the letters begin its plural
     ['mınıstrl', [['министр', 'ъминистр']]], // the same in Kazakh Latin
-    ['облыстарынд', [['облыстарын', 'ъоблыс']]], // облыс-тар-ы-нда, however long the ending
+    ['облыстарынд', [['облыс', 'ъоблыс']]], // облыс-тар-ы-нда, however long the ending
     ['министрл ', []], // a space finishes the word
     ['облыст', [['облыс', 'ъоблыс']]], // the typed word's own stem: counted, it decides whether the word is the one meant
-    ['жалғасты', [['жалғаст', 'ъжалғас']]], // the same: its own (жалғас-ты)
+    ['жалғасты', [['жалғас', 'ъжалғас']]], // the same: its own (жалғас-ты)
     ['құрас', []], // құра-сы is read as құр- by the analyzer: not the word the letters stand for
     ['перегов', []], // Russian by its letters: no Kazakh stem
   ])('%j → %j', (q, expected) => {
@@ -424,6 +424,12 @@ describe('GET /api/search while typing (real engine)', () => {
     // облыстық (regional) is the only title word «облыст» begins; облыс (region) is in two titles.
     const ids = (await top('облыст')).hits.map((h) => h.id);
     expect(ids.slice(0, 2).sort()).toEqual(['head/3', 'reg/2']);
+  });
+
+  it('the suggestion list offers the paradigm word the search shows: «министрл» → министрлер, министрлігі', async () => {
+    const suggest = await engine.server.get(`/api/suggest?q=${encodeURIComponent('министрл')}`);
+    const terms = (suggest.body.suggestions as { text: string; kind: string }[]).filter((x) => x.kind === 'term');
+    expect(terms.map((x) => x.text)).toEqual(['министрлер', 'министрлігі']);
   });
 
   it('letters deep in an ending of a word no title or lead holds find the word: «ауруханаларынд»', async () => {

@@ -255,7 +255,8 @@ export interface ParadigmWord {
 
 /**
  * The Kazakh words the typed last word can be an unfinished form of, by the noun paradigm (analyzers/kk/noun-paradigm)
- * of each of its beginnings, longest first: «министрл» is министр-лер, «облыстарынд» облыс-тар-ы-нда; keyed by the
+ * of each of its beginnings, shortest first (the nominative, not a longer beginning read as one): «министрл» is
+ * министр-лер, «облыстарынд» облыс-тар-ы-нда; keyed by the
  * analyzer as the index keys them, and only words the letters go past the stem of. The typed word's own stem is one
  * when the analyzer reads it so («облыст» is облыс): counted, it tells completionsToSearch whether the word typed is
  * the one meant («облыст» is облыс, not the one title word it begins, облыстық). Not as verbs: a stem's part of speech is not known here, and a noun read as a verb takes forms it never has
@@ -269,7 +270,7 @@ export function paradigmWords(analysis: QueryAnalysis): ParadigmWord[] {
   const letters = letterKey(keys.exact);
   const chars = [...keys.exact];
   const out: ParadigmWord[] = [];
-  for (let n = chars.length - 1; n >= MIN_PARADIGM_STEM; n--) {
+  for (let n = MIN_PARADIGM_STEM; n < chars.length; n++) {
     const typed = chars.slice(0, n).join('');
     const forms = nounForms({ word: typed }).filter((f) => letterKey(f).startsWith(letters));
     const form = forms.sort((a, b) => a.length - b.length)[0];
