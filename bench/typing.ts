@@ -148,6 +148,8 @@ interface TypingRun {
   keys: number;
   answeredKeys: number;
   first: { query: string; ms: number } | undefined;
+  /** Each query's last key → drawn, to name the slow ones. */
+  byQuery: { query: string; ms: number }[];
 }
 
 /** The page's old fixed debounce, for the baseline run. */
@@ -164,6 +166,7 @@ async function typeAll(page: Page, queries: readonly string[], delay: number): P
   let keys = 0;
   let answeredKeys = 0;
   let first: { query: string; ms: number } | undefined;
+  const byQuery: { query: string; ms: number }[] = [];
   for (const query of queries) {
     const box = page.locator('#q');
     await box.focus();
@@ -186,6 +189,7 @@ async function typeAll(page: Page, queries: readonly string[], delay: number): P
     const ms = (Number.isFinite(shown.frame) ? shown.frame : shown.t) - last.t;
     settleMs.push(ms);
     first ??= { query, ms };
+    byQuery.push({ query, ms });
     const timing = await page.evaluate((api) => {
       const entry = performance.getEntriesByType('resource').find((e) => e.name.includes(`/api/search?${api}`)) as
         | PerformanceResourceTiming
@@ -206,7 +210,7 @@ async function typeAll(page: Page, queries: readonly string[], delay: number): P
       perKey.push((Number.isFinite(own.frame) ? own.frame : own.t) - input.t);
     });
   }
-  return { settleMs, perKey, toRequest, inRequest, toDrawn, keys, answeredKeys, first };
+  return { settleMs, perKey, toRequest, inRequest, toDrawn, keys, answeredKeys, first, byQuery };
 }
 
 const USAGE =
@@ -330,6 +334,8 @@ async function main(): Promise<number> {
     console.log(row('baseline: API round trip, same queries, no cache', apiMs));
     console.log(row('baseline: server tookMs, same queries, no cache', tookMs));
     console.log(`\nfirst query after the page loaded: «${run.first?.query}» ${run.first?.ms.toFixed(0)} ms`);
+    const slowest = [...run.byQuery].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(`slowest: ${slowest.map((s) => `«${s.query}» ${s.ms.toFixed(0)}`).join(', ')} ms`);
     console.log(
       `keystrokes whose own results were drawn: ${run.answeredKeys} of ${run.keys} (${((100 * run.answeredKeys) / Math.max(1, run.keys)).toFixed(0)}%); with the debounce: ${old.answeredKeys} of ${old.keys}`,
     );
