@@ -50,8 +50,10 @@ export class AnalyzerCheck {
   async legacyKeys(): Promise<boolean> {
     if (this.legacy && Date.now() - this.legacy.at < LEGACY_TTL_MS) return this.legacy.value;
     const status = await this.status().catch(() => undefined);
-    const value = Object.keys(status?.indexAnalyzerVersions ?? {}).some((v) => !keysCodedIn(v));
-    if (status) this.legacy = { value, at: Date.now() };
+    const versions = Object.keys(status?.indexAnalyzerVersions ?? {});
+    const value = versions.some((v) => !keysCodedIn(v));
+    // An empty index's answer says nothing of the articles to come (the start's warm-up searches one): not kept.
+    if (status && versions.length > 0) this.legacy = { value, at: Date.now() };
     return value;
   }
 

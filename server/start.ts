@@ -13,7 +13,7 @@ import { IndexVersion } from './http/index-version.js';
 import { createLogger } from './logger.js';
 import { SearchService } from './search/service.js';
 import { Suggester } from './search/suggest.js';
-import { warmUpAnalyzers } from './warm-up.js';
+import { warmUpAnalyzers, warmUpSearch } from './warm-up.js';
 
 /** Everything a running izde server holds, so tests and main() can stop it cleanly. */
 export interface RunningServer {
@@ -88,6 +88,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       );
     }
     logger.info(`Analyzers warmed up in ${Math.round(warmUpAnalyzers())} ms`);
+    logger.info(`Search warmed up in ${Math.round(await warmUpSearch(search))} ms`);
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
     server.on('clientError', (err: Error & { code?: string }, socket) =>
