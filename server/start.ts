@@ -88,7 +88,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       );
     }
     logger.info(`Analyzers warmed up in ${Math.round(warmUpAnalyzers())} ms`);
-    logger.info(`Search warmed up in ${Math.round(await warmUpSearch(search))} ms`);
+    const warm = await warmUpSearch(search);
+    logger.info(
+      warm.completed
+        ? `Search warmed up in ${Math.round(warm.ms)} ms`
+        : `Search warm-up gave up after ${Math.round(warm.ms)} ms (the engine did not answer); starting anyway`,
+    );
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
     server.on('clientError', (err: Error & { code?: string }, socket) =>

@@ -53,19 +53,22 @@ const SEARCH_WARM_UP: readonly string[] = ['білім', 'мекте', 'bilim', 
 export async function warmUpSearch(
   search: Pick<SearchService, 'search' | 'suggest'>,
   timeoutMs = 3_000,
-): Promise<number> {
+): Promise<{ ms: number; completed: boolean }> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const work = (async () => {
     for (const q of SEARCH_WARM_UP) {
-      if (signal.aborted) return;
+      if (signal.aborted) return false;
       await Promise.all([
         search.search(searchParamsSchema.parse({ q }), { fresh: true, signal }),
         search.suggest(suggestParamsSchema.parse({ q })),
       ]);
     }
-  })().catch(() => {});
-  const timedOut = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  await Promise.race([work, timedOut]);
-  return performance.now() - started;
+    return true;
+  })().catch(() => false);
+  const timedOut = new Promise<boolean>((resolve) =>
+    signal.addEventListener('abort', () => resolve(false), { once: true }),
+  );
+  const completed = await Promise.race([work, timedOut]);
+  return { ms: performance.now() - started, completed };
 }
