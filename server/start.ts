@@ -92,7 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger.info(
       warm.completed
         ? `Search warmed up in ${Math.round(warm.ms)} ms`
-        : `Search warm-up gave up after ${Math.round(warm.ms)} ms (the engine did not answer); starting anyway`,
+        : `Search warm-up gave up after ${Math.round(warm.ms)} ms (the engine failed or did not answer in time); starting anyway`,
     );
     const server = createServer(app);
     // Requests Node's parser refuses (URL and headers too large, malformed) get an answer in the error shape too.
